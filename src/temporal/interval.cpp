@@ -1,0 +1,226 @@
+// interval_of() and edtf_of(): the calendar form of a TIMEX3 value (timeline/timex.hpp).
+//
+// Every value form the tagger emits maps to a half-open interval [start, end):
+//   YYYY            year            YYYY-MM        month        YYYY-MM-DD   day
+//   YYYY-Www        ISO week        YYYY-Www-WE    weekend      YYYY-Www-d   day of an ISO week
+//   YYYY-Qn         quarter         YYYY-Hn        half-year    YYYY-SP|SU|FA|WI  season
+//   YYY / YYYX      decade          YY / YYXX      century
+//   YYYY-MM-DDThh[:mm[:ss]]                         hour / minute / second
+//   YYYY-MM-DDTMO|MI|AF|EV|NI|DT                    part of day
+// Seasons are meteorological (northern hemisphere): spring = March to May, winter = December to
+// February of the next year. Parts of day: morning 06-12, midday 11-14, afternoon 12-18,
+// evening 18-24, night 21-06 (next day), daytime 06-18.
+// All arithmetic is Boost.Date_Time.
+#include <timeline/timex.hpp>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <boost/date_time/posix_time/posix_time.hpp>
+
+#include <cctype>
+#include <cstdio>
+
+#include "temporal/calendar.hpp"
+
+namespace timeline {
+namespace {
+
+namespace bg = boost::gregorian;
+namespace bp = boost::posix_time;
+
+std::string iso_time(const bp::ptime& t) {
+  char buf[32];
+  const bg::date d = t.date();
+  const bp::time_duration td = t.time_of_day();
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", static_cast<int>(d.year()),
+                static_cast<int>(d.month()), static_cast<int>(d.day()),
+                static_cast<int>(td.hours()), static_cast<int>(td.minutes()));
+  std::string out = buf;
+  if (td.seconds() != 0) {
+    std::snprintf(buf, sizeof buf, ":%02d", static_cast<int>(td.seconds()));
+    out += buf;
+  }
+  return out;
+}
+
+Interval days(const bg::date& a, const bg::date& b, Precision p) {
+  return Interval{iso_date(a), iso_date(b), p};
+}
+
+// Digits of `s` starting at `pos`, exactly `n` of them; -1 when not digits.
+int digits(std::string_view s, std::size_t pos, std::size_t n) {
+  if (pos + n > s.size()) return -1;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+std::optional<Interval> part_of_day(const bg::date& d, std::string_view code) {
+  struct Part { const char* code; int from, to; };  // hours; `to` may pass 24
+  static const Part kParts[] = {{"MO", 6, 12}, {"MI", 11, 14}, {"AF", 12, 18},
+                                {"EV", 18, 24}, {"NI", 21, 30}, {"DT", 6, 18}};
+  for (const Part& p : kParts) {
+    if (code == p.code) {
+      const bp::ptime start(d, bp::hours(p.from)), end(d, bp::hours(p.to));
+      return Interval{iso_time(start), iso_time(end), Precision::kPartOfDay};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Interval> time_interval(const bg::date& d, std::string_view t) {
+  // t is what follows 'T'.
+  if (t.size() == 2 && std::isalpha(static_cast<unsigned char>(t[0]))) return part_of_day(d, t);
+  const int hh = digits(t, 0, 2);
+  if (hh < 0 || hh > 24) return std::nullopt;
+  if (t.size() == 2) {
+    const bp::ptime s(d, bp::hours(hh));
+    return Interval{iso_time(s), iso_time(s + bp::hours(1)), Precision::kHour};
+  }
+  if (t.size() < 5 || t[2] != ':') return std::nullopt;
+  const int mm = digits(t, 3, 2);
+  if (mm < 0 || mm > 59) return std::nullopt;
+  const bp::ptime s(d, bp::hours(hh) + bp::minutes(mm));
+  if (t.size() == 5) return Interval{iso_time(s), iso_time(s + bp::minutes(1)), Precision::kMinute};
+  if (t.size() < 8 || t[5] != ':') return std::nullopt;
+  const int ss = digits(t, 6, 2);
+  if (ss < 0 || ss > 60) return std::nullopt;
+  const bp::ptime s2 = s + bp::seconds(ss);
+  return Interval{iso_time(s2), iso_time(s2 + bp::seconds(1)), Precision::kSecond};
+}
+
+std::optional<Interval> interval_checked(std::string_view v) {
+  // Decade "199" / "199X" and century "19" / "19XX".
+  if (v.size() == 2 || (v.size() == 4 && v.substr(2) == "XX")) {
+    const int c = digits(v, 0, 2);
+    if (c < 0) return std::nullopt;
+    return days(bg::date(c == 0 ? 1400 : c * 100, 1, 1), bg::date(c * 100 + 100, 1, 1),
+                Precision::kCentury);
+  }
+  if (v.size() == 3 || (v.size() == 4 && v[3] == 'X')) {
+    const int dec = digits(v, 0, 3);
+    if (dec < 140) return std::nullopt;
+    return days(bg::date(dec * 10, 1, 1), bg::date(dec * 10 + 10, 1, 1), Precision::kDecade);
+  }
+  const int y = digits(v, 0, 4);
+  if (y < 1400 || y > 9989) return std::nullopt;
+  if (v.size() == 4) return days(bg::date(y, 1, 1), bg::date(y + 1, 1, 1), Precision::kYear);
+  if (v[4] != '-' || v.size() < 7) return std::nullopt;
+  const std::string_view rest = v.substr(5);
+  if (rest[0] == 'W' && std::isdigit(static_cast<unsigned char>(rest[1]))) {
+    const int w = digits(rest, 1, 2);
+    if (w < 1 || w > iso_weeks_in_year(y)) return std::nullopt;
+    const bg::date monday = iso_week_monday(y, w);
+    if (rest.size() == 3) return days(monday, monday + bg::days(7), Precision::kWeek);
+    if (rest.size() == 6 && rest.substr(3) == "-WE") {
+      const bg::date sat = monday + bg::days(5);
+      return days(sat, sat + bg::days(2), Precision::kDay);
+    }
+    const int dow = rest.size() == 5 && rest[3] == '-' ? digits(rest, 4, 1) : -1;
+    if (dow < 1 || dow > 7) return std::nullopt;
+    const bg::date d = monday + bg::days(dow - 1);
+    return days(d, d + bg::days(1), Precision::kDay);
+  }
+  if (rest.size() == 2) {
+    if (rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
+      const int q = rest[1] - '0';
+      const bg::date s(y, 3 * q - 2, 1);
+      return days(s, s + bg::months(3), Precision::kQuarter);
+    }
+    if (rest[0] == 'H' && (rest[1] == '1' || rest[1] == '2')) {
+      const bg::date s(y, rest[1] == '1' ? 1 : 7, 1);
+      return days(s, s + bg::months(6), Precision::kHalfYear);
+    }
+    static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
+    for (int i = 0; i < 4; ++i) {
+      if (rest == kSeasons[i]) {
+        const bg::date s(y, 3 + 3 * i, 1);
+        return days(s, s + bg::months(3), Precision::kSeason);
+      }
+    }
+    const int m = digits(rest, 0, 2);
+    if (m < 1 || m > 12) return std::nullopt;
+    const bg::date s(y, m, 1);
+    return days(s, s + bg::months(1), Precision::kMonth);
+  }
+  const int m = digits(rest, 0, 2);
+  if (m < 1 || m > 12 || rest.size() < 5 || rest[2] != '-') return std::nullopt;
+  const int d = digits(rest, 3, 2);
+  if (d < 1 || d > bg::gregorian_calendar::end_of_month_day(y, m)) return std::nullopt;
+  const bg::date day(y, m, d);
+  if (rest.size() == 5) return days(day, day + bg::days(1), Precision::kDay);
+  if (rest[5] != 'T') return std::nullopt;
+  return time_interval(day, rest.substr(6));
+}
+
+}  // namespace
+
+std::optional<Interval> interval_of(std::string_view value) {
+  try {
+    return interval_checked(value);
+  } catch (const std::exception&) {  // Boost refuses an out-of-range date
+    return std::nullopt;
+  }
+}
+
+std::string edtf_of(std::string_view value, std::string_view mod, bool open_end) {
+  const std::optional<Interval> iv = interval_of(value);
+  if (!iv) return "";
+  std::string base;
+  std::string first = iv->start, last;  // for forms EDTF has no single string for
+  switch (iv->precision) {
+    case Precision::kCentury:
+      base = std::string(value.substr(0, 2)) + "XX";
+      break;
+    case Precision::kDecade:
+      base = std::string(value.substr(0, 3)) + "X";
+      break;
+    case Precision::kSeason: {  // ISO 8601-2 sub-year groupings 21..24
+      static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
+      for (int i = 0; i < 4; ++i)
+        if (value.substr(5) == kSeasons[i]) base = std::string(value.substr(0, 5)) + std::to_string(21 + i);
+      break;
+    }
+    case Precision::kQuarter:  // 33..36
+      base = std::string(value.substr(0, 5)) + std::to_string(32 + (value[6] - '0'));
+      break;
+    case Precision::kHalfYear:  // 40..41
+      base = std::string(value.substr(0, 5)) + std::to_string(39 + (value[6] - '0'));
+      break;
+    case Precision::kPartOfDay:
+      base = iv->start.substr(0, 10);  // EDTF has no part of day: the day
+      break;
+    case Precision::kWeek:
+      break;  // written as an interval of days below
+    case Precision::kHour:
+    case Precision::kMinute:
+    case Precision::kSecond:
+      base = iv->start.size() == 16 ? iv->start + ":00" : iv->start;
+      break;
+    default:
+      base = std::string(value);
+      if (value.find("-W") != std::string_view::npos) base.clear();  // weekend, week day
+      break;
+  }
+  if (base.empty()) {
+    first = iv->start.substr(0, 10);
+    last = previous_day(iv->end.substr(0, 10));
+    if (first == last) base = first;
+  }
+  const bool before = mod == "BEFORE" || mod == "ON_OR_BEFORE";
+  const bool after = open_end || mod == "AFTER" || mod == "ON_OR_AFTER";
+  if (!base.empty()) {
+    if (before) return "../" + base;
+    if (after) return base + "/..";
+    if (mod == "APPROX") return base + "~";
+    return base;
+  }
+  if (before) return "../" + last;
+  if (after) return first + "/..";
+  if (mod == "APPROX") return first + "~/" + last + "~";
+  return first + "/" + last;
+}
+
+}  // namespace timeline
