@@ -5,6 +5,7 @@ set(TIMELINE_TEST_GROUPS
   "temporal|[temporal]"
   "rules|[rules]"
   "tempeval|[tempeval]"
+  "eval|[eval]"
   "events|[events]"
   "render|[render]"
   "compare|[compare]"
