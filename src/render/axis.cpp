@@ -1,0 +1,120 @@
+// Time axis layout: event positions, lanes and ticks.
+#include "render/axis.hpp"
+
+#include <algorithm>
+
+#include "render/dates.hpp"
+
+namespace timeline::render {
+namespace {
+
+namespace bg = boost::gregorian;
+
+const char* const kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+constexpr double kPointRoom = 1.6;  // percent of the width a point needs beside it
+constexpr double kMinBand = 0.6;    // narrowest band drawn, percent
+
+struct Placed {
+  std::size_t event;
+  Date first, last;  // inclusive days
+  std::string kind;
+};
+
+}  // namespace
+
+Axis layout_axis(const Timeline& t) {
+  Axis axis;
+  std::vector<Placed> placed;
+  for (std::size_t i = 0; i < t.events.size(); ++i) {
+    const Event& e = t.events[i];
+    const DayRange r = day_range(e.claim.when, e.open_until);
+    if (!r.first && !r.last) continue;
+    Placed p{i, r.first.value_or(*r.last), r.last.value_or(*r.first), "band"};
+    if (r.open_start) p.kind = "before";
+    else if (r.open_end) p.kind = "open";
+    else if (p.first == p.last) p.kind = "point";
+    placed.push_back(p);
+  }
+  if (placed.empty()) return axis;
+
+  Date lo = placed.front().first, hi = placed.front().last;
+  for (const Placed& p : placed) {
+    lo = std::min(lo, p.first);
+    hi = std::max(hi, p.last);
+  }
+  const long span = (hi - lo).days() + 1;
+  const long pad = std::max(1L, span * 3 / 100);
+  const Date from = lo - bg::days(pad);
+  const Date to = hi + bg::days(pad + 1);
+  const double total = static_cast<double>((to - from).days());
+  auto pos = [&](const Date& d, double offset = 0) {
+    return ((d - from).days() + offset) * 100.0 / total;
+  };
+  axis.from = iso_day(from);
+  axis.to = iso_day(to);
+
+  // Lanes: first fit, in timeline order (already sorted by start).
+  std::vector<double> lane_end;
+  for (const Placed& p : placed) {
+    AxisMark m;
+    m.event = p.event;
+    m.kind = p.kind;
+    if (p.kind == "point" || p.kind == "before") {
+      m.left = pos(p.kind == "before" ? p.last : p.first, 0.5);
+      m.width = 0;
+    } else {
+      m.left = pos(p.first);
+      m.width = std::max(kMinBand, pos(p.last, 1) - m.left);
+    }
+    const double begin = m.width > 0 ? m.left : m.left - kPointRoom / 2;
+    const double end = m.width > 0 ? m.left + m.width : m.left + kPointRoom / 2;
+    std::size_t lane = 0;
+    while (lane < lane_end.size() && lane_end[lane] > begin) ++lane;
+    if (lane == lane_end.size()) lane_end.push_back(0);
+    lane_end[lane] = std::max(end, begin + kPointRoom) + 0.2;
+    m.lane = static_cast<int>(lane);
+    axis.marks.push_back(m);
+  }
+  axis.lanes = static_cast<int>(lane_end.size());
+
+  // Ticks: weeks for short spans, months up to about two years, years beyond.
+  const long days = (to - from).days();
+  if (days <= 70) {
+    Date d = from;
+    while (d.day_of_week() != bg::Monday) d += bg::days(1);
+    bool first = true;
+    for (; d < to; d += bg::days(7)) {
+      std::string label = std::to_string(d.day()) + " " + kShortMonths[d.month() - 1];
+      if (first) label += " " + std::to_string(d.year());
+      axis.ticks.push_back({pos(d), label, first});
+      first = false;
+    }
+  } else if (days <= 800) {
+    const int step = days > 400 ? 3 : 1;
+    Date d(from.year(), from.month(), 1);
+    if (d < from) d += bg::months(1);
+    bool first = true;
+    for (; d < to; d += bg::months(1)) {
+      const int m = d.month();
+      const bool major = first || m == 1;
+      if ((m - 1) % step != 0 && !major) continue;
+      std::string label = kShortMonths[m - 1];
+      if (major) label += " " + std::to_string(d.year());
+      axis.ticks.push_back({pos(d), label, major});
+      first = false;
+    }
+  } else {
+    const int step = days > 365 * 15 ? 5 : 1;
+    Date d(from.year(), 1, 1);
+    if (d < from) d += bg::years(1);
+    for (; d < to; d += bg::years(1)) {
+      if (d.year() % step != 0) continue;
+      axis.ticks.push_back({pos(d), std::to_string(d.year()), true});
+    }
+  }
+  return axis;
+}
+
+}  // namespace timeline::render

@@ -1,0 +1,38 @@
+// The page's time axis: where each placed event sits, as percentages of the axis width, packed
+// into lanes so that marks do not overlap, with ticks at weeks, months or years depending on the
+// span. Precision stays visible: a day is a point, a longer unit a band as wide as the unit, an
+// open interval a bar that runs to the publication date and fades out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <timeline/timeline.hpp>
+
+namespace timeline::render {
+
+struct AxisMark {
+  std::size_t event = 0;  // index into Timeline::events
+  double left = 0;        // percent of the axis width
+  double width = 0;       // percent; 0 for a point
+  int lane = 0;           // row, from 0 at the top
+  std::string kind;       // "point", "band", "open" (open end) or "before" (open start)
+};
+
+struct AxisTick {
+  double left = 0;     // percent
+  std::string label;   // "Aug", "2025", "9 Feb"
+  bool major = false;  // first of a year (or of the axis)
+};
+
+struct Axis {
+  std::vector<AxisMark> marks;
+  std::vector<AxisTick> ticks;
+  int lanes = 0;
+  std::string from, to;  // ISO days at the axis' ends (to exclusive)
+};
+
+// Empty axis (no marks, no ticks) when no event is placed.
+Axis layout_axis(const Timeline& t);
+
+}  // namespace timeline::render

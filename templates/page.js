@@ -1,0 +1,72 @@
+// The timeline page's script: filters by action, actor, target and source, keeps the time axis
+// in step with the list, and offers the embedded data for download. The page is complete
+// without it; the script only hides and shows what is already there. No network access.
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  var shown = document.getElementById("shown");
+  if (!form) return;
+  var claims = Array.prototype.slice.call(document.querySelectorAll("li.claim"));
+  var marks = {};
+  Array.prototype.forEach.call(document.querySelectorAll("li.mark"), function (m) {
+    marks[m.getAttribute("data-event")] = m;
+  });
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+
+  // A claim matches a filter when the attribute equals the value (action, actor) or its
+  // "|a|b|" list holds it (targets, sources).
+  function matches(claim, attr, value) {
+    if (!value) return true;
+    var have = claim.getAttribute("data-" + attr) || "";
+    if (have.charAt(0) === "|") return have.indexOf("|" + value + "|") !== -1;
+    return have === value;
+  }
+
+  function apply() {
+    var visible = 0;
+    claims.forEach(function (claim) {
+      var ok = selects.every(function (s) {
+        return matches(claim, s.getAttribute("data-filter"), s.value);
+      });
+      claim.hidden = !ok;
+      var mark = marks[claim.id];
+      if (mark) mark.hidden = !ok;
+      if (ok) visible++;
+    });
+    var active = selects.some(function (s) { return s.value; });
+    shown.textContent = active
+      ? "Showing " + visible + " of " + claims.length + " claims."
+      : "Showing all " + claims.length + " claims.";
+  }
+
+  selects.forEach(function (s) { s.addEventListener("change", apply); });
+  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+
+  // Following a mark to its claim: outline the mark of the claim in view.
+  function markCurrent() {
+    Object.keys(marks).forEach(function (id) { marks[id].classList.remove("current"); });
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (marks[id]) marks[id].classList.add("current");
+  }
+  window.addEventListener("hashchange", markCurrent);
+  markCurrent();
+
+  // The embedded data, offered as a file made in the page itself.
+  var data = document.getElementById("timeline-data");
+  var button = document.getElementById("download");
+  if (data && button && window.Blob && window.URL && URL.createObjectURL) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var url = URL.createObjectURL(new Blob([data.textContent], { type: "application/json" }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = "timeline.json";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    });
+  }
+  apply();
+})();
