@@ -79,5 +79,6 @@ int cmd_extract(int argc, char** argv);
 int cmd_build(int argc, char** argv);
 int cmd_compare(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
+int cmd_load(int argc, char** argv);
 
 }  // namespace timeline::cli

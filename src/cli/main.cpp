@@ -17,6 +17,7 @@ const char kUsage[] =
     "  build     run the whole pipeline and write the timeline page and chart data\n"
     "  compare   align the claims of several articles: agreements, conflicts, single sources\n"
     "  eval      score TimeML against gold TimeML the TempEval-3 way\n"
+    "  load      print each loaded article as one JSON line (check what the loader read)\n"
     "\n"
     "inputs: .txt (optional 'Key: value' header), .html, .jsonl (one article per line),\n"
     "        .tml (TimeML), '-' for standard input\n"
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
   if (!std::strcmp(cmd, "build")) return cmd_build(argc, argv);
   if (!std::strcmp(cmd, "compare")) return cmd_compare(argc, argv);
   if (!std::strcmp(cmd, "eval")) return cmd_eval(argc, argv);
+  if (!std::strcmp(cmd, "load")) return cmd_load(argc, argv);
   std::cerr << "timeline: unknown command '" << cmd << "'\n" << kUsage;
   return kExitUsage;
 }

@@ -1,44 +1,220 @@
-// Placeholder loader: plain text only. The io unit replaces this file.
+// load_path: reads a file or standard input and streams its documents to the caller.
+//
+// The format comes from LoadOptions::format, else from the extension (.txt .text .md .html .htm
+// .xhtml .jsonl .ndjson .tml .timeml), else from the content: the first non-blank byte '{' means
+// JSON Lines, '<' means TimeML when a <TimeML> or <DCT> tag shows near the top and HTML otherwise;
+// anything else is plain text. JSON Lines are read one line at a time, holding at most one line
+// (up to max_document_bytes) in memory; the other formats hold one document.
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <timeline/document.hpp>
 
-namespace timeline {
+#include "io/io_util.hpp"
 
-bool valid_utf8(std::string_view, std::size_t*) { return true; }
-std::string normalize_published(std::string_view raw) { return std::string(raw); }
-bool parse_text(std::string_view bytes, const std::string& name, Document* doc, Error*) {
-  doc->id = name;
-  doc->text = std::string(bytes);
+namespace timeline {
+namespace {
+
+Format format_by_extension(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  const auto dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return Format::kAuto;
+  const std::string ext = io::lower(path.substr(dot + 1));
+  if (ext == "txt" || ext == "text" || ext == "md") return Format::kText;
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return Format::kHtml;
+  if (ext == "jsonl" || ext == "ndjson") return Format::kJsonl;
+  if (ext == "tml" || ext == "timeml") return Format::kTimeml;
+  if (ext == "json") return Format::kClaimsJson;
+  return Format::kAuto;
+}
+
+// Decides between HTML, TimeML and text from the start of a whole document.
+Format sniff_document(std::string_view bytes) {
+  const std::string_view head = io::trim(bytes.substr(0, 4096));
+  if (head.empty() || head.front() != '<') return Format::kText;
+  if (head.find("<TimeML") != std::string_view::npos || head.find("<DCT>") != std::string_view::npos)
+    return Format::kTimeml;
+  return Format::kHtml;
+}
+
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+Error too_large(const std::string& name, int line, std::size_t limit) {
+  return Error{name, line, 0,
+               "document too large: more than " + size_text(limit) +
+                   " (the limit is LoadOptions::max_document_bytes)"};
+}
+
+// Reads the rest of `in` into *out. False when it exceeds `limit`.
+bool read_all(std::istream& in, std::size_t limit, std::string* out) {
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    out->append(buf, static_cast<std::size_t>(in.gcount()));
+    if (out->size() > limit) return false;
+  }
   return true;
 }
-bool parse_html(std::string_view, const std::string& name, Document*, Error* e) {
-  *e = Error{name, 0, 0, "html not supported yet"};
-  return false;
+
+class Loader {
+ public:
+  Loader(const std::string& path, const LoadOptions& options,
+         const std::function<void(LoadItem&&)>& sink)
+      : path_(path), options_(options), sink_(sink) {}
+
+  int errors() const { return errors_; }
+
+  void fail(Error e) {
+    ++errors_;
+    LoadItem item;
+    item.error = std::move(e);
+    sink_(std::move(item));
+  }
+
+  void deliver(Document&& d) {
+    if (path_ == "-" && d.id == "-") d.id = "stdin";
+    d.source = path_;
+    if (!options_.published.empty()) d.published = options_.published;
+    LoadItem item;
+    item.document = std::move(d);
+    sink_(std::move(item));
+  }
+
+  // One whole document of format `f` (kAuto: sniffed).
+  void document(std::string_view bytes, Format f) {
+    if (f == Format::kAuto) f = sniff_document(bytes);
+    Document d;
+    Error e;
+    bool ok = false;
+    switch (f) {
+      case Format::kHtml: ok = parse_html(bytes, path_, &d, &e); break;
+      case Format::kTimeml: ok = parse_timeml(bytes, path_, &d, &e); break;
+      case Format::kJsonl: lines_from_string(bytes); return;
+      case Format::kClaimsJson:
+        e = Error{path_, 0, 0,
+                  "a .json file holds claims, not an article; give articles as .txt, .html, "
+                  ".jsonl or .tml (or say --input-format)"};
+        break;
+      default: ok = parse_text(bytes, path_, &d, &e); break;
+    }
+    if (ok) deliver(std::move(d));
+    else fail(std::move(e));
+  }
+
+  // JSON Lines from a stream, one line in memory at a time. `line` is the number of the next line.
+  void lines(std::istream& in, int line) {
+    std::streambuf* buf = in.rdbuf();
+    std::string text;
+    bool too_long = false, any = false;
+    for (;;) {
+      const int c = buf->sbumpc();
+      if (c == std::char_traits<char>::eof() || c == '\n') {
+        if (c != std::char_traits<char>::eof() || any) record(text, line, too_long);
+        if (c == std::char_traits<char>::eof()) return;
+        text.clear();
+        too_long = any = false;
+        ++line;
+        continue;
+      }
+      any = true;
+      if (text.size() <= options_.max_document_bytes) text += static_cast<char>(c);
+      else too_long = true;
+    }
+  }
+
+ private:
+  void lines_from_string(std::string_view bytes) {
+    int line = 1;
+    while (!bytes.empty()) {
+      const auto nl = bytes.find('\n');
+      const std::size_t len = nl == std::string_view::npos ? bytes.size() : nl;
+      record(bytes.substr(0, len), line++, len > options_.max_document_bytes);
+      if (nl == std::string_view::npos) break;
+      bytes.remove_prefix(nl + 1);
+    }
+  }
+
+  void record(std::string_view text, int line, bool too_long) {
+    if (too_long) return fail(too_large(path_, line, options_.max_document_bytes));
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (io::is_blank(text)) return;
+    Document d;
+    Error e;
+    if (parse_jsonl_record(text, path_, line, &d, &e)) deliver(std::move(d));
+    else fail(std::move(e));
+  }
+
+  const std::string& path_;
+  const LoadOptions& options_;
+  const std::function<void(LoadItem&&)>& sink_;
+  int errors_ = 0;
+};
+
+void load_stdin(Loader& loader, const LoadOptions& options) {
+  std::istream& in = std::cin;
+  // Skip leading white space to decide the format, keeping it for text formats.
+  std::string lead;
+  int line = 1;
+  for (int c = in.peek(); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = in.peek()) {
+    lead += static_cast<char>(in.get());
+    if (c == '\n') ++line;
+  }
+  Format f = options.format;
+  if (f == Format::kAuto && in.peek() == '{') f = Format::kJsonl;
+  if (f == Format::kJsonl) return loader.lines(in, line);
+  std::string all = std::move(lead);
+  if (!read_all(in, options.max_document_bytes, &all))
+    return loader.fail(too_large("-", 0, options.max_document_bytes));
+  loader.document(all, f);
 }
-bool parse_timeml(std::string_view, const std::string& name, Document*, Error* e) {
-  *e = Error{name, 0, 0, "timeml not supported yet"};
-  return false;
-}
-bool parse_jsonl_record(std::string_view, const std::string& name, int line, Document*, Error* e) {
-  *e = Error{name, line, 0, "jsonl not supported yet"};
-  return false;
-}
-int load_path(const std::string& path, const LoadOptions&,
+
+}  // namespace
+
+int load_path(const std::string& path, const LoadOptions& options,
               const std::function<void(LoadItem&&)>& sink) {
+  Loader loader(path, options, sink);
+  if (path == "-") {
+    load_stdin(loader, options);
+    return loader.errors();
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    loader.fail(Error{path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)});
+    return loader.errors();
+  }
+  if (S_ISDIR(st.st_mode)) {
+    loader.fail(Error{path, 0, 0, "cannot read file: it is a folder"});
+    return loader.errors();
+  }
   std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  LoadItem item;
-  Document d;
-  Error e;
-  parse_text(ss.str(), path, &d, &e);
-  d.source = path;
-  item.document = std::move(d);
-  sink(std::move(item));
-  return 0;
+  if (!in) {
+    loader.fail(Error{path, 0, 0, std::string("cannot read file: ") + std::strerror(errno)});
+    return loader.errors();
+  }
+  Format f = options.format != Format::kAuto ? options.format : format_by_extension(path);
+  if (f == Format::kJsonl) {
+    loader.lines(in, 1);
+    return loader.errors();
+  }
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > options.max_document_bytes) {
+    loader.fail(too_large(path, 0, options.max_document_bytes));
+    return loader.errors();
+  }
+  std::string all;
+  if (!read_all(in, options.max_document_bytes, &all)) {
+    loader.fail(too_large(path, 0, options.max_document_bytes));
+  } else if (in.bad()) {
+    loader.fail(Error{path, 0, 0, "cannot read file: read error"});
+  } else {
+    loader.document(all, f);
+  }
+  return loader.errors();
 }
 
 }  // namespace timeline

@@ -1,0 +1,9 @@
+// parse_html: not written yet (next commit).
+#include <timeline/document.hpp>
+
+namespace timeline {
+bool parse_html(std::string_view, const std::string& name, Document*, Error* e) {
+  *e = Error{name, 0, 0, "html input is not supported yet"};
+  return false;
+}
+}  // namespace timeline

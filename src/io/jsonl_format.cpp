@@ -1,0 +1,92 @@
+// parse_jsonl_record: one article of a JSON Lines file.
+//
+// Each line is an object: {"id": "a1", "text": "...", "title": "...", "url": "...",
+// "published": "2026-02-12", "lang": "en"}. Only "text" is required; "id" may be a string or a
+// number and defaults to "<file stem>-<line>". Unknown fields are ignored, so records from other
+// tools pass through. A broken record yields an Error "file:LINE:COL: message" where COL is the
+// byte of the line at which the JSON parser stopped.
+#include <nlohmann/json.hpp>
+
+#include <timeline/document.hpp>
+
+#include "io/io_util.hpp"
+
+namespace timeline {
+namespace {
+
+using nlohmann::json;
+
+// The part of an nlohmann message after its "[json.exception...] ... column N: " prefix.
+std::string parser_reason(const std::string& what) {
+  auto pos = what.find(": ");
+  std::string out = pos == std::string::npos ? what : what.substr(pos + 2);
+  const std::string noise = "syntax error while parsing ";
+  if (out.rfind(noise, 0) == 0) out = out.substr(noise.size());
+  return out;
+}
+
+// Reads an optional string field; false (with *why) when present but not a string.
+bool string_field(const json& j, const char* key, std::string* out, std::string* why) {
+  const auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return true;
+  if (!it->is_string()) {
+    *why = std::string("field \"") + key + "\" must be a string";
+    return false;
+  }
+  *out = it->get<std::string>();
+  return true;
+}
+
+}  // namespace
+
+bool parse_jsonl_record(std::string_view line_bytes, const std::string& name, int line,
+                        Document* doc, Error* error) {
+  std::string_view body;
+  if (!io::check_input(line_bytes, name, line, &body, error)) return false;
+  json j;
+  try {
+    j = json::parse(body.begin(), body.end());
+  } catch (const json::parse_error& e) {
+    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
+    const int col = static_cast<int>(std::min(at, body.size()) + (line_bytes.size() - body.size())) + 1;
+    *error = Error{name, line, col, "invalid JSON: " + parser_reason(e.what())};
+    return false;
+  }
+  auto fail = [&](const std::string& message) {
+    *error = Error{name, line, 0, message};
+    return false;
+  };
+  if (!j.is_object()) return fail("expected a JSON object with a \"text\" field");
+  Document d;
+  d.source = name;
+  d.source_line = line;
+  d.format = Format::kJsonl;
+  d.id = io::stem(name) + "-" + std::to_string(line);
+  std::string why, published, lang;
+  if (const auto it = j.find("id"); it != j.end() && !it->is_null()) {
+    if (it->is_string()) d.id = it->get<std::string>();
+    else if (it->is_number_integer()) d.id = it->dump();
+    else return fail("field \"id\" must be a string or a whole number");
+  }
+  if (!j.contains("text")) return fail("missing field \"text\"");
+  if (!string_field(j, "text", &d.text, &why) || !string_field(j, "title", &d.title, &why) ||
+      !string_field(j, "url", &d.url, &why) || !string_field(j, "published", &published, &why) ||
+      !string_field(j, "lang", &lang, &why))
+    return fail(why);
+  if (d.text.find('\0') != std::string::npos) return fail("field \"text\" holds a NUL character");
+  d.text = io::unix_newlines(d.text);
+  if (io::is_blank(d.text)) return fail("empty document: field \"text\" is blank");
+  if (!published.empty()) {
+    d.published = normalize_published(published);
+    if (d.published.empty())
+      return fail("field \"published\": '" + published + "' is not a calendar date such as 2026-02-12");
+  }
+  if (!lang.empty()) {
+    d.lang = io::language_subtag(lang);
+    if (d.lang.empty()) return fail("field \"lang\": '" + lang + "' is not a language tag such as en");
+  }
+  *doc = std::move(d);
+  return true;
+}
+
+}  // namespace timeline
