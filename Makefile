@@ -27,5 +27,29 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Fuzzing: builds the libFuzzer targets with clang in build-fuzz and runs each for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
+fuzz:
+	@./.ci/install-deps build fuzz
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DTIMELINE_FUZZ=ON $(LAUNCHER)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
+	src/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# The test suite under AddressSanitizer and UndefinedBehaviorSanitizer, in build-asan. Left out:
+# the CTest groups matching SANITIZE_EXCLUDE: browser (the page's script in a browser, no C++ of
+# ours) and tempeval (the whole TBAQ corpus, too slow under the sanitizers; the other groups run
+# the same tagger on smaller input).
+ASAN_BUILD ?= build-asan
+SANITIZE_EXCLUDE ?= ^(browser|tempeval)$$
+sanitize: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIMELINE_SANITIZE=ON $(LAUNCHER)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@echo "sanitize: not run under the sanitizers: $(SANITIZE_EXCLUDE)"
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS) -E '$(SANITIZE_EXCLUDE)'
+
 clean:
 	rm -rf $(BUILD) out
