@@ -51,5 +51,10 @@ sanitize: deps
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS) -E '$(SANITIZE_EXCLUDE)'
 
+# Throughput and memory against chrono-node on ../shared/data/te3-silver; see bench/README.md.
+bench: build
+	@./.ci/install-deps bench
+	python3 bench/bench.py --timeline $(TIMELINE) --work $(BUILD)/bench $(if $(RUNS),--runs $(RUNS))
+
 clean:
 	rm -rf $(BUILD) out

@@ -1,13 +1,26 @@
 // The batch driver: documents flow from the loader to `jobs` worker threads and back out in
-// input order. At most a small window of documents is in flight, so memory stays flat however
-// long the input is.
+// input order.
+//
+// Shape: the calling thread reads documents (load_path streams them one at a time) and places
+// each in a ring of `window` slots, tagged with its sequence number. Workers take the oldest
+// untaken slot, run `work` on it outside the lock, and mark it done. The calling thread hands
+// finished slots to `emit` strictly in sequence order, as soon as the next one in order is done.
+// At most `window` documents are in flight, so memory stays flat however long the input is; a
+// slow document at the head of the ring holds back emission (never the order), and the other
+// workers keep going until the ring is full.
+//
+// Failures: a document that fails to load, or whose `work` returns false or throws, becomes one
+// "file:line: message" line on `err` in its place in the order, and the batch goes on. If `emit`
+// or the loader throws, the workers are stopped and joined before the exception leaves.
 #include <condition_variable>
-#include <deque>
-#include <map>
+#include <cstddef>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <ostream>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "cli/cli.hpp"
 
@@ -18,7 +31,126 @@ struct Slot {
   std::optional<Document> document;
   std::optional<Error> error;
   std::string result;
+  bool done = false;
+};
+
+// Runs `work` on the slot's document (unless loading failed) and records a failure as an Error
+// that names the document's place. An exception from `work` fails that document only.
+void run_one(const WorkFn& work, Slot* slot) {
+  if (slot->error) return;
+  Error e;
   bool ok = false;
+  try {
+    ok = work(*slot->document, &slot->result, &e);
+  } catch (const std::exception& ex) {
+    e = Error{};
+    e.message = std::string("internal error: ") + ex.what();
+  } catch (...) {
+    e = Error{};
+    e.message = "internal error: unknown exception";
+  }
+  if (ok) return;
+  if (e.file.empty()) e.file = slot->document->source;
+  if (e.line == 0) e.line = slot->document->source_line;
+  if (e.message.empty()) e.message = "processing failed";
+  slot->error = std::move(e);
+  slot->result.clear();
+}
+
+// The ordered worker pool. push() and drain() are called from one thread only (the caller of
+// run_batch); workers touch a slot only between taking it and marking it done, and the caller
+// touches it only before pushing and after it is done, so slot contents need no lock.
+class OrderedPool {
+ public:
+  using Finish = std::function<void(Slot&&)>;
+
+  OrderedPool(int jobs, const WorkFn& work, Finish finish)
+      : work_(work), finish_(std::move(finish)),
+        ring_(static_cast<std::size_t>(jobs) * 4 < 16 ? 16 : static_cast<std::size_t>(jobs) * 4) {
+    workers_.reserve(static_cast<std::size_t>(jobs));
+    try {
+      for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { worker(); });
+    } catch (...) {
+      stop();
+      throw;
+    }
+  }
+  OrderedPool(const OrderedPool&) = delete;
+  OrderedPool& operator=(const OrderedPool&) = delete;
+  ~OrderedPool() { stop(); }
+
+  // Queues one document; first emits what is ready and waits while the ring is full.
+  void push(Slot&& slot) {
+    std::unique_lock<std::mutex> lock(mu_);
+    emit_ready(lock, ring_.size() - 1);
+    Slot& s = ring_[next_seq_ % ring_.size()];
+    s = std::move(slot);
+    s.done = false;
+    ++next_seq_;
+    lock.unlock();
+    work_cv_.notify_one();
+  }
+
+  // Emits everything, waiting for the workers to finish it.
+  void drain() {
+    std::unique_lock<std::mutex> lock(mu_);
+    emit_ready(lock, 0);
+  }
+
+ private:
+  // Emits finished slots in order; returns once at most `limit` documents are in flight.
+  void emit_ready(std::unique_lock<std::mutex>& lock, std::size_t limit) {
+    for (;;) {
+      Slot& head = ring_[next_emit_ % ring_.size()];
+      if (next_emit_ < next_seq_ && head.done) {
+        Slot out = std::move(head);
+        head = Slot{};
+        ++next_emit_;
+        lock.unlock();
+        finish_(std::move(out));
+        lock.lock();
+        continue;
+      }
+      if (next_seq_ - next_emit_ <= limit) return;
+      done_cv_.wait(lock);
+    }
+  }
+
+  void worker() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      work_cv_.wait(lock, [this] { return stopping_ || next_take_ < next_seq_; });
+      if (stopping_) return;
+      Slot& slot = ring_[next_take_ % ring_.size()];
+      const std::size_t seq = next_take_++;
+      lock.unlock();
+      run_one(work_, &slot);
+      lock.lock();
+      slot.done = true;
+      if (seq == next_emit_) done_cv_.notify_one();
+    }
+  }
+
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    work_cv_.notify_all();
+    for (std::thread& t : workers_)
+      if (t.joinable()) t.join();
+  }
+
+  const WorkFn& work_;
+  Finish finish_;
+  std::vector<Slot> ring_;
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::size_t next_seq_ = 0;   // sequence number of the next pushed document
+  std::size_t next_take_ = 0;  // the next one a worker takes
+  std::size_t next_emit_ = 0;  // the next one handed to `finish`
+  bool stopping_ = false;
 };
 
 }  // namespace
@@ -34,99 +166,29 @@ int run_batch(const Options& opt, const LoadOptions& load, const WorkFn& work, c
     }
     emit(BatchItem{std::move(*slot.document), std::move(slot.result)});
   };
-  auto run_one = [&](Slot* slot) {
-    Error e;
-    slot->ok = work(*slot->document, &slot->result, &e);
-    if (!slot->ok) {
-      if (e.file.empty()) e.file = slot->document->source;
-      if (e.line == 0) e.line = slot->document->source_line;
-      slot->error = std::move(e);
-    }
+  auto to_slot = [](LoadItem&& item) {
+    Slot slot;
+    slot.document = std::move(item.document);
+    slot.error = std::move(item.error);
+    if (!slot.document && !slot.error) slot.error = Error{"", 0, 0, "loader produced nothing"};
+    return slot;
   };
 
   if (opt.jobs <= 1) {
     for (const std::string& path : opt.inputs) {
       load_path(path, load, [&](LoadItem&& item) {
-        Slot slot;
-        slot.document = std::move(item.document);
-        slot.error = std::move(item.error);
-        if (!slot.error) run_one(&slot);
+        Slot slot = to_slot(std::move(item));
+        run_one(work, &slot);
         finish(std::move(slot));
       });
     }
     return failures;
   }
 
-  // Parallel: a queue of (sequence, slot) for the workers, a map of finished slots by sequence.
-  std::mutex mu;
-  std::condition_variable work_cv, done_cv;
-  std::deque<std::pair<std::size_t, Slot>> queue;
-  std::map<std::size_t, Slot> done;
-  bool closed = false;
-  const std::size_t window = static_cast<std::size_t>(opt.jobs) * 4;
-  std::size_t next_seq = 0, next_emit = 0;
-
-  std::vector<std::thread> workers;
-  for (int i = 0; i < opt.jobs; ++i) {
-    workers.emplace_back([&] {
-      for (;;) {
-        std::pair<std::size_t, Slot> job;
-        {
-          std::unique_lock<std::mutex> lock(mu);
-          work_cv.wait(lock, [&] { return closed || !queue.empty(); });
-          if (queue.empty()) return;
-          job = std::move(queue.front());
-          queue.pop_front();
-        }
-        if (!job.second.error) run_one(&job.second);
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          done.emplace(job.first, std::move(job.second));
-        }
-        done_cv.notify_one();
-      }
-    });
-  }
-
-  // Emits every finished slot that is next in order; waits while more than `limit` are in flight.
-  auto drain = [&](std::size_t limit) {
-    std::unique_lock<std::mutex> lock(mu);
-    for (;;) {
-      auto it = done.find(next_emit);
-      if (it != done.end()) {
-        Slot slot = std::move(it->second);
-        done.erase(it);
-        ++next_emit;
-        lock.unlock();
-        finish(std::move(slot));
-        lock.lock();
-        continue;
-      }
-      if (next_seq - next_emit <= limit) return;
-      done_cv.wait(lock);
-    }
-  };
-
-  for (const std::string& path : opt.inputs) {
-    load_path(path, load, [&](LoadItem&& item) {
-      Slot slot;
-      slot.document = std::move(item.document);
-      slot.error = std::move(item.error);
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        queue.emplace_back(next_seq++, std::move(slot));
-      }
-      work_cv.notify_one();
-      drain(window);
-    });
-  }
-  drain(0);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    closed = true;
-  }
-  work_cv.notify_all();
-  for (std::thread& t : workers) t.join();
+  OrderedPool pool(opt.jobs, work, finish);
+  for (const std::string& path : opt.inputs)
+    load_path(path, load, [&](LoadItem&& item) { pool.push(to_slot(std::move(item))); });
+  pool.drain();
   return failures;
 }
 
