@@ -138,10 +138,8 @@ int cmd_build(int argc, char** argv) {
   for (const std::string& path : opt.inputs) {
     bool is_claims = false;
     std::vector<DocumentClaims> found;
-    if (!read_claims_file(path, &found, &is_claims, std::cerr)) {
-      ++failures;
-      continue;
-    }
+    const bool read = read_claims_file(path, &found, &is_claims, std::cerr);
+    if (!read) ++failures;  // the records before the bad one still count
     if (is_claims) {
       if (!flush()) return kExitSomeFailed;
       for (DocumentClaims& d : found) docs.push_back(std::move(d));

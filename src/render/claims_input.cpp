@@ -40,20 +40,14 @@ bool deliver(const json& j, const std::function<void(DocumentClaims&&)>& sink,
 }  // namespace
 
 bool looks_like_claims_json(std::string_view bytes) {
-  std::size_t i = skip_space(bytes, 0);
-  if (i >= bytes.size()) return false;
-  if (bytes[i] == '[') {
-    i = skip_space(bytes, i + 1);
-    if (i >= bytes.size() || bytes[i] != '{') return false;
-  } else if (bytes[i] != '{') {
-    return false;
-  }
-  // The first record: a whole document, or the first line of JSON Lines.
-  json first = json::parse(bytes.substr(i), nullptr, false);
+  const std::size_t start = skip_space(bytes, 0);
+  if (start >= bytes.size() || (bytes[start] != '{' && bytes[start] != '[')) return false;
+  // The first record: the whole text, or else the first line of JSON Lines.
+  json first = json::parse(bytes.substr(start), nullptr, false);
   if (first.is_discarded()) {
-    const std::size_t nl = bytes.find('\n', i);
-    first = json::parse(bytes.substr(i, nl == std::string_view::npos ? nl : nl - i), nullptr,
-                        false);
+    const std::size_t nl = bytes.find('\n', start);
+    first = json::parse(bytes.substr(start, nl == std::string_view::npos ? nl : nl - start),
+                        nullptr, false);
   }
   if (first.is_array() && !first.empty()) first = first.front();
   return first.is_object() && first.contains("claims") && first.at("claims").is_array();

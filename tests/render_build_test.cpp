@@ -1,0 +1,103 @@
+// `timeline build` as a user runs it: claims JSON in, five files out; bad input named by
+// file:line and exit code 1, with the other documents still rendered.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "schema_util.hpp"
+#include "test_util.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int status = -1;
+  std::string output;  // stdout and stderr
+};
+
+Run run(const std::string& args) {
+  Run r;
+  const std::string cmd = timeline::test::binary() + " " + args + " 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+  const int rc = ::pclose(p);
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return r;
+}
+
+std::string data(const std::string& name) {
+  return timeline::test::source_dir() + "/tests/data/render/" + name;
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / name;
+  fs::remove_all(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("timeline build writes the page and the chart data", "[render]") {
+  const fs::path out = fresh_dir("timeline-render-build");
+  const Run r = run("build " + data("russia_two_outlets.jsonl") + " " +
+                    data("dhaka_shutdown.claims.json") + " -o " + out.string());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  for (const char* f : {"timeline.json", "timelinejs.json", "vis-items.json", "timeline.csv",
+                        "timeline.html"}) {
+    CAPTURE(f);
+    CHECK(fs::file_size(out / f) > 100);
+  }
+  const auto j = nlohmann::json::parse(timeline::test::read_file((out / "timeline.json").string()));
+  CHECK(j.at("counts").at("events") == 12);
+  CHECK(j.at("documents").size() == 3);
+  CHECK(timeline::test::schema_violations("timeline.schema.json", (out / "timeline.json").string())
+        == "");
+  fs::remove_all(out);
+}
+
+TEST_CASE("timeline build --title names the page", "[render]") {
+  const fs::path out = fresh_dir("timeline-render-title");
+  const Run r = run("build " + data("dhaka_shutdown.claims.json") + " --title 'Bangladesh, July' -o " +
+                    out.string());
+  REQUIRE(r.status == 0);
+  const std::string html = timeline::test::read_file((out / "timeline.html").string());
+  CHECK(html.find("<title>Bangladesh, July</title>") != std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST_CASE("timeline build reports bad claims by place and keeps the rest", "[render]") {
+  const fs::path out = fresh_dir("timeline-render-bad");
+  fs::create_directories(out);
+  const std::string bad = (out / "bad.jsonl").string();
+  {
+    std::FILE* f = std::fopen(bad.c_str(), "wb");
+    REQUIRE(f);
+    std::fputs("{\"id\": \"x\", \"claims\": []}\n{\"id\": \"y\", \"claims\": [ \n", f);
+    std::fclose(f);
+  }
+  const Run r = run("build " + bad + " " + data("dhaka_shutdown.claims.json") + " -o " +
+                    (out / "site").string());
+  CHECK(r.status == 1);
+  CHECK(r.output.find(bad + ":2:") != std::string::npos);
+  const auto j =
+      nlohmann::json::parse(timeline::test::read_file((out / "site" / "timeline.json").string()));
+  CHECK(j.at("counts").at("events") == 3);
+  fs::remove_all(out);
+}
+
+TEST_CASE("timeline build usage errors exit with 2", "[render]") {
+  CHECK(run("build " + data("dhaka_shutdown.claims.json")).status == 2);  // no -o
+  CHECK(run("build -o /tmp/x").status == 2);                               // no input
+  CHECK(run("build --bogus x -o /tmp/x").status == 2);
+  const Run help = run("build --help");
+  CHECK(help.status == 0);
+  CHECK(help.output.find("timelinejs.json") != std::string::npos);
+}
