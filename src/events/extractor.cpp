@@ -1,0 +1,51 @@
+// Extractor::create and extract(): the claim stage over a document (timeline/extractor.hpp).
+#include <timeline/extractor.hpp>
+
+#include <timeline/text.hpp>
+
+#include "events/merge.hpp"
+#include "events/pack.hpp"
+#include "events/sentence.hpp"
+#include "events/timelink.hpp"
+
+namespace timeline {
+namespace {
+
+class PackExtractor : public Extractor {
+ public:
+  explicit PackExtractor(events::Pack pack) : pack_(std::move(pack)) {}
+
+  DocumentClaims extract(const Document& doc, const std::vector<Timex>& timexes) const override {
+    DocumentClaims out;
+    out.id = doc.id;
+    out.title = doc.title;
+    out.url = doc.url;
+    out.published = doc.published;
+    out.source = doc.source;
+    events::Discourse discourse;
+    std::vector<events::Draft> drafts;
+    const std::vector<Sentence> sentences = segment(doc.text);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const events::SentenceInfo si = events::analyze(pack_, doc.text, sentences[i], &discourse);
+      std::vector<events::Draft> d = events::draft_claims(pack_, doc.text, si, i, &discourse);
+      events::link_times(si, timexes, doc.published, &d);
+      for (events::Draft& x : d) drafts.push_back(std::move(x));
+    }
+    out.claims = events::merge_drafts(std::move(drafts), doc.id);
+    return out;
+  }
+
+ private:
+  events::Pack pack_;
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> Extractor::create(const DataFiles& data, const std::string& domain,
+                                             Error* error) {
+  events::Pack pack;
+  if (!events::load_pack(data, domain, &pack, error)) return nullptr;
+  return std::make_unique<PackExtractor>(std::move(pack));
+}
+
+}  // namespace timeline

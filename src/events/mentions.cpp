@@ -1,0 +1,374 @@
+// Entity mentions of a sentence, with anaphora resolved (see mentions.hpp).
+#include "events/mentions.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace timeline::events {
+namespace {
+
+std::string surface(std::string_view text, const std::vector<Token>& toks, std::size_t first,
+                    std::size_t count) {
+  if (count == 0) return "";
+  const std::uint32_t b = toks[first].begin, e = toks[first + count - 1].end;
+  return std::string(text.substr(b, e - b));
+}
+
+Mention make(std::string_view text, const std::vector<Token>& toks, std::size_t first,
+             std::size_t count, Role role, std::string name, std::string kind) {
+  Mention m;
+  m.first = first;
+  m.count = count;
+  m.role = role;
+  m.entity.name = std::move(name);
+  m.entity.kind = std::move(kind);
+  m.entity.mention = surface(text, toks, first, count);
+  m.entity.span = Span{toks[first].begin, toks[first + count - 1].end};
+  return m;
+}
+
+// Fills the template "{g}" / "{^g}" from the named groups of a match.
+std::string fill(const std::string& tmpl, const std::map<std::string, std::string>& groups) {
+  std::string out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') {
+      out += tmpl[i];
+      continue;
+    }
+    const std::size_t e = tmpl.find('}', i);
+    std::string g = tmpl.substr(i + 1, e - i - 1);
+    const bool cap = !g.empty() && g[0] == '^';
+    if (cap) g.erase(0, 1);
+    auto it = groups.find(g);
+    std::string v = it == groups.end() ? "" : it->second;
+    if (cap && !v.empty() && v[0] >= 'a' && v[0] <= 'z') v[0] = static_cast<char>(v[0] - 32);
+    out += v;
+    i = e;
+  }
+  return out;
+}
+
+bool is_determiner(const std::string& lower) {
+  return one_of(lower, {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                        "these", "those", "some", "many", "most", "all", "both", "no", "in",
+                        "on", "at", "but", "and", "for", "of"});
+}
+
+// Words a capitalized run can begin a sentence with that are not names.
+bool common_capital(const std::string& lower) {
+  return is_determiner(lower) ||
+         one_of(lower, {"mobile", "fixed", "social", "internet", "users", "officials", "critics",
+                        "independent", "many", "few", "more", "earlier", "later", "last",
+                        "since", "after", "before", "when", "while", "according", "human",
+                        "digital", "rights", "residents", "security", "business", "economists",
+                        "broadband", "he", "she", "it", "they", "we", "i", "you", "there",
+                        "kremlin", "spokesman", "spokeswoman", "minister", "chief", "president",
+                        "state", "junior", "senior", "deputy", "founder", "director", "head",
+                        "prime", "chairman", "governor", "lawyer", "telecommunications",
+                        "telecom", "telegram's", "on", "in", "for", "as", "if", "during"});
+}
+
+bool title_word(const std::string& lower) {
+  return one_of(lower, {"spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                        "governor", "official", "chairman", "head", "director", "founder",
+                        "deputy", "secretary", "commissioner", "prosecutor", "lawmaker",
+                        "adviser", "advisor", "ceo", "chief", "officer"});
+}
+
+const Mention* last_of_kind(const Discourse& d, const std::string& kind) {
+  for (auto it = d.last_by_kind.rbegin(); it != d.last_by_kind.rend(); ++it) {
+    if (kind == "*" || it->first == kind) return &it->second;
+  }
+  return nullptr;
+}
+
+// The entity `to` stands for, at the place and in the words of the anaphor `at`.
+Mention rebind(const Mention& to, const Mention& at) {
+  Mention r = to;
+  r.first = at.first;
+  r.count = at.count;
+  r.entity.mention = at.entity.mention;
+  r.entity.span = at.entity.span;
+  r.anaphor = true;
+  return r;
+}
+
+void remember(Discourse* d, const Mention& m) {
+  d->last_by_kind.erase(std::remove_if(d->last_by_kind.begin(), d->last_by_kind.end(),
+                                       [&](const auto& p) { return p.first == m.entity.kind; }),
+                        d->last_by_kind.end());
+  d->last_by_kind.emplace_back(m.entity.kind, m);
+}
+
+}  // namespace
+
+bool actor_kind(const std::string& k) {
+  return one_of(k, {"regulator", "ministry", "government", "court", "police", "official",
+                    "person", "country", "company", "group"});
+}
+bool target_kind(const std::string& k) {
+  return one_of(k, {"messaging", "social", "video", "vpn", "network", "platform", "service",
+                    "company"});
+}
+bool authority_kind(const std::string& k) {
+  return one_of(k, {"regulator", "ministry", "government", "court", "police", "official",
+                    "country"});
+}
+
+std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) {
+  std::vector<CueHit> out;
+  std::map<std::string, std::size_t> covered_until;  // per cue: first free token
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    std::map<std::string, CueHit> best;
+    for (const CueRule& r : pack.cues) {
+      const std::size_t n = r.phrase.match(toks, i);
+      if (n == 0) continue;
+      CueHit& b = best[r.cue];
+      if (n > b.count) b = CueHit{r.cue, r.value, i, n};
+    }
+    for (auto& [cue, hit] : best) {
+      if (covered_until[cue] > i) continue;
+      covered_until[cue] = i + hit.count;
+      out.push_back(hit);
+    }
+  }
+  return out;
+}
+
+std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
+                                   const std::vector<Token>& toks, Discourse* d) {
+  std::vector<Mention> cand;
+  for (const Hit& h : find_all(pack.actors, toks)) {
+    const EntityRule& r = pack.actors[h.rule];
+    Mention m = make(text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
+    m.country = r.country;
+    m.official = authority_kind(r.kind);
+    if (r.kind == "outlet" || r.kind == "monitor" || r.kind == "group") m.role = Role::kSpeaker;
+    cand.push_back(m);
+  }
+  for (const Hit& h : find_all(pack.targets, toks)) {
+    const EntityRule& r = pack.targets[h.rule];
+    cand.push_back(make(text, toks, h.first, h.count, Role::kTarget, r.name, r.kind));
+  }
+  for (const Hit& h : find_all(pack.regions, toks)) {
+    const EntityRule& r = pack.regions[h.rule];
+    Mention m = make(text, toks, h.first, h.count, Role::kRegion, r.name, r.kind);
+    cand.push_back(m);
+  }
+  // Generic patterns on the sentence text.
+  if (!toks.empty()) {
+    const std::uint32_t sb = toks.front().begin, se = toks.back().end;
+    for (const EntityPattern& p : pack.patterns) {
+      const int ng = p.re->NumberOfCapturingGroups();
+      std::vector<re2::StringPiece> g(ng + 1);
+      std::size_t pos = sb;
+      while (pos < se && p.re->Match(text, pos, se, RE2::UNANCHORED, g.data(), ng + 1)) {
+        const std::uint32_t mb = static_cast<std::uint32_t>(g[0].data() - text.data());
+        const std::uint32_t me = mb + static_cast<std::uint32_t>(g[0].size());
+        pos = me > mb ? me : mb + 1;
+        std::size_t first = toks.size(), last = 0;
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+          if (toks[i].begin >= mb && toks[i].end <= me) {
+            first = std::min(first, i);
+            last = i + 1;
+          }
+        }
+        if (first >= last) continue;
+        std::map<std::string, std::string> groups;
+        bool bad = false;
+        for (const auto& [name, idx] : p.re->NamedCapturingGroups()) {
+          groups[name] = std::string(g[idx].data() ? g[idx] : re2::StringPiece());
+          if (is_determiner(lower(groups[name]))) bad = true;
+        }
+        if (bad) continue;
+        Mention m = make(text, toks, first, last - first, p.actor ? Role::kActor : Role::kTarget,
+                         fill(p.name_template, groups), p.kind);
+        m.official = authority_kind(p.kind);
+        if (p.kind == "official") m.role = Role::kPerson;
+        cand.push_back(m);
+      }
+    }
+  }
+  // Generic authorities, role nouns and anaphors from the cue lists.
+  for (const CueHit& c : find_cues(pack, toks)) {
+    if (c.cue == "authority") {
+      const std::string head = lower(surface(text, toks, c.first, c.count));
+      const std::string kind = one_of(head, {"court", "courts", "judge"}) ? "court"
+                               : one_of(head, {"police", "security forces", "army", "military"})
+                                   ? "police"
+                                   : "government";
+      Mention m = make(text, toks, c.first, c.count, Role::kActor, head, kind);
+      m.official = true;
+      cand.push_back(m);
+    } else if (c.cue == "speaker") {
+      cand.push_back(make(text, toks, c.first, c.count, Role::kSpeaker,
+                          lower(surface(text, toks, c.first, c.count)), "people"));
+    } else if (c.cue == "anaphor-actor" || c.cue == "anaphor-target") {
+      Mention m = make(text, toks, c.first, c.count,
+                       c.cue == "anaphor-actor" ? Role::kActor : Role::kTarget, "", c.value);
+      m.anaphor = true;
+      cand.push_back(m);
+    }
+  }
+  // Keep the longest of overlapping candidates (earlier first on ties); known entities beat
+  // patterns and cues of the same length because they were added first.
+  std::stable_sort(cand.begin(), cand.end(), [](const Mention& a, const Mention& b) {
+    return a.count > b.count;
+  });
+  std::vector<Mention> kept;
+  std::vector<bool> used(toks.size(), false);
+  for (Mention& m : cand) {
+    bool free = true;
+    for (std::size_t i = m.first; i < m.last(); ++i) free = free && !used[i];
+    if (!free) continue;
+    for (std::size_t i = m.first; i < m.last(); ++i) used[i] = true;
+    kept.push_back(std::move(m));
+  }
+  // Person names: runs of two or more capitalized words that nothing else claimed, or a single
+  // capitalized word that is the surname of a person named before.
+  for (std::size_t i = 0; i < toks.size();) {
+    std::size_t j = i;
+    while (j < toks.size() && !used[j] &&
+           ((toks[j].capital && toks[j].word && toks[j].lower != "'s") ||
+            (toks[j].text == "." && j > i && toks[j - 1].text.size() == 1)))
+      ++j;
+    std::size_t b = i;
+    while (b < j && common_capital(toks[b].lower)) ++b;
+    std::size_t words = 0;
+    for (std::size_t k = b; k < j; ++k) words += toks[k].word ? 1 : 0;
+    if (words >= 2 && words <= 4) {
+      Mention m = make(text, toks, b, j - b, Role::kPerson, "", "person");
+      m.entity.name = m.entity.mention;
+      kept.push_back(m);
+    } else if (words == 1 && j == b + 1) {
+      for (const Mention& p : d->people) {
+        const std::string& n = p.entity.name;
+        if (n.size() > toks[b].text.size() &&
+            n.compare(n.size() - toks[b].text.size(), std::string::npos, toks[b].text) == 0 &&
+            n[n.size() - toks[b].text.size() - 1] == ' ') {
+          Mention m = p;
+          m.first = b;
+          m.count = 1;
+          m.entity.mention = toks[b].text;
+          m.entity.span = Span{toks[b].begin, toks[b].end};
+          kept.push_back(m);
+          break;
+        }
+      }
+    }
+    i = j > i ? j : i + 1;
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Mention& a, const Mention& b) { return a.first < b.first; });
+
+  // Resolve in reading order: countries before "authorities", people's affiliations, anaphors.
+  std::vector<Mention> out;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    Mention m = kept[k];
+    if (m.role == Role::kActor && !m.anaphor && m.entity.kind != "person" && !out.empty() &&
+        out.back().role == Role::kRegion && out.back().last() + 1 >= m.first &&
+        m.entity.name == lower(m.entity.mention)) {
+      // "Russian authorities", "Pakistan's government", "the Manipur government".
+      Mention region = out.back();
+      out.pop_back();
+      m.country = region.entity.name;
+      m.first = region.first;
+      m.count = kept[k].last() - region.first;
+      m.entity.mention = surface(text, toks, m.first, m.count);
+      m.entity.span = Span{toks[m.first].begin, toks[m.last() - 1].end};
+      m.entity.name = region.entity.mention + " " + m.entity.name;
+      if (m.entity.name.find("'s ") != std::string::npos ||
+          m.entity.name.find("’s ") != std::string::npos)
+        m.entity.name = region.entity.name + " " + kept[k].entity.name;
+    }
+    if (m.role == Role::kPerson && m.affiliation.empty()) {
+      // "Kremlin spokesman Dmitry Peskov", "Telegram's founder Pavel Durov".
+      std::size_t t = m.first;
+      bool titled = false;
+      while (t > 0 && title_word(toks[t - 1].lower) && m.first - t < 3) {
+        --t;
+        titled = true;
+      }
+      if (t > 0 && toks[t - 1].lower == "'s") --t;
+      if (titled && !out.empty() && out.back().last() == t &&
+          (out.back().role == Role::kActor || out.back().role == Role::kTarget)) {
+        m.affiliation = out.back().entity.name;
+        m.affiliation_kind = out.back().entity.kind;
+        m.official = authority_kind(m.affiliation_kind);
+      }
+      m.official = m.official || (m.first > 0 && title_word(toks[m.first - 1].lower) &&
+                                  toks[m.first - 1].lower != "founder");
+      if (m.entity.kind == "official") m.official = true;
+      m.entity.kind = "person";
+      bool known = false;
+      for (Mention& p : d->people) {
+        if (p.entity.name == m.entity.name) {
+          known = true;
+          if (m.affiliation.empty()) {
+            m.affiliation = p.affiliation;
+            m.affiliation_kind = p.affiliation_kind;
+          }
+          m.official = m.official || p.official;
+          p.official = m.official;
+          if (p.affiliation.empty()) p.affiliation = m.affiliation;
+        }
+      }
+      if (!known) d->people.push_back(m);
+      d->last_person = m;
+      d->has_person = true;
+    }
+    if (m.anaphor) {
+      const std::string& w = toks[m.first].lower;
+      const bool pronoun = m.count == 1 && one_of(w, {"it", "its", "he", "she", "his", "her"});
+      if (m.role == Role::kTarget) {
+        // Nearest earlier target in this sentence, else the discourse's last target.
+        const Mention* near = nullptr;
+        for (const Mention& o : out)
+          if (o.role == Role::kTarget && !o.anaphor) near = &o;
+        if (near) {
+          m.entity.name = near->entity.name;
+          m.entity.kind = near->entity.kind;
+        } else if (!d->last_targets.empty()) {
+          m.entity.name = d->last_targets.front().name;
+          m.entity.kind = d->last_targets.front().kind;
+        } else {
+          continue;
+        }
+      } else if (m.entity.kind == "person") {
+        const Mention* near = nullptr;
+        for (const Mention& o : out)
+          if (o.role == Role::kPerson) near = &o;
+        if (!near && d->has_person) near = &d->last_person;
+        if (!near) continue;
+        m = rebind(*near, m);
+      } else {
+        // "it": the nearest earlier organization in the sentence, else the last subject;
+        // "the regulator": the last actor of that kind, else a generic name.
+        const Mention* near = nullptr;
+        if (pronoun) {
+          for (const Mention& o : out)
+            if ((o.role == Role::kActor || o.role == Role::kTarget || o.role == Role::kSpeaker) &&
+                o.entity.kind != "person" && o.entity.kind != "people")
+              near = &o;
+          if (!near && d->has_subject) near = &d->last_subject;
+        } else {
+          near = last_of_kind(*d, m.entity.kind);
+        }
+        if (near) {
+          m = rebind(*near, m);
+        } else if (pronoun) {
+          continue;
+        } else {
+          m.entity.name = m.entity.kind;  // "the regulator" with nothing before it
+          m.official = true;
+          m.anaphor = false;
+        }
+      }
+    }
+    if (m.role == Role::kActor && !m.anaphor) remember(d, m);
+    out.push_back(m);
+  }
+  return out;
+}
+
+}  // namespace timeline::events

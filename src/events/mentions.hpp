@@ -1,0 +1,68 @@
+// Finding the entities of a sentence: known actors, targets and regions of the pack, generic
+// patterns ("the interior ministry"), generic authorities ("Russian authorities"), role nouns
+// ("users"), person names, and the anaphors and pronouns that point back to earlier ones.
+//
+// A Discourse carries what earlier sentences established (the last actor of each kind, the last
+// target, the people named so far) so that "the regulator", "the service", "it", "he" or a bare
+// surname resolve to what the article named before.
+//
+// Thread safety: a Discourse belongs to one document being read; the functions are reentrant.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <timeline/claim.hpp>
+
+#include "events/pack.hpp"
+#include "events/tokens.hpp"
+
+namespace timeline::events {
+
+enum class Role { kActor, kTarget, kRegion, kSpeaker, kPerson };
+
+struct Mention {
+  std::size_t first = 0, count = 0;  // tokens
+  Role role = Role::kActor;
+  Entity entity;               // resolved: canonical name, surface mention, kind, span
+  std::string country;         // for actors: their country when known
+  std::string affiliation;     // for people: the organization named with them ("Kremlin")
+  std::string affiliation_kind;
+  bool official = false;       // a person with an official title, or an authority
+  bool anaphor = false;        // resolved from an earlier mention
+  std::size_t last() const { return first + count; }
+};
+
+struct Discourse {
+  std::vector<Entity> last_targets;             // the last service(s) named or acted on
+  std::vector<std::pair<std::string, Mention>> last_by_kind;  // kind → last actor of that kind
+  Mention last_subject;                         // who the article was last talking about
+  bool has_subject = false;
+  std::vector<Mention> people;                  // people named so far
+  Mention last_person;
+  bool has_person = false;
+  Mention last_speaker;                         // the last source that said something
+  bool has_speaker = false;
+};
+
+// Actor kinds that act on services (regulator, ministry, government, court, police, official,
+// person, country, company) and target kinds (messaging, social, video, vpn, network, platform,
+// service, company).
+bool actor_kind(const std::string& kind);
+bool target_kind(const std::string& kind);
+bool authority_kind(const std::string& kind);
+
+// The mentions of the sentence toks (document text `text`), sorted by first token. Anaphors are
+// resolved against `d` and against earlier mentions in the same sentence; `d` is updated with the
+// actors and people of the sentence (targets are updated by the caller, who knows the claims).
+std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
+                                   const std::vector<Token>& toks, Discourse* d);
+
+// The cue hits of the sentence by cue name, token index of each hit's first token.
+struct CueHit {
+  std::string cue, value;
+  std::size_t first = 0, count = 0;
+};
+std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks);
+
+}  // namespace timeline::events

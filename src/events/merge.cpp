@@ -1,0 +1,135 @@
+// Merging restatements (see merge.hpp).
+#include "events/merge.hpp"
+
+#include <algorithm>
+
+namespace timeline::events {
+namespace {
+
+int status_group(Status s) {
+  switch (s) {
+    case Status::kDone:
+    case Status::kOngoing:
+      return 0;
+    case Status::kPlanned:
+      return 1;
+    case Status::kThreatened:
+      return 2;
+    case Status::kDenied:
+      return 3;
+  }
+  return 0;
+}
+
+bool targets_overlap(const Claim& a, const Claim& b) {
+  for (const Entity& x : a.targets)
+    for (const Entity& y : b.targets)
+      if (x.name == y.name && (x.region.empty() || y.region.empty() || x.region == y.region))
+        return true;
+  return false;
+}
+
+// Two times from the text that cannot be the same event.
+bool times_conflict(const When& a, const When& b) {
+  if (a.basis != "text" || b.basis != "text") return false;
+  const std::string& as = a.start;
+  const std::string& bs = b.start;
+  // Half-open intervals [start, end); an empty end is open.
+  const bool a_before_b = !a.end.empty() && !bs.empty() && a.end <= bs;
+  const bool b_before_a = !b.end.empty() && !as.empty() && b.end <= as;
+  return a_before_b || b_before_a;
+}
+
+// Higher is more precise: text beats statement; then the finer precision.
+int rank(const When& w) {
+  return (w.basis == "text" ? 100 : 0) + static_cast<int>(w.precision);
+}
+
+double confidence(const Claim& c) {
+  double v = 0.4;
+  if (!c.actor.name.empty()) v += 0.15;
+  if (!c.targets.empty()) v += 0.15;
+  if (c.when.basis == "text") v += 0.1;
+  if (!c.claimed_by.empty()) v += 0.1;
+  v += 0.05 * static_cast<double>(std::min<std::size_t>(c.evidence.size() - 1, 2));
+  return std::min(v, 0.95);
+}
+
+void absorb(Claim* into, Claim&& from, bool from_inherited) {
+  const bool take_time = rank(from.when) > rank(into->when);
+  if (take_time) {
+    into->when = from.when;
+    into->status = from.status;
+    std::swap(into->evidence.front(), from.evidence.front());
+  }
+  if (into->actor.name.empty()) into->actor = from.actor;
+  if (into->claimed_by.empty()) into->claimed_by = from.claimed_by;
+  if (into->reported_by.empty()) into->reported_by = from.reported_by;
+  if (from.certainty == Certainty::kConfirmed) into->certainty = Certainty::kConfirmed;
+  if (!from_inherited) {
+    for (const Entity& t : from.targets) {
+      bool dup = false;
+      for (const Entity& x : into->targets) dup = dup || x.name == t.name;
+      if (!dup) into->targets.push_back(t);
+    }
+  }
+  for (Evidence& e : from.evidence) {
+    bool dup = false;
+    for (const Evidence& x : into->evidence) dup = dup || x.span.begin == e.span.begin;
+    if (!dup) into->evidence.push_back(std::move(e));
+  }
+  // Keep the first evidence (the chosen sentence) first, the rest in reading order.
+  std::sort(into->evidence.begin() + 1, into->evidence.end(),
+            [](const Evidence& a, const Evidence& b) { return a.span.begin < b.span.begin; });
+}
+
+}  // namespace
+
+std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& doc_id) {
+  struct Slot {
+    Claim claim;
+    bool inherited;
+    std::size_t last_sentence;
+  };
+  std::vector<Slot> out;
+  for (Draft& d : drafts) {
+    Claim& c = d.claim;
+    Slot* into = nullptr;
+    if (d.definite && c.targets.empty()) {
+      for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        if (it->claim.action == c.action &&
+            status_group(it->claim.status) == status_group(c.status)) {
+          into = &*it;
+          break;
+        }
+      }
+      if (!into) continue;  // "the ban" with nothing before it names nothing
+    } else {
+      for (Slot& s : out) {
+        if (s.claim.action != c.action || status_group(s.claim.status) != status_group(c.status))
+          continue;
+        if (!targets_overlap(s.claim, c)) continue;
+        if (times_conflict(s.claim.when, c.when)) continue;
+        into = &s;
+        break;
+      }
+    }
+    if (into) {
+      absorb(&into->claim, std::move(c), d.inherited_targets);
+      into->last_sentence = d.sentence_index;
+      continue;
+    }
+    // A claim with neither actor nor target says nothing a reader can use.
+    if (c.targets.empty() && c.actor.name.empty()) continue;
+    out.push_back(Slot{std::move(c), d.inherited_targets, d.sentence_index});
+  }
+  std::vector<Claim> claims;
+  for (Slot& s : out) {
+    s.claim.id = doc_id + "#" + std::to_string(claims.size() + 1);
+    s.claim.confidence = confidence(s.claim) - (s.inherited ? 0.1 : 0.0);
+    claims.push_back(std::move(s.claim));
+  }
+  return claims;
+}
+
+}  // namespace timeline::events

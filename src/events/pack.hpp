@@ -1,0 +1,95 @@
+// The domain pack: what the claim extractor knows about a domain, loaded from data.
+//
+// rules/domains/<domain>/ holds (format in rules/domains/censorship/README.md):
+//   triggers.tsv  action words ("blocked", "slowed down") with their action and form
+//   actors.tsv    known actors and sources with aliases ("the communications watchdog")
+//   targets.tsv   services and networks with aliases ("mobile data" = mobile internet)
+//   regions.tsv   countries and regions, with adjectives ("Russian")
+//   cues.tsv      attribution, status, certainty cues, anaphors and clause boundaries
+//   patterns.tsv  generic entity patterns (RE2): "the Ministry of X", "X's telecom regulator"
+// Every file is optional except triggers.tsv; a bad line fails the load with "file:line: why".
+//
+// Thread safety: immutable after load; share freely.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include <timeline/claim.hpp>
+#include <timeline/data.hpp>
+#include <timeline/error.hpp>
+
+#include "events/tokens.hpp"
+
+namespace timeline::events {
+
+enum class Form { kVerb, kNoun };
+
+struct TriggerRule {
+  bool stop = false;  // "-": a phrase that is never a trigger
+  Action action = Action::kBlock;
+  Form form = Form::kVerb;
+  Phrase phrase;
+  std::string pattern;
+};
+
+struct EntityRule {
+  std::string name, kind, country;  // country: for regions the kind ("country"/"region")
+  Phrase phrase;
+};
+
+struct EntityPattern {
+  bool actor = true;  // false: target
+  std::string kind, name_template;
+  std::unique_ptr<RE2> re;
+};
+
+struct CueRule {
+  std::string cue;    // "say", "deny", "anaphor-actor", ...
+  std::string value;  // "anaphor-actor": the kind pointed at ("regulator", "*")
+  Phrase phrase;
+};
+
+enum class EntityTable { kActor, kTarget, kRegion };
+
+struct Pack {
+  std::vector<TriggerRule> triggers;
+  std::vector<EntityRule> actors, targets, regions;
+  std::vector<EntityPattern> patterns;
+  std::vector<CueRule> cues;
+};
+
+// Loads rules/domains/<domain>/ from `data` into *pack. On failure fills *error.
+bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Error* error);
+
+// A match of a phrase table on a token list: the rule's index and the tokens it covers.
+struct Hit {
+  std::size_t rule = 0;
+  std::size_t first = 0, count = 0;  // toks[first, first + count)
+};
+
+// Longest, leftmost non-overlapping matches of `phrases` (any type with a `phrase` member).
+template <typename Rule>
+std::vector<Hit> find_all(const std::vector<Rule>& rules, const std::vector<Token>& toks) {
+  std::vector<Hit> out;
+  for (std::size_t i = 0; i < toks.size();) {
+    Hit best;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const std::size_t n = rules[r].phrase.match(toks, i);
+      if (n > best.count) best = Hit{r, i, n};
+    }
+    if (best.count > 0) {
+      out.push_back(best);
+      i += best.count;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace timeline::events

@@ -1,0 +1,365 @@
+// Triggers, clauses and roles of a sentence (see sentence.hpp).
+#include "events/sentence.hpp"
+
+#include <algorithm>
+
+#include "events/sources.hpp"
+
+namespace timeline::events {
+namespace {
+
+bool be_form(const std::string& w) {
+  return one_of(w, {"is", "are", "was", "were", "be", "been", "being", "remain", "remains",
+                    "remained", "stay", "stays", "stayed", "get", "gets", "got", "become",
+                    "became"});
+}
+
+bool adverb(const Token& t) {
+  return t.word && (one_of(t.lower, {"also", "then", "later", "now", "still", "already", "all",
+                                     "entirely", "fully", "completely", "partly", "partially",
+                                     "temporarily", "reportedly", "allegedly", "deliberately",
+                                     "again", "effectively", "largely", "briefly", "not",
+                                     "never", "being", "further", "first"}) ||
+                    (t.lower.size() > 4 && t.lower.compare(t.lower.size() - 2, 2, "ly") == 0));
+}
+
+bool participle(const Token& t) {
+  const std::string& w = t.lower;
+  return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+         one_of(w, {"cut", "shut", "slowed", "taken", "made", "put", "set", "hit", "brought",
+                    "held", "kept", "switched", "banned", "unblocked"});
+}
+
+bool definite(const Token& t) {
+  return one_of(t.lower, {"the", "this", "that", "its", "their", "these", "those", "such"});
+}
+
+// Whether the mention can be the actor of `action`.
+bool can_act(const Mention& m, Action action) {
+  if (m.role == Role::kPerson) return true;
+  if (m.role == Role::kRegion) return m.entity.kind == "country" && m.entity.mention == m.entity.name;
+  if (m.role == Role::kActor) return m.entity.kind != "outlet" && m.entity.kind != "monitor";
+  if (action == Action::kResponse) {
+    return m.role == Role::kTarget || (m.role == Role::kSpeaker && m.entity.kind != "outlet");
+  }
+  return false;
+}
+
+// Whether the mention can be acted on by `action`.
+bool can_suffer(const Mention& m, Action action) {
+  if (m.role == Role::kTarget) return true;
+  if (action == Action::kPenalty || action == Action::kOrder) {
+    return (m.role == Role::kActor && (m.entity.kind == "company" || m.entity.kind == "group")) ||
+           (m.role == Role::kSpeaker && m.entity.kind == "group");
+  }
+  return false;
+}
+
+Entity as_actor(const Mention& m) {
+  Entity e = m.entity;
+  if (m.role == Role::kPerson && !m.affiliation.empty() && m.official) {
+    e.name = m.affiliation;
+    e.kind = m.affiliation_kind;
+  } else if (m.role == Role::kRegion) {
+    e.kind = "government";
+  }
+  return e;
+}
+
+// The group of targets nearest to `from` scanning in one direction within [lo, hi): the first
+// one found and those joined to it by "and", "or" and commas.
+std::vector<const Mention*> target_group(const SentenceInfo& si, std::size_t lo, std::size_t hi,
+                                         bool forward, Action action) {
+  std::vector<const Mention*> all;
+  for (const Mention& m : si.mentions)
+    if (m.first >= lo && m.last() <= hi && can_suffer(m, action)) all.push_back(&m);
+  if (all.empty()) return {};
+  if (!forward) std::reverse(all.begin(), all.end());
+  std::vector<const Mention*> out{all[0]};
+  for (std::size_t k = 1; k < all.size(); ++k) {
+    const Mention* a = forward ? out.back() : all[k];
+    const Mention* b = forward ? all[k] : out.back();
+    if (b->first < a->last() || b->first - a->last() > 4) break;
+    bool joined = true;
+    for (std::size_t i = a->last(); i < b->first; ++i) {
+      const std::string& w = si.toks[i].lower;
+      joined = joined && (w == "," || w == "and" || w == "or" || w == "&" || w == "as" ||
+                          w == "well" || w == "the" || w == "its" || definite(si.toks[i]));
+    }
+    if (!joined) break;
+    out.push_back(all[k]);
+  }
+  if (!forward) std::reverse(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+bool SentenceInfo::has_cue(std::size_t token, const char* cue) const {
+  for (const CueHit& c : cues)
+    if (c.first <= token && token < c.first + c.count && c.cue == cue) return true;
+  return false;
+}
+
+SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d) {
+  SentenceInfo si;
+  si.sentence = s;
+  si.toks = tokenize(text, s.begin, s.end);
+  si.cues = find_cues(pack, si.toks);
+  si.mentions = find_mentions(pack, text, si.toks, d);
+  for (const Hit& h : find_all(pack.triggers, si.toks)) {
+    if (pack.triggers[h.rule].stop) continue;
+    // A trigger inside a name ("Internet Freedom Foundation") is part of the name.
+    bool inside = false;
+    for (const Mention& m : si.mentions)
+      inside = inside || (m.role != Role::kTarget && m.first <= h.first && h.first < m.last());
+    if (inside) continue;
+    TriggerHit th{h.rule, h.first, h.count};
+    th.nominal = h.first > 0 && (definite(si.toks[h.first - 1]) ||
+                                 one_of(si.toks[h.first - 1].lower,
+                                        {"a", "an", "any", "full", "partial", "complete", "new",
+                                         "total", "nationwide", "'s", "further", "of"}));
+    si.triggers.push_back(th);
+  }
+  return si;
+}
+
+std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const SentenceInfo& si,
+                                std::size_t sentence_index, Discourse* d) {
+  std::vector<Draft> out;
+  const std::vector<Source> sources = find_sources(text, si);
+  const std::size_t n = si.toks.size();
+  for (std::size_t ti = 0; ti < si.triggers.size(); ++ti) {
+    const TriggerHit& th = si.triggers[ti];
+    const TriggerRule& rule = pack.triggers[th.rule];
+    Action action = rule.action;
+    // Clause: back to the previous boundary, forward to the next boundary or trigger.
+    std::size_t L = th.first;
+    while (L > 0 && !is_boundary(si, L - 1)) --L;
+    if (in_condition(si, L)) continue;
+    // Embedded in an order or a promotion before it ("ordered operators to switch off ...").
+    bool embedded = false;
+    for (std::size_t tj = 0; tj < ti; ++tj) {
+      const TriggerHit& o = si.triggers[tj];
+      const Action oa = pack.triggers[o.rule].action;
+      if ((oa == Action::kOrder || oa == Action::kPromote) && o.first >= L && th.first > 0 &&
+          (si.toks[th.first - 1].lower == "to" ||
+           (th.first > 1 && si.toks[th.first - 2].lower == "to")))
+        embedded = true;
+    }
+    if (embedded) continue;
+    const bool order_like = action == Action::kOrder || action == Action::kPromote;
+    std::size_t R = th.last();
+    while (R < n && !is_boundary(si, R)) {
+      bool other = false;
+      for (const TriggerHit& o : si.triggers)
+        other = other || (o.first == R && !order_like);
+      if (other) break;
+      ++R;
+    }
+    // Voice.
+    bool passive = false;
+    if (rule.form == Form::kVerb && !th.nominal && participle(si.toks[th.first])) {
+      std::size_t k = th.first;
+      while (k > L && adverb(si.toks[k - 1]) && th.first - k < 3) --k;
+      passive = k > 0 && be_form(si.toks[k - 1].lower);
+      if (!passive && th.last() < n && si.toks[th.last()].lower == "by") passive = true;
+    }
+    const bool noun = rule.form == Form::kNoun || th.nominal;
+
+    Draft dr;
+    dr.sentence_index = sentence_index;
+    dr.trigger_first = th.first;
+    dr.trigger_last = th.last();
+    dr.clause_first = L;
+    dr.clause_last = R;
+    Claim& c = dr.claim;
+    c.action = action;
+    c.trigger = std::string(text.substr(si.toks[th.first].begin,
+                                        si.toks[th.last() - 1].end - si.toks[th.first].begin));
+    // Antecedent of a relative clause: "Facebook and Instagram, which were banned by ...".
+    std::size_t ante_hi = 0, ante_lo = 0;
+    if (L > 0 && one_of(si.toks[L - 1].lower, {"which", "who", "that"})) {
+      ante_hi = L - 1;
+      if (ante_hi > 0 && si.toks[ante_hi - 1].text == ",") --ante_hi;
+      ante_lo = ante_hi > 12 ? ante_hi - 12 : 0;
+    }
+    // Actor.
+    const Mention* actor = nullptr;
+    std::vector<const Mention*> targets;
+    if (passive || noun) {
+      for (const Mention& m : si.mentions) {
+        if (m.first >= th.last() && m.first < R && m.first > 0 &&
+            si.toks[m.first - 1].lower == "by" && can_act(m, action) &&
+            m.first - th.last() <= 4) {
+          actor = &m;
+          break;
+        }
+      }
+    }
+    if (!passive) {
+      const Mention* left_target = nullptr;
+      for (const Mention& m : si.mentions) {
+        if (m.last() > th.first || m.first < L) continue;
+        if (can_act(m, action) && !(noun && actor)) {
+          actor = &m;
+          left_target = nullptr;
+        } else if (can_suffer(m, action)) {
+          left_target = &m;
+        }
+      }
+      // "Broadband returned", "fixed broadband went down": a service as the subject.
+      if (left_target && !noun && action != Action::kResponse) {
+        actor = nullptr;
+        targets = target_group(si, L, th.first, false, action);
+      }
+      if (!actor && !noun && targets.empty() && ante_hi > 0) {
+        for (const Mention& m : si.mentions)
+          if (m.first >= ante_lo && m.last() <= ante_hi && can_act(m, action)) actor = &m;
+      }
+      // No subject in the clause: the one the article is talking about ("... and said Russians
+      // should use Max").
+      if (!actor && !noun && targets.empty() && d->has_subject) {
+        bool empty_left = true;
+        for (std::size_t i = L; i < th.first; ++i)
+          empty_left = empty_left && !(si.toks[i].word && si.toks[i].capital &&
+                                       !adverb(si.toks[i]) && i != 0);
+        for (const Mention& m : si.mentions)
+          empty_left = empty_left && !(m.first >= L && m.last() <= th.first);
+        if (empty_left && can_act(d->last_subject, action)) actor = &d->last_subject;
+      }
+    }
+    if (actor) {
+      c.actor = as_actor(*actor);
+      if (actor == &d->last_subject) c.actor.span = Span{};
+    }
+    // Targets.
+    if (targets.empty()) {
+      if (passive) {
+        targets = target_group(si, L, th.first, false, action);
+        if (targets.empty() && ante_hi > 0)
+          targets = target_group(si, ante_lo, ante_hi, false, action);
+        if (targets.empty()) targets = target_group(si, th.last(), R, true, action);
+      } else {
+        targets = target_group(si, th.last(), R, true, action);
+        if (noun && !targets.empty()) {
+          // "Max, the state-backed messenger built by VK": the nearer side wins.
+          auto left = target_group(si, L, th.first, false, action);
+          if (!left.empty() && th.first - left.back()->last() < targets.front()->first - th.last())
+            targets = left;
+        }
+        if (targets.empty() && noun) {
+          for (const Mention& m : si.mentions)
+            if (m.first < th.last() && m.last() > th.first && can_suffer(m, action))
+              targets.push_back(&m);
+          if (targets.empty()) targets = target_group(si, L, th.first, false, action);
+        }
+      }
+    }
+    for (const Mention* t : targets) {
+      if (actor && t->entity.name == c.actor.name) continue;
+      Entity e = t->entity;
+      if (e.kind == "network") {
+        // The region named with a network: "mobile internet in Manipur".
+        for (const Mention& m : si.mentions) {
+          if (m.role != Role::kRegion || m.entity.mention != m.entity.name) continue;
+          const std::size_t dist = m.first > t->last() ? m.first - t->last()
+                                                       : t->first - std::min(t->first, m.last());
+          if (dist <= 6) {
+            e.region = m.entity.name;
+            break;
+          }
+        }
+      }
+      bool dup = false;
+      for (const Entity& x : c.targets) dup = dup || x.name == e.name;
+      if (!dup) c.targets.push_back(e);
+    }
+    if (c.targets.empty() && noun && th.first > 0 && definite(si.toks[th.first - 1]))
+      dr.definite = true;
+    if (c.targets.empty() && !dr.definite && !d->last_targets.empty() &&
+        action != Action::kResponse && action != Action::kPromote && action != Action::kOrder) {
+      c.targets = d->last_targets;
+      for (Entity& e : c.targets) e.span = Span{};
+      dr.inherited_targets = true;
+    }
+    // A block of a network is a shutdown; a shutdown of a service is a block.
+    if (!c.targets.empty()) {
+      bool all_net = true, any_net = false;
+      for (const Entity& e : c.targets) {
+        all_net = all_net && e.kind == "network";
+        any_net = any_net || e.kind == "network";
+      }
+      if (action == Action::kBlock && all_net) c.action = Action::kShutdown;
+      if (action == Action::kShutdown && !any_net) c.action = Action::kBlock;
+    }
+    // Source, status, certainty.
+    const Source* src = nullptr;
+    for (const Source& s : sources) {
+      if (s.outlet) {
+        if (c.reported_by.empty()) c.reported_by = s.name;
+        continue;
+      }
+      if (!src || (src->verb > th.first && s.verb < th.first)) src = &s;
+    }
+    if (src) c.claimed_by = src->name;
+    // A passive without an agent, stated by an authority: the authority acts ("the regulator
+    // warned that WhatsApp could be blocked").
+    if (passive && !actor && src && src->has_mention && src->official &&
+        src->mention.role == Role::kActor) {
+      c.actor = src->mention.entity;
+      c.actor.span = Span{};
+    }
+    // A person acting with no other source speaks for themself ("He urged Russians to ...").
+    const bool person_actor = actor && actor->role == Role::kPerson;
+    if (!src && person_actor) c.claimed_by = actor->entity.name;
+    c.status = status_of(si, th.first, th.last(), L, &dr.ongoing_cue);
+    bool reported_cue = false;
+    for (const CueHit& cue : si.cues) reported_cue = reported_cue || cue.cue == "reported";
+    const bool self = (!src && person_actor && actor->official) ||
+                      (src && !c.actor.name.empty() &&
+                      (src->name == c.actor.name ||
+                       (src->has_mention && src->mention.affiliation == c.actor.name)));
+    c.certainty = (!reported_cue && ((src && src->official) || self)) ? Certainty::kConfirmed
+                                                                     : Certainty::kReported;
+    // Evidence.
+    Evidence ev;
+    ev.span = Span{si.sentence.begin, si.sentence.end};
+    ev.sentence = std::string(text.substr(si.sentence.begin, si.sentence.end - si.sentence.begin));
+    ev.highlights.push_back(
+        Span{si.toks[th.first].begin, si.toks[th.last() - 1].end});
+    if (c.actor.span.end > 0) ev.highlights.push_back(c.actor.span);
+    for (const Entity& e : c.targets)
+      if (e.span.end > 0) ev.highlights.push_back(e.span);
+    c.evidence.push_back(std::move(ev));
+    out.push_back(std::move(dr));
+  }
+  // What the next sentences can point back to.
+  std::vector<Entity> named;
+  for (const Draft& dr : out)
+    if (!dr.inherited_targets && !dr.claim.targets.empty()) named = dr.claim.targets;
+  if (named.empty()) {
+    for (const Mention& m : si.mentions)
+      if (m.role == Role::kTarget) named = {m.entity};
+  }
+  if (!named.empty()) d->last_targets = named;
+  const Source* first_src = nullptr;
+  for (const Source& s : sources)
+    if (!s.outlet && s.has_mention && !first_src) first_src = &s;
+  if (first_src && first_src->mention.role != Role::kPerson) {
+    d->last_subject = first_src->mention;
+    d->has_subject = true;
+  } else {
+    for (const Mention& m : si.mentions) {
+      if ((m.role == Role::kActor && authority_kind(m.entity.kind)) ||
+          (m.role == Role::kPerson && !m.affiliation.empty())) {
+        d->last_subject = m;
+        d->has_subject = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace timeline::events

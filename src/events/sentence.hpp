@@ -1,0 +1,57 @@
+// One sentence as the claim extractor reads it, and the claims drafted from it.
+//
+// analyze() finds triggers, mentions and cues; draft_claims() fills, for each trigger, the
+// actor and targets from the clause around it (active or passive voice, several targets joined by
+// "and"), the source (claimed_by, reported_by), the status (denial, negation, condition, plan,
+// ongoing) and the certainty. Time is linked afterwards (timelink.hpp) and restatements are
+// merged per document (merge.hpp).
+//
+// Thread safety: reentrant; the Discourse belongs to the document being read.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <timeline/claim.hpp>
+#include <timeline/text.hpp>
+
+#include "events/mentions.hpp"
+#include "events/pack.hpp"
+#include "events/tokens.hpp"
+
+namespace timeline::events {
+
+struct TriggerHit {
+  std::size_t rule = 0;
+  std::size_t first = 0, count = 0;
+  bool nominal = false;  // a verb form used as a noun ("the block", "a ban")
+  std::size_t last() const { return first + count; }
+};
+
+struct SentenceInfo {
+  Sentence sentence;
+  std::vector<Token> toks;
+  std::vector<Mention> mentions;
+  std::vector<TriggerHit> triggers;  // stop phrases removed
+  std::vector<CueHit> cues;
+  bool has_cue(std::size_t token, const char* cue) const;  // a cue of that kind covers token
+};
+
+SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d);
+
+// A claim drafted from one trigger, with what the time linker needs to know about it.
+struct Draft {
+  Claim claim;
+  std::size_t sentence_index = 0;
+  std::size_t trigger_first = 0, trigger_last = 0;  // tokens
+  std::size_t clause_first = 0, clause_last = 0;    // tokens
+  bool definite = false;      // "the ban": refers back to an action named before
+  bool inherited_targets = false;
+  bool ongoing_cue = false;   // "since" after the trigger without a timex
+};
+
+std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const SentenceInfo& si,
+                                std::size_t sentence_index, Discourse* d);
+
+}  // namespace timeline::events

@@ -1,0 +1,240 @@
+// Sources, status and certainty cues (see sources.hpp).
+#include "events/sources.hpp"
+
+namespace timeline::events {
+namespace {
+
+const Mention* mention_ending_at(const SentenceInfo& si, std::size_t last) {
+  for (const Mention& m : si.mentions)
+    if (m.last() == last) return &m;
+  return nullptr;
+}
+
+const Mention* mention_starting_in(const SentenceInfo& si, std::size_t from, std::size_t to) {
+  for (const Mention& m : si.mentions)
+    if (m.first >= from && m.first < to && m.role != Role::kRegion) return &m;
+  return nullptr;
+}
+
+bool clause_punct(const Token& t) {
+  return !t.word && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "\"" ||
+                     t.text == "(" || t.text == ")" || t.text == "“" || t.text == "”" ||
+                     t.text == "—" || t.text == "–");
+}
+
+Source from_mention(const Mention& m, std::size_t verb) {
+  Source s;
+  s.verb = verb;
+  s.mention = m;
+  s.has_mention = true;
+  s.kind = m.entity.kind;
+  s.name = m.entity.name;
+  s.outlet = m.entity.kind == "outlet";
+  s.official = m.official || authority_kind(m.entity.kind);
+  return s;
+}
+
+// A free-text source: the words from the clause start to `end` ("a source in the industry").
+bool free_source(std::string_view text, const SentenceInfo& si, std::size_t end, std::size_t verb,
+                 Source* out) {
+  std::size_t b = end;
+  while (b > 0 && !clause_punct(si.toks[b - 1]) && end - b < 10 &&
+         si.toks[b - 1].lower != "that" && !si.has_cue(b - 1, "say"))
+    --b;
+  if (b == end || end - b >= 10) return false;
+  for (const TriggerHit& t : si.triggers)
+    if (t.first >= b && t.first < end) return false;
+  std::string s(text.substr(si.toks[b].begin, si.toks[end - 1].end - si.toks[b].begin));
+  const std::string first = si.toks[b].lower;
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' &&
+      one_of(first, {"a", "an", "the", "some", "several", "two", "three", "many", "officials",
+                     "users", "operators", "critics", "experts", "analysts", "residents",
+                     "activists", "sources", "engineers", "campaigners", "one"}))
+    s[0] = static_cast<char>(s[0] + 32);
+  out->verb = verb;
+  out->name = s;
+  out->kind = "people";
+  for (std::size_t i = b; i < end; ++i) out->official = out->official || si.has_cue(i, "official");
+  return true;
+}
+
+}  // namespace
+
+bool is_boundary(const SentenceInfo& si, std::size_t i) {
+  const Token& t = si.toks[i];
+  if (!t.word) {
+    return t.text == ";" || t.text == ":" || t.text == "\"" || t.text == "(" || t.text == ")" ||
+           t.text == "“" || t.text == "”" || t.text == "—" || t.text == "–";
+  }
+  if (t.lower == "that") return true;
+  if (si.has_cue(i, "boundary") || si.has_cue(i, "say")) return true;
+  // ", and" between clauses.
+  return t.lower == "and" && i > 0 && si.toks[i - 1].text == ",";
+}
+
+std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) {
+  std::vector<Source> out;
+  for (const CueHit& c : si.cues) {
+    const std::size_t v = c.first;
+    if (c.cue == "according") {
+      // "according to the outage tracker Sboi.rf": the first entity after it, else the words.
+      std::size_t end = c.first + c.count;
+      while (end < si.toks.size() && !clause_punct(si.toks[end]) && end - c.first < 9) ++end;
+      if (const Mention* m = mention_starting_in(si, c.first + c.count, end)) {
+        out.push_back(from_mention(*m, v));
+      } else if (end > c.first + c.count) {
+        Source s;
+        s.verb = v;
+        s.kind = "people";
+        s.name = std::string(text.substr(si.toks[c.first + c.count].begin,
+                                         si.toks[end - 1].end - si.toks[c.first + c.count].begin));
+        out.push_back(s);
+      }
+      continue;
+    }
+    if (c.cue == "report") {
+      // "reported by RBC", "carried by the Interfax news agency".
+      const Token& lastw = si.toks[c.first + c.count - 1];
+      if (lastw.lower == "by") {
+        if (const Mention* m = mention_starting_in(si, c.first + c.count, c.first + c.count + 3))
+          out.push_back(from_mention(*m, v));
+        continue;
+      }
+    }
+    if (c.cue != "say" && c.cue != "report") continue;
+    if (c.count > 1 && si.toks[c.first].lower == "in") continue;  // "in a statement"
+    // "told Reuters", "told the state-run TASS news agency": the outlet after the verb.
+    if (si.toks[v].lower == "told" || si.toks[v].lower == "tells") {
+      if (const Mention* m = mention_starting_in(si, v + 1, v + 3))
+        if (m->entity.kind == "outlet") out.push_back(from_mention(*m, v));
+    }
+    // The subject before the verb, skipping an apposition between commas and a few adverbs.
+    std::size_t end = v;
+    while (end > 0 && si.toks[end - 1].word &&
+           one_of(si.toks[end - 1].lower, {"also", "later", "previously", "earlier", "then",
+                                           "has", "have", "had", "had", "repeatedly", "publicly",
+                                           "separately", "further"}))
+      --end;
+    if (si.toks[v].lower == "saying") {
+      // "..., saying that ...": the subject of the main clause, the nearest actor before.
+      const Mention* subj = nullptr;
+      for (const Mention& m : si.mentions)
+        if (m.last() <= v && (m.role == Role::kActor || m.role == Role::kPerson)) subj = &m;
+      if (subj) out.push_back(from_mention(*subj, v));
+      continue;
+    }
+    bool official_apposition = false;
+    if (end > 0 && si.toks[end - 1].text == ",") {
+      std::size_t b = end - 1;
+      while (b > 0 && si.toks[b - 1].text != "," && end - b < 16) --b;
+      if (b > 1 && si.toks[b - 1].text == "," && mention_ending_at(si, b - 1)) {
+        for (std::size_t i = b; i < end; ++i)
+          official_apposition = official_apposition || si.has_cue(i, "official");
+        end = b - 1;
+      }
+    }
+    if (end == 0 || clause_punct(si.toks[end - 1])) {
+      // Inverted: ", said Peskov".
+      if (const Mention* m = mention_starting_in(si, v + c.count, v + c.count + 1))
+        if (m->role == Role::kPerson || m->role == Role::kActor) out.push_back(from_mention(*m, v));
+      continue;
+    }
+    if (const Mention* m = mention_ending_at(si, end)) {
+      if (m->role == Role::kSpeaker && m->entity.kind == "people") {
+        Source s;
+        if (free_source(text, si, end, v, &s)) {
+          s.official = s.official || official_apposition;
+          out.push_back(s);
+          continue;
+        }
+      }
+      if (m->role != Role::kRegion) {
+        Source s = from_mention(*m, v);
+        s.official = s.official || official_apposition;
+        out.push_back(s);
+        continue;
+      }
+    }
+    Source s;
+    if (free_source(text, si, end, v, &s)) {
+      s.official = s.official || official_apposition;
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+bool in_condition(const SentenceInfo& si, std::size_t clause_first) {
+  if (clause_first == 0) return false;
+  const std::string& w = si.toks[clause_first - 1].lower;
+  return w == "if" || w == "unless";
+}
+
+Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
+                 std::size_t clause_first, bool* ongoing_cue) {
+  *ongoing_cue = false;
+  // Denial: a denial verb before the trigger with no "but" between; a negation right before it.
+  for (const CueHit& c : si.cues) {
+    if (c.cue != "deny" || c.first >= first) continue;
+    bool cut = false;
+    for (std::size_t i = c.first + c.count; i < first; ++i)
+      cut = cut || si.toks[i].lower == "but" || si.toks[i].text == ";";
+    if (!cut) return Status::kDenied;
+  }
+  for (const CueHit& c : si.cues) {
+    if (c.cue != "negate") continue;
+    const std::size_t end = c.first + c.count;
+    if (end <= first && first - end <= 2 && c.first >= clause_first) return Status::kDenied;
+  }
+  // Condition or threat: a modal or warning shortly before; "if"/"unless" after it.
+  const std::size_t window = first > 6 ? first - 6 : 0;
+  for (const CueHit& c : si.cues) {
+    if (c.cue != "threaten") continue;
+    const std::string& w = si.toks[c.first].lower;
+    const bool cond = w == "if" || w == "unless";
+    if (cond && c.first >= last) {
+      bool cut = false;
+      for (std::size_t i = last; i < c.first; ++i)
+        cut = cut || si.toks[i].lower == "but" || si.toks[i].text == ";";
+      if (!cut) return Status::kThreatened;
+    }
+    if (!cond && c.first < first &&
+        (c.first >= std::max(window, clause_first) || w == "warned" || w == "threatened" ||
+         w == "warns" || w == "threatens"))
+      return Status::kThreatened;
+  }
+  // Plan or ongoing: the nearest cue before the trigger in its clause wins.
+  const std::size_t from = std::max(first > 5 ? first - 5 : 0, clause_first);
+  std::size_t best = 0;
+  Status status = Status::kDone;
+  bool found = false;
+  for (const CueHit& c : si.cues) {
+    if ((c.cue != "plan" && c.cue != "ongoing") || c.first < from || c.first >= first) continue;
+    if (found && c.first < best) continue;
+    best = c.first;
+    found = true;
+    status = c.cue == "plan" ? Status::kPlanned : Status::kOngoing;
+    // "will continue to introduce restrictions" is a plan.
+    if (c.cue == "ongoing" && si.toks[c.first].lower.rfind("continu", 0) == 0 && c.first > 0 &&
+        si.has_cue(c.first - 1, "plan"))
+      status = Status::kPlanned;
+  }
+  // Plan cues after the trigger ("next week") also count.
+  for (const CueHit& c : si.cues) {
+    if (c.cue == "plan" && c.first >= last && c.count > 1 && si.toks[c.first].lower == "next" &&
+        !found)
+      status = Status::kPlanned;
+  }
+  if (status == Status::kDone) {
+    for (std::size_t i = last; i < si.toks.size(); ++i) {
+      if (si.toks[i].lower == "since") {
+        *ongoing_cue = true;
+        break;
+      }
+      if (si.toks[i].lower == "but" || si.toks[i].text == ";") break;
+    }
+  }
+  return status;
+}
+
+}  // namespace timeline::events

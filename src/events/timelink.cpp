@@ -1,0 +1,128 @@
+// Time linking (see timelink.hpp).
+#include "events/timelink.hpp"
+
+#include <cstdlib>
+#include <optional>
+
+#include "events/sources.hpp"
+
+namespace timeline::events {
+namespace {
+
+std::optional<Interval> interval_for(const std::string& value) {
+  if (auto iv = interval_of(value)) return iv;
+  // "2024-07-23TNI" and other part-of-day forms: the day.
+  if (value.size() > 10 && value[10] == 'T') return interval_of(value.substr(0, 10));
+  return std::nullopt;
+}
+
+std::size_t token_at(const SentenceInfo& si, std::uint32_t offset) {
+  for (std::size_t i = 0; i < si.toks.size(); ++i)
+    if (si.toks[i].end > offset) return i;
+  return si.toks.size();
+}
+
+}  // namespace
+
+When statement_time(std::string_view published) {
+  When w;
+  const std::string day(published.substr(0, std::min<std::size_t>(10, published.size())));
+  auto iv = day.empty() ? std::nullopt : interval_of(day);
+  if (!iv) {
+    w.basis = "none";
+    return w;
+  }
+  w.timex3 = day;
+  w.edtf = day;
+  w.start = iv->start;
+  w.end = iv->end;
+  w.precision = iv->precision;
+  w.basis = "statement";
+  return w;
+}
+
+void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
+                std::string_view published, std::vector<Draft>* drafts) {
+  struct Cand {
+    std::size_t index;  // into timexes
+    std::size_t first, last;
+  };
+  std::vector<Cand> cands;
+  for (std::size_t k = 0; k < timexes.size(); ++k) {
+    const Timex& t = timexes[k];
+    if (t.begin < si.sentence.begin || t.end > si.sentence.end) continue;
+    if (t.type != "DATE" && t.type != "TIME" && t.type != "DURATION") continue;
+    cands.push_back(Cand{k, token_at(si, t.begin), token_at(si, t.end - 1) + 1});
+  }
+  for (Draft& dr : *drafts) {
+    When& w = dr.claim.when;
+    long best_score = 1 << 20;
+    const Cand* best = nullptr;
+    for (const Cand& c : cands) {
+      const Timex& t = timexes[c.index];
+      if (t.type == "DURATION") {
+        if (t.signal == "for" && c.first >= dr.trigger_last && c.first <= dr.clause_last + 2)
+          w.duration = t.value;
+        continue;
+      }
+      if (!t.resolved || !interval_for(t.value)) continue;
+      const long dist = c.first >= dr.trigger_last
+                            ? static_cast<long>(c.first - dr.trigger_last)
+                            : static_cast<long>(dr.trigger_first) - static_cast<long>(c.last);
+      long score = std::labs(dist);
+      const bool in_clause = c.first >= dr.clause_first && c.last <= dr.clause_last + 1;
+      if (!in_clause) score += 8;
+      // Another trigger of the sentence stands closer to this time.
+      for (const Draft& o : *drafts) {
+        if (&o == &dr) continue;
+        const long od = c.first >= o.trigger_last
+                            ? static_cast<long>(c.first - o.trigger_last)
+                            : static_cast<long>(o.trigger_first) - static_cast<long>(c.last);
+        if (std::labs(od) < std::labs(dist)) score += 12;
+      }
+      if (t.signal == "since" || t.signal == "from") score -= 2;
+      if (score < best_score) {
+        best_score = score;
+        best = &c;
+      }
+    }
+    if (!best || best_score > 30) {
+      const When keep = w;
+      w = statement_time(published);
+      w.duration = keep.duration;
+      if (dr.ongoing_cue && dr.claim.status == Status::kDone) dr.claim.status = Status::kOngoing;
+      continue;
+    }
+    const Timex& t = timexes[best->index];
+    auto iv = interval_for(t.value);
+    const std::string duration = w.duration;
+    w = When{};
+    w.duration = duration;
+    w.timex3 = t.value;
+    w.start = iv->start;
+    w.end = iv->end;
+    w.precision = iv->precision;
+    w.basis = "text";
+    w.text = t.signal.empty() ? t.text : t.signal + " " + t.text;
+    w.span = Span{t.signal.empty() ? t.begin : std::min(t.begin, t.signal_begin), t.end};
+    const bool open = t.signal == "since" || t.mod == "AFTER" || t.mod == "ON_OR_AFTER";
+    w.edtf = edtf_of(t.value, t.mod, open);
+    if (w.edtf.empty()) w.edtf = t.value.substr(0, 10);
+    if (open) {
+      w.end.clear();
+      if (dr.claim.status == Status::kDone) dr.claim.status = Status::kOngoing;
+    }
+    if (t.range_partner >= 0 && static_cast<std::size_t>(t.range_partner) < timexes.size() &&
+        t.signal != "to" && t.signal != "until" && t.signal != "and") {
+      if (auto other = interval_for(timexes[t.range_partner].value)) {
+        w.end = other->end;
+        w.edtf = t.value + "/" + timexes[t.range_partner].value;
+        w.span.end = std::max(w.span.end, timexes[t.range_partner].end);
+      }
+    }
+    if (dr.ongoing_cue && dr.claim.status == Status::kDone) dr.claim.status = Status::kOngoing;
+    dr.claim.evidence.front().highlights.push_back(Span{t.begin, t.end});
+  }
+}
+
+}  // namespace timeline::events

@@ -1,0 +1,224 @@
+// Tokenizer and phrase matcher of the claim extractor (see tokens.hpp).
+#include "events/tokens.hpp"
+
+#include <cctype>
+
+namespace timeline::events {
+namespace {
+
+bool ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+// Length of a typographic mark at text[i] that is punctuation though not ASCII: ’ ‘ “ ” – — …
+std::size_t typographic(std::string_view text, std::size_t i) {
+  if (i + 2 < text.size() + 0 && static_cast<unsigned char>(text[i]) == 0xE2 &&
+      static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    const unsigned char c = static_cast<unsigned char>(text[i + 2]);
+    if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x93 || c == 0x94 ||
+        c == 0xA6)
+      return 3;
+  }
+  if (i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xC2 &&
+      (static_cast<unsigned char>(text[i + 1]) == 0xA0 ||
+       static_cast<unsigned char>(text[i + 1]) == 0xAB ||
+       static_cast<unsigned char>(text[i + 1]) == 0xBB))
+    return 2;
+  return 0;
+}
+
+bool is_apostrophe(std::string_view text, std::size_t i) {
+  return text[i] == '\'' ||
+         (typographic(text, i) == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99);
+}
+
+bool letter_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return ascii_alnum(c);
+  return typographic(text, i) == 0;
+}
+
+Token make(std::string_view text, std::size_t b, std::size_t e, bool word) {
+  Token t;
+  t.begin = static_cast<std::uint32_t>(b);
+  t.end = static_cast<std::uint32_t>(e);
+  for (std::size_t i = b; i < e;) {
+    if (typographic(text, i) == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99) {
+      t.text += '\'';
+      i += 3;
+    } else {
+      t.text += text[i++];
+    }
+  }
+  t.lower = lower(t.text);
+  t.word = word;
+  const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
+  t.capital = word && (std::isupper(c0) || c0 >= 0x80);
+  return t;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+  std::vector<Token> out;
+  std::size_t i = begin;
+  const std::size_t stop = std::min<std::size_t>(end, text.size());
+  while (i < stop) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isspace(c)) {
+      ++i;
+      continue;
+    }
+    if (std::size_t n = typographic(text, i); n > 0) {
+      if (n == 2 && static_cast<unsigned char>(text[i + 1]) == 0xA0) {  // no-break space
+        i += n;
+        continue;
+      }
+      // A possessive "’s" after a word.
+      if (is_apostrophe(text, i) && !out.empty() && out.back().end == i && i + n < stop &&
+          (text[i + n] == 's' || text[i + n] == 'S') && !letter_at(text, i + n + 1)) {
+        out.push_back(make(text, i, i + n + 1, true));
+        i += n + 1;
+        continue;
+      }
+      out.push_back(make(text, i, i + n, false));
+      i += n;
+      continue;
+    }
+    if (!letter_at(text, i)) {
+      if (is_apostrophe(text, i) && !out.empty() && out.back().end == i && i + 1 < stop &&
+          (text[i + 1] == 's' || text[i + 1] == 'S') && !letter_at(text, i + 2)) {
+        out.push_back(make(text, i, i + 2, true));
+        i += 2;
+        continue;
+      }
+      out.push_back(make(text, i, i + 1, false));
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < stop) {
+      if (letter_at(text, j)) {
+        const unsigned char cj = static_cast<unsigned char>(text[j]);
+        j += cj < 0x80 ? 1 : (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2);
+        continue;
+      }
+      // Inner marks: "state-backed", "Sboi.rf", "n't", "don't"; not a possessive "'s".
+      const bool inner = (text[j] == '-' || text[j] == '.' || is_apostrophe(text, j));
+      if (!inner) break;
+      const std::size_t w = typographic(text, j) == 3 ? 3 : 1;
+      if (!letter_at(text, j + w)) break;
+      if (is_apostrophe(text, j) && (text[j + w] == 's' || text[j + w] == 'S') &&
+          !letter_at(text, j + w + 1))
+        break;
+      j += w;
+    }
+    j = std::min(j, stop);
+    // "didn't" → "did" + "n't", so that negation is a token of its own.
+    const std::size_t nt = (j - i > 3 && lower(text.substr(j - 3, 3)) == "n't")   ? 3
+                           : (j - i > 5 && lower(text.substr(j - 5, 1)) == "n" &&
+                              typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
+                                                                                  : 0;
+    if (nt > 0) {
+      out.push_back(make(text, i, j - nt, true));
+      out.push_back(make(text, j - nt, j, true));
+    } else {
+      out.push_back(make(text, i, j, true));
+    }
+    i = j;
+  }
+  return out;
+}
+
+bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string* why) {
+  slots_.clear();
+  case_sensitive_ = case_sensitive;
+  // Tokenize each alternative the way text is tokenized, so "Russia's" and "state-backed"
+  // compare token by token.
+  std::string p(pattern);
+  std::size_t i = 0;
+  while (i < p.size()) {
+    while (i < p.size() && p[i] == ' ') ++i;
+    if (i >= p.size()) break;
+    std::size_t j = p.find(' ', i);
+    if (j == std::string::npos) j = p.size();
+    const std::string word = p.substr(i, j - i);
+    i = j;
+    if (word == "*") {
+      slots_.push_back(Slot{});
+      continue;
+    }
+    // A word may tokenize into several tokens ("Russia's" → "Russia" "'s"); alternatives are
+    // only allowed on single-token words.
+    std::vector<std::string> alts;
+    std::size_t a = 0;
+    std::vector<Slot> multi;
+    while (a <= word.size()) {
+      std::size_t b = word.find('|', a);
+      if (b == std::string::npos) b = word.size();
+      const std::string alt = word.substr(a, b - a);
+      if (alt.empty()) {
+        *why = "empty alternative in '" + std::string(pattern) + "'";
+        return false;
+      }
+      auto toks = tokenize(alt, 0, static_cast<std::uint32_t>(alt.size()));
+      if (toks.size() == 1) {
+        alts.push_back(case_sensitive ? toks[0].text : toks[0].lower);
+      } else if (toks.size() > 1 && word.find('|') == std::string::npos) {
+        for (const Token& t : toks) multi.push_back(Slot{{case_sensitive ? t.text : t.lower}});
+      } else {
+        *why = "alternative '" + alt + "' is not a single word";
+        return false;
+      }
+      a = b + 1;
+    }
+    if (!multi.empty()) {
+      slots_.insert(slots_.end(), multi.begin(), multi.end());
+    } else {
+      slots_.push_back(Slot{std::move(alts)});
+    }
+  }
+  if (slots_.empty() || slots_.front().alts.empty() || slots_.back().alts.empty()) {
+    *why = "pattern '" + std::string(pattern) + "' is empty or begins or ends with '*'";
+    return false;
+  }
+  return true;
+}
+
+std::size_t Phrase::match(const std::vector<Token>& toks, std::size_t i) const {
+  return match_from(toks, i, 0);
+}
+
+std::size_t Phrase::match_from(const std::vector<Token>& toks, std::size_t i,
+                               std::size_t slot) const {
+  if (slot == slots_.size()) return 0;
+  const Slot& s = slots_[slot];
+  if (s.alts.empty()) {  // gap of 0..3 words; the next slot is a word (compile checks the end)
+    for (std::size_t skip = 0; skip <= 3 && i + skip < toks.size(); ++skip) {
+      if (skip > 0 && !toks[i + skip - 1].word) break;
+      const std::size_t n = match_from(toks, i + skip, slot + 1);
+      if (n > 0) return skip + n;
+    }
+    return 0;
+  }
+  if (i >= toks.size()) return 0;
+  const std::string& t = case_sensitive_ ? toks[i].text : toks[i].lower;
+  bool ok = false;
+  for (const std::string& a : s.alts) {
+    if (a == t) {
+      ok = true;
+      break;
+    }
+  }
+  if (!ok) return 0;
+  if (slot + 1 == slots_.size()) return 1;
+  const std::size_t n = match_from(toks, i + 1, slot + 1);
+  return n > 0 ? n + 1 : 0;
+}
+
+}  // namespace timeline::events
