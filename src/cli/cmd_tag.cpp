@@ -1,13 +1,97 @@
-// timeline tag: placeholder until its issue fills it in.
+// timeline tag: finds and normalizes the time expressions of each article.
 #include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include <timeline/json.hpp>
+#include <timeline/tagger.hpp>
+#include <timeline/timeml.hpp>
 
 #include "cli/cli.hpp"
 
 namespace timeline::cli {
+namespace {
 
-int cmd_tag(int, char**) {
-  std::cerr << "timeline tag: not built yet\n";
-  return kExitUsage;
+const char kTagUsage[] =
+    "usage: timeline tag [options] FILE...\n"
+    "\n"
+    "Finds the time expressions of each article and normalizes them (TIMEX3) against its\n"
+    "publication date.\n"
+    "\n"
+    "options:\n"
+    "  --format json|timeml     json (default): one object per document and line,\n"
+    "                           {id, published, timexes: [{begin, end, text, type, value, mod,\n"
+    "                           anchor, precision, edtf, ...}]}; timeml: TimeML with TIMEX3 tags\n"
+    "                           (a .tml input comes back with its TEXT re-annotated)\n"
+    "  -o, --output DIR         one file per document: DIR/<id>.json or DIR/<id>.tml\n"
+    "  --explain                add the rule that matched each timex (json)\n"
+    "  --published YYYY-MM-DD   publication date for every document (overrides the file's)\n"
+    "  --input-format NAME      auto (default), txt, html, jsonl or tml\n"
+    "  --rules DIR              rule files laid over the built-in ones (DIR/en/*.rules)\n"
+    "  --jobs N                 threads\n";
+
+std::string to_json_line(const Document& d, const std::vector<Timex>& timexes, bool explain) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Timex& t : timexes) {
+    nlohmann::json j = t;
+    j["edtf"] = edtf_of(t.value, t.mod, t.signal == "since");
+    if (explain) j["rule"] = t.rule;
+    list.push_back(std::move(j));
+  }
+  return nlohmann::json{{"id", d.id}, {"published", d.published}, {"timexes", list}}.dump();
+}
+
+}  // namespace
+
+int cmd_tag(int argc, char** argv) {
+  Options opt;
+  if (!parse_options(argc, argv, 2, {{"explain", false, "add the matching rule"}}, &opt,
+                     std::cerr))
+    return kExitUsage;
+  if (opt.help) {
+    std::cout << kTagUsage;
+    return kExitOk;
+  }
+  const std::string format = opt.format.empty() ? "json" : opt.format;
+  if (format != "json" && format != "timeml") {
+    std::cerr << "timeline tag: unknown --format '" << format << "' (json or timeml)\n";
+    return kExitUsage;
+  }
+  if (opt.inputs.empty()) {
+    std::cerr << "timeline tag: no input (give files, or '-' for standard input)\n";
+    return kExitUsage;
+  }
+  LoadOptions load;
+  if (!load_options(opt, &load, std::cerr)) return kExitUsage;
+  DataFiles data;
+  if (!load_data(opt, &data, std::cerr)) return kExitUsage;
+  Error err;
+  std::unique_ptr<Tagger> tagger = Tagger::create(data, "en", &err);
+  if (!tagger) {
+    std::cerr << "timeline tag: " << err.str() << "\n";
+    return kExitUsage;
+  }
+  const bool explain = opt.has("explain");
+  auto work = [&](const Document& d, std::string* out, Error*) {
+    const std::vector<Timex> timexes = tagger->tag(d);
+    *out = format == "json" ? to_json_line(d, timexes, explain) : write_timeml(d, timexes);
+    return true;
+  };
+  bool write_failed = false;
+  auto emit = [&](BatchItem&& item) {
+    if (opt.output.empty()) {
+      std::cout << item.result << (format == "json" ? "\n" : "");
+      return;
+    }
+    const std::string path =
+        opt.output + "/" + item.document.id + (format == "json" ? ".json" : ".tml");
+    if (!write_file(path, item.result + (format == "json" ? "\n" : ""), std::cerr))
+      write_failed = true;
+  };
+  const int failed = run_batch(opt, load, work, emit, std::cerr);
+  std::cout.flush();
+  return failed > 0 || write_failed ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace timeline::cli

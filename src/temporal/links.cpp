@@ -1,0 +1,70 @@
+// Signals and ranges (see links.hpp).
+#include "temporal/links.hpp"
+
+#include <cctype>
+#include <string>
+
+namespace timeline::temporal_detail {
+namespace {
+
+const char* const kSignals[] = {"as of", "since", "from", "until", "till", "to", "between",
+                                "and", "before", "after", "by", "in", "on", "at", "during",
+                                "for", "through", "within", "throughout", "starting",
+                                "beginning", "around", "about", "ending", "over", "of", "into",
+                                "past", "than", "prior to", "following", "earlier than",
+                                "later than", "no later than", "as early as", "as late as"};
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The longest signal that ends just before `begin` (white space between), on a word edge.
+void find_signal(std::string_view text, Timex* t) {
+  std::size_t e = t->begin;
+  while (e > 0 && is_space(text[e - 1])) --e;
+  if (e == t->begin) return;  // no space before: not a separate word
+  std::size_t best = 0;
+  for (const char* sig : kSignals) {
+    const std::size_t n = std::string_view(sig).size();
+    if (n > e || n <= best) continue;
+    const std::size_t b = e - n;
+    if (lower(text.substr(b, n)) != sig) continue;
+    if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) continue;
+    best = n;
+  }
+  if (best == 0) return;
+  t->signal = std::string(lower(text.substr(e - best, best)));
+  t->signal_begin = static_cast<std::uint32_t>(e - best);
+  t->signal_end = static_cast<std::uint32_t>(e);
+}
+
+}  // namespace
+
+void link_signals_and_ranges(std::string_view text, std::vector<Timex>* timexes) {
+  auto& ts = *timexes;
+  for (Timex& t : ts) find_signal(text, &t);
+  for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
+    Timex& a = ts[i];
+    Timex& b = ts[i + 1];
+    if (a.type != b.type || (a.type != "DATE" && a.type != "TIME")) continue;
+    if (b.begin < a.end || b.begin - a.end > 12) continue;
+    std::string gap = lower(text.substr(a.end, b.begin - a.end));
+    std::string g;
+    for (char c : gap)
+      if (!is_space(c)) g += c;
+    const bool dash = g == "-" || g == "\xE2\x80\x93" || g == "\xE2\x80\x94";
+    const bool open = a.signal == "from" || a.signal == "between";
+    const bool joined = ((g == "to" || g == "until" || g == "till" || g == "through") &&
+                         (open || a.signal.empty())) ||
+                        (g == "and" && a.signal == "between") || dash;
+    if (!joined) continue;
+    a.range_partner = static_cast<int>(i + 1);
+    b.range_partner = static_cast<int>(i);
+  }
+}
+
+}  // namespace timeline::temporal_detail

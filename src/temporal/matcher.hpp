@@ -1,0 +1,39 @@
+// Phase one of the tagger: finds rule matches in a sentence. One RE2::Set pass over the
+// sentence tells which rules can match; only those run, each once from left to right. The
+// winners are chosen longest first (then higher priority, then leftmost), without overlap; blocking rules
+// (type NONE) win spans that then yield nothing.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/set.h>
+
+#include "temporal/rules.hpp"
+
+namespace timeline::temporal_detail {
+
+struct Match {
+  std::uint32_t begin = 0, end = 0;  // byte offsets into the text given to find()
+  const Rule* rule = nullptr;
+  std::string type, value, mod, quant, freq;  // expanded templates (value is partial)
+};
+
+class Matcher {
+ public:
+  // Takes the rules; returns nullptr and fills *error when the set cannot be compiled.
+  static std::unique_ptr<Matcher> create(RuleSet rules, Error* error);
+
+  // Matches in text[begin, end) (a sentence), with offsets into `text`, sorted by begin.
+  std::vector<Match> find(std::string_view text, std::uint32_t begin, std::uint32_t end) const;
+
+  const RuleSet& rules() const { return rules_; }
+
+ private:
+  RuleSet rules_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+}  // namespace timeline::temporal_detail

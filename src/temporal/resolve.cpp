@@ -1,0 +1,183 @@
+// Resolution of partial values against an anchor date (see resolve.hpp). All arithmetic is
+// Boost.Date_Time.
+#include "temporal/resolve.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "temporal/calendar.hpp"
+
+namespace timeline::temporal_detail {
+namespace {
+
+std::string fmt(const char* f, int a, int b = 0) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, f, a, b);
+  return buf;
+}
+
+bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// "UNIT(+|-)N" at the start of s; returns the rest after N.
+bool unit_shift(std::string_view s, std::string_view unit, long* n, bool* vague,
+                std::string_view* rest) {
+  if (!starts(s, unit) || s.size() < unit.size() + 2) return false;
+  const char sign = s[unit.size()];
+  if (sign != '+' && sign != '-') return false;
+  std::size_t i = unit.size() + 1;
+  if (s[i] == 'X') {
+    *vague = true;
+    *n = sign == '-' ? -1 : 1;
+    *rest = s.substr(i + 1);
+    return true;
+  }
+  long v = 0;
+  std::size_t j = i;
+  while (j < s.size() && s[j] >= '0' && s[j] <= '9') v = v * 10 + (s[j++] - '0');
+  if (j == i) return false;
+  *vague = false;
+  *n = sign == '-' ? -v : v;
+  *rest = s.substr(j);
+  return true;
+}
+
+std::string shift_unit(std::string_view unit, const bg::date& a, long n) {
+  const int y = a.year(), m = a.month();
+  if (unit == "day") return iso_date(a + bg::days(n));
+  if (unit == "week") return iso_week_of(a + bg::weeks(n));
+  if (unit == "weekend") return iso_week_of(a + bg::weeks(n)) + "-WE";
+  if (unit == "month") {
+    const bg::date d = bg::date(y, m, 1) + bg::months(n);
+    return fmt("%04d-%02d", d.year(), d.month());
+  }
+  if (unit == "year") return fmt("%04d", y + static_cast<int>(n));
+  if (unit == "quarter" || unit == "half") {
+    const int per = unit == "quarter" ? 4 : 2, len = 12 / per;
+    const long idx = static_cast<long>(y) * per + (m - 1) / len + n;
+    return fmt(unit == "quarter" ? "%04d-Q%d" : "%04d-H%d", static_cast<int>(idx / per),
+               static_cast<int>(idx % per) + 1);
+  }
+  if (unit == "decade") return fmt("%03d", y / 10 + static_cast<int>(n));
+  if (unit == "century") return fmt("%02d", y / 100 + static_cast<int>(n));
+  return "";
+}
+
+// Number of the period KIND x within its year, and the months it starts in.
+int start_month(std::string_view kind, std::string_view x) {
+  if (kind == "month") return std::atoi(std::string(x.substr(0, 2)).c_str());
+  if (kind == "quarter") return 3 * (x[1] - '0') - 2;
+  if (kind == "season") {
+    if (x == "SP") return 3;
+    if (x == "SU") return 6;
+    if (x == "FA") return 9;
+    if (x == "WI") return 12;
+  }
+  return 0;
+}
+
+std::optional<std::string> directed(std::string_view dir, std::string_view kind,
+                                    std::string_view x, const bg::date& a, Tense tense) {
+  if (dir == "tense") {
+    if (tense == Tense::kFuture) dir = "future";
+    else if (kind == "weekday" || tense == Tense::kPast) dir = "past";
+    else dir = "near";
+  }
+  if (kind == "weekday") {
+    const int want = x[0] - '0';
+    if (want < 1 || want > 7) return std::nullopt;
+    const int have = (a.day_of_week().as_number() + 6) % 7 + 1;  // Monday = 1
+    int back = (have - want + 7) % 7, fwd = (want - have + 7) % 7;
+    if (dir == "before" && back == 0) back = 7;
+    if (dir == "after" && fwd == 0) fwd = 7;
+    if (dir == "future" && fwd == 0) fwd = 7;
+    const bool forward = dir == "future" || dir == "after" || (dir == "near" && fwd < back);
+    return iso_date(forward ? a + bg::days(fwd) : a - bg::days(back));
+  }
+  // Month (with an optional day), season or quarter: choose the year.
+  const int sm = start_month(kind, x);
+  if (sm < 1 || sm > 12) return std::nullopt;
+  int day = 1;
+  std::string_view tail;  // "-DD" for a month-day
+  if (kind == "month" && x.size() >= 5 && x[2] == '-') {
+    day = std::atoi(std::string(x.substr(3, 2)).c_str());
+    tail = x.substr(2, 3);
+  }
+  const int y = a.year();
+  int year = y;
+  // Compare (month, day) of the target with the anchor's.
+  const int target = sm * 100 + (tail.empty() ? 0 : day);
+  const int here = a.month() * 100 + (tail.empty() ? 0 : static_cast<int>(a.day()));
+  const int here_period = kind == "season" ? (a.month() == 12 ? 12 : (a.month() / 3) * 3)
+                          : kind == "quarter" ? ((a.month() - 1) / 3) * 3 + 1
+                                              : here;
+  const int cmp_here = kind == "month" ? here : here_period * 100;
+  const int cmp_target = kind == "month" ? target : sm * 100;
+  if (dir == "past") year = cmp_target <= cmp_here ? y : y - 1;
+  else if (dir == "before") year = cmp_target < cmp_here ? y : y - 1;
+  else if (dir == "future") year = cmp_target >= cmp_here ? y : y + 1;
+  else if (dir == "after") year = cmp_target > cmp_here ? y : y + 1;
+  else {  // present or unknown tense
+    year = y;  // as TimeBank does for a month named without a year
+  }
+  if (kind == "season" && sm == 12 && a.month() <= 2 && (dir == "past" || dir == "near"))
+    year = y - 1;  // winter of the anchor's January belongs to the year before
+  return fmt("%04d", year) + "-" + std::string(x);
+}
+
+}  // namespace
+
+Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& anchor,
+                       const std::optional<bg::date>& ref, Tense tense) {
+  Resolved r;
+  r.value = std::string(partial);
+  if (!starts(partial, "UNDEF-")) return r;
+  std::string_view s = partial.substr(6);
+  std::optional<bg::date> base = anchor;
+  if (starts(s, "ref-")) {
+    s = s.substr(4);
+    r.used_ref = true;
+    if (ref) base = ref;
+  }
+  r.resolved = false;
+  if (!base) return r;
+  try {
+    static const char* const kUnits[] = {"day",  "weekend", "week",   "month",  "year",
+                                         "quarter", "half", "decade", "century"};
+    for (const char* unit : kUnits) {
+      long n = 0;
+      bool vague = false;
+      std::string_view rest;
+      if (!unit_shift(s, unit, &n, &vague, &rest)) continue;
+      r.value = vague ? (n < 0 ? "PAST_REF" : "FUTURE_REF")
+                      : shift_unit(unit, *base, n) + std::string(rest);
+      r.resolved = true;
+      return r;
+    }
+    static const char* const kDirs[] = {"past", "before", "future", "after", "tense"};
+    static const char* const kKinds[] = {"weekday", "month", "season", "quarter"};
+    for (const char* dir : kDirs) {
+      if (!starts(s, dir) || s.size() <= std::string_view(dir).size() + 1) continue;
+      const std::string_view k = s.substr(std::string_view(dir).size() + 1);
+      for (const char* kind : kKinds) {
+        if (!starts(k, kind) || k.size() <= std::string_view(kind).size() + 1) continue;
+        std::string_view x = k.substr(std::string_view(kind).size() + 1);
+        std::string_view rest;
+        const std::size_t t = x.find('T');
+        if (t != std::string_view::npos) {
+          rest = x.substr(t);
+          x = x.substr(0, t);
+        }
+        const auto v = directed(dir, kind, x, *base, tense);
+        if (!v) return r;
+        r.value = *v + std::string(rest);
+        r.resolved = true;
+        return r;
+      }
+    }
+  } catch (const std::exception&) {  // Boost refuses a date out of its range
+    r.value = std::string(partial);
+  }
+  return r;
+}
+
+}  // namespace timeline::temporal_detail

@@ -1,0 +1,54 @@
+// The temporal rules of one language, as parsed from rules/<lang>/*.rules and *.tsv (the grammar
+// is written down in rules/en/GRAMMAR.md). Private to src/temporal.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include <timeline/data.hpp>
+#include <timeline/error.hpp>
+
+namespace timeline::temporal_detail {
+
+// One example line of a rule: the text (with the expected span in [brackets]), the anchor date
+// and tense it is tagged with, and the expected annotation ("none" = no timex at all).
+struct Example {
+  std::string file;
+  int line = 0;
+  std::string text;      // without the brackets
+  std::size_t span_begin = 0, span_end = 0;
+  std::string anchor;    // "2026-02-12" by default
+  std::string expected;  // "DATE 2026-02-12", "DURATION P2W", "DATE 2025 START", "none"
+};
+
+struct Rule {
+  std::string name;
+  std::string file;
+  int line = 0;
+  std::string pattern;  // after macro expansion
+  std::unique_ptr<RE2> re;
+  // Templates; see GRAMMAR.md. `type` NONE marks a blocking rule: its matches hide other
+  // candidates and produce nothing.
+  std::string type, value, mod, quant, freq;
+  int priority = 0;
+  std::vector<Example> examples;
+};
+
+// Lexicon tables: table name -> (lower-case key -> value).
+using Lexicon = std::map<std::string, std::map<std::string, std::string>>;
+
+struct RuleSet {
+  std::vector<Rule> rules;
+  Lexicon lexicon;
+};
+
+// Reads every rules/<lang>/*.tsv (lexicon: "table<TAB>key<TAB>value" lines) and
+// rules/<lang>/*.rules file. Returns false and fills *error with "file:line: message" when a file
+// is invalid: unknown key, bad regex, numbered group, a template naming an unknown group or table.
+bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Error* error);
+
+}  // namespace timeline::temporal_detail

@@ -1,0 +1,215 @@
+// Reading rules/<lang>/*.rules and *.tsv (grammar: rules/en/GRAMMAR.md).
+#include <set>
+#include <sstream>
+
+#include "temporal/rules.hpp"
+#include "temporal/template.hpp"
+
+namespace timeline::temporal_detail {
+namespace {
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+bool fail(Error* error, const std::string& file, int line, const std::string& message) {
+  error->file = file;
+  error->line = line;
+  error->column = 0;
+  error->message = message;
+  return false;
+}
+
+bool is_macro_name(std::string_view s) {
+  if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
+  for (char c : s)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+// Replaces {NAME} by the macro's text; quantifiers such as {2} or {1,3} stay.
+bool expand_macros(const std::string& in, const std::map<std::string, std::string>& macros,
+                   std::string* out, std::string* message) {
+  out->clear();
+  std::size_t i = 0;
+  while (i < in.size()) {
+    if (in[i] == '{') {
+      const std::size_t close = in.find('}', i);
+      if (close != std::string::npos) {
+        const std::string name = in.substr(i + 1, close - i - 1);
+        if (is_macro_name(name)) {
+          const auto it = macros.find(name);
+          if (it == macros.end()) {
+            *message = "unknown macro '" + name + "'";
+            return false;
+          }
+          *out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    *out += in[i++];
+  }
+  return true;
+}
+
+// "text with [span] @2025-01-01 => DATE 2025"
+bool parse_example(const std::string& raw, Example* ex, std::string* message) {
+  const std::size_t arrow = raw.rfind("=>");
+  if (arrow == std::string::npos) {
+    *message = "example needs '=> EXPECTED'";
+    return false;
+  }
+  std::string lhs = trim(raw.substr(0, arrow));
+  ex->expected = trim(raw.substr(arrow + 2));
+  ex->anchor = "2026-02-12";
+  const std::size_t at = lhs.rfind(" @");
+  if (at != std::string::npos) {
+    ex->anchor = trim(lhs.substr(at + 2));
+    lhs = trim(lhs.substr(0, at));
+  }
+  const std::size_t open = lhs.find('['), close = lhs.find(']');
+  if (ex->expected != "none") {
+    if (open == std::string::npos || close == std::string::npos || close < open) {
+      *message = "example needs the expected span in [brackets]";
+      return false;
+    }
+    ex->text = lhs.substr(0, open) + lhs.substr(open + 1, close - open - 1) + lhs.substr(close + 1);
+    ex->span_begin = open;
+    ex->span_end = close - 1;
+  } else {
+    ex->text = lhs;
+  }
+  return true;
+}
+
+bool finish_rule(Rule* rule, const std::map<std::string, std::string>& macros,
+                 const Lexicon& lexicon, Error* error) {
+  if (rule->pattern.empty()) return fail(error, rule->file, rule->line, "rule without pattern");
+  if (rule->type.empty()) return fail(error, rule->file, rule->line, "rule without type");
+  std::string expanded, message;
+  if (!expand_macros(rule->pattern, macros, &expanded, &message))
+    return fail(error, rule->file, rule->line, message);
+  rule->pattern = expanded;
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_case_sensitive(false);
+  opt.set_longest_match(true);
+  rule->re = std::make_unique<RE2>(rule->pattern, opt);
+  if (!rule->re->ok())
+    return fail(error, rule->file, rule->line, "bad pattern: " + rule->re->error());
+  const auto& named = rule->re->NamedCapturingGroups();
+  if (static_cast<int>(named.size()) != rule->re->NumberOfCapturingGroups())
+    return fail(error, rule->file, rule->line,
+                "numbered group in pattern; use (?P<name>...) or (?:...)");
+  std::set<std::string> groups;
+  for (const auto& g : named) groups.insert(g.first);
+  for (const std::string* t : {&rule->type, &rule->value, &rule->mod, &rule->quant, &rule->freq}) {
+    if (!check_template(*t, groups, lexicon, &message))
+      return fail(error, rule->file, rule->line, message);
+  }
+  if (rule->type != "NONE" && rule->value.empty())
+    return fail(error, rule->file, rule->line, "rule without value");
+  return true;
+}
+
+bool parse_lexicon(const std::string& path, const std::string& content, Lexicon* lexicon,
+                   Error* error) {
+  std::istringstream in(content);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (trim(line).empty() || trim(line)[0] == '#') continue;
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string::npos)
+      return fail(error, path, n, "lexicon line needs table<TAB>key<TAB>value");
+    (*lexicon)[line.substr(0, t1)][lexicon_key(trim(line.substr(t1 + 1, t2 - t1 - 1)))] =
+        trim(line.substr(t2 + 1));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Error* error) {
+  const std::string prefix = "rules/" + lang + "/";
+  const std::vector<std::string> paths = data.list(prefix);
+  for (const std::string& p : paths) {
+    if (p.size() > 4 && p.compare(p.size() - 4, 4, ".tsv") == 0 &&
+        !parse_lexicon(p, *data.find(p), &out->lexicon, error))
+      return false;
+  }
+  std::map<std::string, std::string> macros;
+  // Macros first (from every file), so that a rule may use a macro of another file.
+  for (const std::string& p : paths) {
+    if (p.size() < 6 || p.compare(p.size() - 6, 6, ".rules") != 0) continue;
+    std::istringstream in(*data.find(p));
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      const std::string t = trim(line);
+      if (t.compare(0, 7, "define ") != 0) continue;
+      const std::size_t eq = t.find(" = ");
+      const std::string name = eq == std::string::npos ? "" : trim(t.substr(7, eq - 7));
+      if (!is_macro_name(name))
+        return fail(error, p, n, "define needs 'define NAME = regex' with NAME in capitals");
+      std::string body, message;
+      if (!expand_macros(trim(t.substr(eq + 3)), macros, &body, &message))
+        return fail(error, p, n, message);
+      macros[name] = "(?:" + body + ")";
+    }
+  }
+  for (const std::string& p : paths) {
+    if (p.size() < 6 || p.compare(p.size() - 6, 6, ".rules") != 0) continue;
+    std::istringstream in(*data.find(p));
+    std::string line;
+    int n = 0;
+    Rule* rule = nullptr;
+    while (std::getline(in, line)) {
+      ++n;
+      const std::string t = trim(line);
+      if (t.empty() || t[0] == '#' || t.compare(0, 7, "define ") == 0) continue;
+      if (t.compare(0, 5, "rule ") == 0) {
+        if (rule && !finish_rule(rule, macros, out->lexicon, error)) return false;
+        out->rules.emplace_back();
+        rule = &out->rules.back();
+        rule->name = trim(t.substr(5));
+        rule->file = p;
+        rule->line = n;
+        continue;
+      }
+      const std::size_t colon = t.find(':');
+      if (!rule || colon == std::string::npos)
+        return fail(error, p, n, "expected 'rule NAME', 'define NAME = ...' or 'key: value'");
+      const std::string key = t.substr(0, colon), val = trim(t.substr(colon + 1));
+      if (key == "pattern") rule->pattern = val;
+      else if (key == "type") rule->type = val;
+      else if (key == "value") rule->value = val;
+      else if (key == "mod") rule->mod = val;
+      else if (key == "quant") rule->quant = val;
+      else if (key == "freq") rule->freq = val;
+      else if (key == "priority") rule->priority = std::atoi(val.c_str());
+      else if (key == "example") {
+        Example ex;
+        ex.file = p;
+        ex.line = n;
+        std::string message;
+        if (!parse_example(val, &ex, &message)) return fail(error, p, n, message);
+        rule->examples.push_back(ex);
+      } else {
+        return fail(error, p, n, "unknown key '" + key + "'");
+      }
+    }
+    if (rule && !finish_rule(rule, macros, out->lexicon, error)) return false;
+  }
+  return true;
+}
+
+}  // namespace timeline::temporal_detail

@@ -1,0 +1,236 @@
+// Value templates (see template.hpp).
+#include "temporal/template.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <string>
+
+namespace timeline::temporal_detail {
+std::string lexicon_key(std::string_view s) {
+  std::string k;
+  for (char c : s) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!k.empty() && (k.back() == '.' || k.back() == ' ')) k.pop_back();
+  // Collapse runs of white space and hyphens to one space.
+  std::string out;
+  for (char c : k) {
+    const bool sep = c == ' ' || c == '\n' || c == '\t' || c == '-';
+    if (sep) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != ',') return false;
+  return true;
+}
+
+bool apply(std::string_view fn, std::string_view text, const Lexicon& lexicon, std::string* out) {
+  if (fn.empty()) {
+    *out = std::string(text);
+    return true;
+  }
+  if (fn == "num") {
+    const long n = parse_number(text, lexicon);
+    if (n == -1) return false;
+    *out = n == -2 ? "X" : std::to_string(n);
+    return true;
+  }
+  if (fn == "num10" || fn == "num100") {  // decades and centuries as years
+    const long n = parse_number(text, lexicon);
+    if (n == -1) return false;
+    *out = n == -2 ? "X" : std::to_string(n * (fn == "num10" ? 10 : 100));
+    return true;
+  }
+  if (fn == "day2") {  // "5", "05", "5th", "fifth"
+    std::string_view t = text;
+    if (t.size() > 2 && std::isdigit(static_cast<unsigned char>(t[0])) &&
+        std::isalpha(static_cast<unsigned char>(t.back())))
+      t.remove_suffix(2);
+    long n = parse_number(t, lexicon);
+    if (n < 0) {
+      std::string ord;
+      if (apply("ordinal", text, lexicon, &ord)) n = std::stol(ord);
+    }
+    if (n < 0 || n > 99) return false;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02ld", n);
+    *out = buf;
+    return true;
+  }
+  if (fn == "year4") {
+    std::string d;
+    for (char c : text)
+      if (std::isdigit(static_cast<unsigned char>(c))) d += c;
+    if (d.size() == 2) d = (d[0] <= '3' ? "20" : "19") + d;
+    if (d.size() != 4) return false;
+    *out = d;
+    return true;
+  }
+  const auto table = lexicon.find(std::string(fn));
+  if (table == lexicon.end()) return false;
+  const auto it = table->second.find(lexicon_key(text));
+  if (it == table->second.end()) return false;
+  *out = it->second;
+  return true;
+}
+
+}  // namespace
+
+long parse_number(std::string_view text, const Lexicon& lexicon) {
+  const std::string key = lexicon_key(text);
+  if (key.empty()) return -1;
+  std::string digits;
+  for (char c : key)
+    if (c != ',') digits += c;
+  if (all_digits(digits)) return digits.size() > 9 ? -1 : std::stol(digits);
+  const auto table = lexicon.find("number");
+  if (table == lexicon.end()) return -1;
+  const auto& words = table->second;
+  const auto whole = words.find(key);
+  if (whole != words.end()) return whole->second == "X" ? -2 : std::stol(whole->second);
+  // "twenty five", "one hundred": sum of the parts, a hundred multiplying what came before.
+  long total = 0, part = 0;
+  std::size_t i = 0;
+  while (i < key.size()) {
+    std::size_t j = key.find(' ', i);
+    if (j == std::string::npos) j = key.size();
+    const std::string w = key.substr(i, j - i);
+    i = j + 1;
+    if (w == "and") continue;
+    if (w == "hundred") {
+      part = (part == 0 ? 1 : part) * 100;
+      continue;
+    }
+    if (w == "thousand") {
+      total += (part == 0 ? 1 : part) * 1000;
+      part = 0;
+      continue;
+    }
+    const auto it = words.find(w);
+    if (it == words.end() || it->second == "X") return -1;
+    part += std::stol(it->second);
+  }
+  return total + part;
+}
+
+namespace {
+
+// The index of the '}' that closes the '{' at `open`, counting nested braces; npos if none.
+std::size_t closing_brace(std::string_view t, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < t.size(); ++i) {
+    if (t[i] == '{') ++depth;
+    if (t[i] == '}' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Splits "g:then|else" of a conditional at its first top-level ':' and '|'.
+void split_conditional(std::string_view body, std::string_view* name, std::string_view* then,
+                       std::string_view* otherwise) {
+  const std::size_t colon = body.find(':');
+  *name = body.substr(0, colon);
+  const std::string_view rest = colon == std::string_view::npos ? "" : body.substr(colon + 1);
+  int depth = 0;
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == '{') ++depth;
+    if (rest[i] == '}') --depth;
+    if (rest[i] == '|' && depth == 0) {
+      *then = rest.substr(0, i);
+      *otherwise = rest.substr(i + 1);
+      return;
+    }
+  }
+  *then = rest;
+  *otherwise = "";
+}
+
+bool present(const Groups& groups, std::string_view name) {
+  const auto g = groups.find(name);
+  return g != groups.end() && g->second.data() != nullptr;
+}
+
+}  // namespace
+
+bool expand_template(std::string_view tmpl, const Groups& groups, const Lexicon& lexicon,
+                     std::string* out) {
+  out->clear();
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] != '{') {
+      *out += tmpl[i++];
+      continue;
+    }
+    const std::size_t close = closing_brace(tmpl, i);
+    const std::string_view ref = tmpl.substr(i + 1, close - i - 1);
+    i = close + 1;
+    if (!ref.empty() && ref[0] == '?') {  // {?g:then|else}
+      std::string_view name, then, otherwise;
+      split_conditional(ref.substr(1), &name, &then, &otherwise);
+      std::string piece;
+      if (!expand_template(present(groups, name) ? then : otherwise, groups, lexicon, &piece))
+        return false;
+      *out += piece;
+      continue;
+    }
+    const std::size_t colon = ref.find(':');
+    const std::string_view name = ref.substr(0, colon);
+    const std::string_view fn = colon == std::string_view::npos ? "" : ref.substr(colon + 1);
+    if (!present(groups, name)) continue;  // group not in the match
+    std::string piece;
+    if (!apply(fn, groups.find(name)->second, lexicon, &piece)) return false;
+    *out += piece;
+  }
+  return true;
+}
+
+bool check_template(std::string_view tmpl, const std::set<std::string>& groups,
+                    const Lexicon& lexicon, std::string* message) {
+  std::size_t i = 0;
+  while ((i = tmpl.find('{', i)) != std::string_view::npos) {
+    const std::size_t close = closing_brace(tmpl, i);
+    if (close == std::string_view::npos) {
+      *message = "unclosed '{' in template '" + std::string(tmpl) + "'";
+      return false;
+    }
+    const std::string_view ref = tmpl.substr(i + 1, close - i - 1);
+    i = close + 1;
+    if (!ref.empty() && ref[0] == '?') {
+      std::string_view name, then, otherwise;
+      split_conditional(ref.substr(1), &name, &then, &otherwise);
+      if (!groups.count(std::string(name))) {
+        *message = "unknown group '" + std::string(name) + "'";
+        return false;
+      }
+      if (!check_template(then, groups, lexicon, message) ||
+          !check_template(otherwise, groups, lexicon, message))
+        return false;
+      continue;
+    }
+    const std::size_t colon = ref.find(':');
+    const std::string name(ref.substr(0, colon));
+    if (!groups.count(name)) {
+      *message = "unknown group '" + name + "'";
+      return false;
+    }
+    if (colon != std::string_view::npos) {
+      const std::string fn(ref.substr(colon + 1));
+      if (fn != "num" && fn != "num10" && fn != "num100" && fn != "day2" && fn != "year4" &&
+          !lexicon.count(fn)) {
+        *message = "unknown table '" + fn + "'";
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace timeline::temporal_detail

@@ -1,0 +1,148 @@
+// segment(): splits news text into sentences by byte span (timeline/text.hpp).
+//
+// A sentence ends at '.', '!' or '?' (after any closing quotes and brackets) when white space and
+// then a capital letter, a digit, an opening quote or the end of the text follow, unless the word
+// before the full stop is an abbreviation of news text ("Jan.", "Mr.", "U.S.", "No. 5") or a
+// single initial. A blank line always ends a sentence; a single line break ends one when the next
+// line does not begin in lower case (headlines, datelines, one-sentence-per-line files).
+#include <timeline/text.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "text/tense.hpp"
+
+namespace timeline {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Abbreviations that do not end a sentence (compared in lower case, without the dot).
+bool is_abbreviation(std::string word) {
+  static const std::array<const char*, 48> kAbbrev = {
+      "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+      "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "etc", "no", "nos", "vol",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "mt", "ft", "rev", "adm", "cmdr", "pres", "supt", "approx", "dept", "est"};
+  std::transform(word.begin(), word.end(), word.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
+}
+
+// The word that ends just before the full stop at `dot` (letters and inner dots: "U.S").
+std::string word_before(std::string_view text, std::size_t dot) {
+  std::size_t b = dot;
+  while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.'))
+    --b;
+  return std::string(text.substr(b, dot - b));
+}
+
+bool closes(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
+// True when UTF-8 closing quotes (” ’) start at i; sets *len.
+bool closing_quote_utf8(std::string_view t, std::size_t i, std::size_t* len) {
+  if (i + 2 < t.size() + 0 && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    const unsigned char c = static_cast<unsigned char>(t[i + 2]);
+    if (c == 0x9D || c == 0x99) {
+      *len = 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool starts_sentence(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return true;
+  const char c = t[i];
+  if (is_upper(c) || std::isdigit(static_cast<unsigned char>(c))) return true;
+  if (c == '"' || c == '\'' || c == '(' || c == '`' || c == '[') return true;
+  return static_cast<unsigned char>(c) >= 0x80;  // a non-ASCII letter or an opening quote
+}
+
+// End of a sentence-final punctuation run at `i` (a '.', '!' or '?'), or npos when the
+// punctuation does not end the sentence.
+std::size_t sentence_end_at(std::string_view t, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < t.size() && (t[j] == '.' || t[j] == '!' || t[j] == '?')) ++j;
+  for (;;) {
+    std::size_t len = 0;
+    if (j < t.size() && closes(t[j])) {
+      ++j;
+    } else if (closing_quote_utf8(t, j, &len)) {
+      j += len;
+    } else {
+      break;
+    }
+  }
+  if (j < t.size() && !is_space(t[j])) return std::string_view::npos;
+  std::size_t k = j;
+  while (k < t.size() && is_space(t[k])) ++k;
+  if (!starts_sentence(t, k)) return std::string_view::npos;
+  if (t[i] == '.' && j == i + 1) {
+    const std::string w = word_before(t, i);
+    if (w.size() == 1 && is_upper(w[0])) return std::string_view::npos;  // an initial
+    if (w.find('.') != std::string::npos) {  // "U.S." ends a sentence only before a new one
+      if (k < t.size() && !is_upper(t[k])) return std::string_view::npos;
+      if (k < t.size() && k + 1 < t.size() && is_upper(t[k]) && !is_lower(t[k + 1]))
+        return std::string_view::npos;
+      if (k < t.size() && (t.substr(k, 4) != "The " && t.substr(k, 3) != "He " &&
+                           t.substr(k, 4) != "She " && t.substr(k, 3) != "It " &&
+                           t.substr(k, 5) != "They " && t.substr(k, 3) != "In "))
+        return std::string_view::npos;
+    } else if (is_abbreviation(w)) {
+      return std::string_view::npos;
+    }
+  }
+  return j;
+}
+
+}  // namespace
+
+std::vector<Sentence> segment(std::string_view text) {
+  std::vector<Sentence> out;
+  std::size_t start = 0;
+  auto emit = [&](std::size_t end) {
+    while (start < end && is_space(text[start])) ++start;
+    std::size_t e = end;
+    while (e > start && is_space(text[e - 1])) --e;
+    if (e > start) {
+      Sentence s;
+      s.begin = static_cast<std::uint32_t>(start);
+      s.end = static_cast<std::uint32_t>(e);
+      s.tense = sentence_tense(text.substr(start, e - start));
+      out.push_back(s);
+    }
+    start = end;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.' || c == '!' || c == '?') {
+      const std::size_t end = sentence_end_at(text, i);
+      if (end != std::string_view::npos) {
+        emit(end);
+        i = end - 1;
+      } else {
+        while (i + 1 < text.size() && (text[i + 1] == '.' || text[i + 1] == '!' ||
+                                       text[i + 1] == '?'))
+          ++i;
+      }
+    } else if (c == '\n') {
+      std::size_t k = i + 1;
+      bool blank = false;
+      while (k < text.size() && is_space(text[k])) {
+        if (text[k] == '\n') blank = true;
+        ++k;
+      }
+      if (blank || (k < text.size() && !is_lower(text[k]))) emit(i);
+    }
+  }
+  emit(text.size());
+  return out;
+}
+
+}  // namespace timeline

@@ -1,0 +1,112 @@
+// Tense cues (see tense.hpp): a word list, no parser.
+#include "text/tense.hpp"
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace timeline {
+namespace {
+
+struct Word {
+  std::size_t begin, end;
+  std::string lower;
+};
+
+std::vector<Word> words_of(std::string_view t) {
+  std::vector<Word> out;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (std::isalpha(c) || c == '\'') {
+      std::size_t j = i;
+      std::string w;
+      while (j < t.size() && (std::isalpha(static_cast<unsigned char>(t[j])) || t[j] == '\'')) {
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(t[j])));
+        ++j;
+      }
+      out.push_back({i, j, w});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool in(const std::string& w, std::initializer_list<const char*> list) {
+  for (const char* x : list)
+    if (w == x) return true;
+  return false;
+}
+
+// Words whose -ed ending is not a past tense.
+bool false_ed(const std::string& w) {
+  return in(w, {"need", "speed", "feed", "seed", "bed", "red", "shed", "indeed", "hundred",
+                "embed", "proceed", "succeed", "exceed", "breed", "weed", "greed", "creed",
+                "bleed", "wed", "led", "fled", "ted", "ned", "united", "limited"});
+}
+
+Tense tense_of_word(const std::vector<Word>& ws, std::size_t k) {
+  const std::string& w = ws[k].lower;
+  if (in(w, {"will", "'ll", "shall", "won't", "tomorrow", "due"})) return Tense::kFuture;
+  if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
+  if (in(w, {"plans", "plan", "expects", "expected", "scheduled", "due", "set"}) &&
+      k + 1 < ws.size() && ws[k + 1].lower == "to")
+    return Tense::kFuture;
+  if (in(w, {"said", "was", "were", "had", "did", "told", "announced", "reported", "began",
+             "came", "went", "took", "made", "gave", "found", "became", "left", "met",
+             "held", "ago", "yesterday", "wrote", "sent", "got", "saw", "knew", "thought",
+             "brought", "won", "lost", "fell", "rose", "paid", "sold", "bought", "ran",
+             "spoke", "hit", "cut", "put", "kept", "shut", "wasn't", "weren't", "didn't"}))
+    return Tense::kPast;
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !false_ed(w)) {
+    // A participle after "be", "been", "being", "has", "have" takes the auxiliary's tense.
+    if (k > 0 && in(ws[k - 1].lower, {"be", "been", "being", "has", "have", "is", "are", "am",
+                                      "get", "gets"}))
+      return Tense::kUnknown;
+    return Tense::kPast;
+  }
+  if (in(w, {"is", "are", "am", "says", "has", "have", "does", "do", "isn't", "aren't",
+             "now", "today", "currently"}))
+    return Tense::kPresent;
+  return Tense::kUnknown;
+}
+
+}  // namespace
+
+Tense sentence_tense(std::string_view text) {
+  const std::vector<Word> ws = words_of(text);
+  bool past = false, present = false;
+  for (std::size_t k = 0; k < ws.size(); ++k) {
+    const Tense t = tense_of_word(ws, k);
+    if (t == Tense::kFuture) return Tense::kFuture;
+    if (t == Tense::kPast) past = true;
+    if (t == Tense::kPresent) present = true;
+  }
+  if (past) return Tense::kPast;
+  if (present) return Tense::kPresent;
+  return Tense::kUnknown;
+}
+
+Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window) {
+  const std::vector<Word> ws = words_of(text);
+  // Index of the first word at or after pos.
+  std::size_t first = 0;
+  while (first < ws.size() && ws[first].end <= pos) ++first;
+  std::size_t after = first;
+  while (after < ws.size() && ws[after].begin < end) ++after;
+  for (int d = 1; d <= window; ++d) {
+    if (first >= static_cast<std::size_t>(d)) {
+      const Tense t = tense_of_word(ws, first - d);
+      if (t != Tense::kUnknown) return t;
+    }
+    if (after + d - 1 < ws.size()) {
+      const Tense t = tense_of_word(ws, after + d - 1);
+      if (t != Tense::kUnknown) return t;
+    }
+  }
+  return Tense::kUnknown;
+}
+
+}  // namespace timeline

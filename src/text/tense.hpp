@@ -1,0 +1,22 @@
+// Tense cues of a sentence: the resolver reads them to decide whether "Thursday" or "August"
+// lies before or after the publication date.
+#pragma once
+
+#include <string_view>
+
+#include <timeline/text.hpp>
+
+namespace timeline {
+
+// The tense of a stretch of text from its auxiliaries and verb forms: future when a future
+// auxiliary ("will", "'ll", "shall", "going to", "is to", "plans to", "expects to") is present,
+// else past when a past form ("said", "was", "had", a verb in -ed) is, else present when a
+// present form ("is", "are", "says", "has") is, else unknown.
+Tense sentence_tense(std::string_view text);
+
+// The tense of the clause just before `pos` and just after it (up to `window` words each
+// side), nearest cue first; kUnknown when no cue is near. Used for "confirmed on Thursday"
+// inside a sentence whose main verb is in another tense.
+Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window);
+
+}  // namespace timeline

@@ -1,0 +1,87 @@
+// Runs every `example:` line of every built-in rule file through the whole tagger: the text is
+// tagged against the example's anchor, and the timex over the bracketed span must carry the
+// expected type, value and mod ("none": the text yields no timex at all).
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <timeline/tagger.hpp>
+
+#include "temporal/rules.hpp"
+
+namespace {
+
+using timeline::temporal_detail::Example;
+
+std::vector<Example> all_examples() {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  std::vector<Example> out;
+  for (const auto& r : rules.rules)
+    for (const auto& e : r.examples) out.push_back(e);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every example line of the rule files holds", "[rules]") {
+  timeline::Error err;
+  auto tagger = timeline::Tagger::create(timeline::DataFiles::builtin(), "en", &err);
+  REQUIRE(tagger);
+  const std::vector<Example> examples = all_examples();
+  CHECK(examples.size() > 50);
+  for (const Example& ex : examples) {
+    INFO(ex.file << ":" << ex.line << ": " << ex.text << " @" << ex.anchor << " => "
+                 << ex.expected);
+    timeline::Document doc;
+    doc.text = ex.text;
+    doc.published = ex.anchor;
+    const auto timexes = tagger->tag(doc);
+    if (ex.expected == "none") {
+      for (const auto& t : timexes) INFO("found: " << t.text << " " << t.value);
+      CHECK(timexes.empty());
+      continue;
+    }
+    const timeline::Timex* hit = nullptr;
+    for (const auto& t : timexes)
+      if (t.begin == ex.span_begin && t.end == ex.span_end) hit = &t;
+    std::ostringstream found;
+    for (const auto& t : timexes) found << "[" << t.text << "] " << t.type << " " << t.value << "; ";
+    INFO("found: " << found.str());
+    CHECK(hit != nullptr);
+    if (!hit) continue;
+    std::string got = hit->type + " " + hit->value;
+    if (!hit->mod.empty()) got += " " + hit->mod;
+    CHECK(got == ex.expected);
+  }
+}
+
+TEST_CASE("rule file errors name the file and line", "[rules]") {
+  struct Case {
+    std::string content, message;
+  };
+  const Case cases[] = {
+      {"rule a\n  pattern: (\\d+)\n  type: DATE\n  value: x\n",
+       "rules/en/zz.rules:1: numbered group in pattern; use (?P<name>...) or (?:...)"},
+      {"rule a\n  pattern: (?P<y>\\d+)\n  type: DATE\n  value: {z}\n",
+       "rules/en/zz.rules:1: unknown group 'z'"},
+      {"rule a\n  pattern: (?P<y>\\d+)\n  type: DATE\n  value: {y:nosuch}\n",
+       "rules/en/zz.rules:1: unknown table 'nosuch'"},
+      {"\n\nrule a\n  colour: red\n", "rules/en/zz.rules:4: unknown key 'colour'"},
+      {"rule a\n  pattern: {NOSUCH}\n  type: DATE\n  value: x\n",
+       "rules/en/zz.rules:1: unknown macro 'NOSUCH'"},
+      {"rule a\n  pattern: (?P<y>\n  type: DATE\n  value: x\n",
+       "rules/en/zz.rules:1: bad pattern: missing ): (?P<y>"},
+      {"rule a\n  pattern: a\n  type: DATE\n  value: x\n  example: no brackets => DATE x\n",
+       "rules/en/zz.rules:5: example needs the expected span in [brackets]"},
+  };
+  for (const Case& c : cases) {
+    timeline::DataFiles data = timeline::DataFiles::builtin();
+    data.put("rules/en/zz.rules", c.content);
+    timeline::Error err;
+    CHECK(timeline::Tagger::create(data, "en", &err) == nullptr);
+    CHECK(err.str() == c.message);
+  }
+}
