@@ -11,6 +11,7 @@ set(TIMELINE_TEST_GROUPS
   "compare|[compare]"
   "cli|[cli]"
   "robust|[robust]"
+  "browser|[browser]"
 )
 foreach(group ${TIMELINE_TEST_GROUPS})
   string(REPLACE "|" ";" parts "${group}")
