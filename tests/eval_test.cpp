@@ -12,6 +12,9 @@
 //   value F1 = 5/6 * 0.8 = 2/3;  type F1 = 3/6 * 0.8 = 0.4
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <sys/wait.h>
+
 #include <timeline/eval.hpp>
 
 #include "test_util.hpp"
@@ -54,6 +57,22 @@ TimemlFile inline_file(const std::string& text_markup) {
   timeline::Error err;
   REQUIRE(timeline::read_timeml("<TimeML><TEXT>" + text_markup + "</TEXT></TimeML>", "t", &f, &err));
   return f;
+}
+
+// Runs the program with `args` and returns its exit status; its standard output goes to *out and
+// its standard error to *err.
+int run_timeline(const std::string& args, std::string* out, std::string* err) {
+  const std::string err_path = "eval_test_stderr.txt";
+  FILE* p = ::popen((timeline::test::binary() + " " + args + " 2>" + err_path).c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  std::size_t n;
+  out->clear();
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out->append(buf, n);
+  int status = ::pclose(p);
+  *err = timeline::test::read_file(err_path);
+  std::remove(err_path.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace
@@ -170,4 +189,25 @@ TEST_CASE("files whose texts differ are refused", "[eval]") {
   CHECK_FALSE(timeline::score_document("x.tml", inline_file("Calls failed today."),
                                        inline_file("Calls failed today!"), &d, &err));
   CHECK(err.str() == "x.tml: system text differs from gold text at byte 18");
+}
+
+TEST_CASE("timeline eval pairs files by name and reports a missing system file", "[eval]") {
+  const std::string dir = timeline::test::source_dir() + "/tests/data/eval";
+  std::string out, err;
+  int rc = run_timeline("eval --gold " + dir + "/gold --system " + dir + "/system", &out, &err);
+  CHECK(rc == 0);
+  CHECK(out.find("relaxed   85.71   75.00   80.00") != std::string::npos);
+  CHECK(out.find("value F1  66.67") != std::string::npos);
+  CHECK(out.find("missed   \"yesterday\" DATE 2024-02-29") != std::string::npos);
+  CHECK(err == "timeline eval: gamma.tml: no system file: every gold timex counts as missed\n");
+
+  rc = run_timeline("eval --gold " + dir + "/gold --system " + dir + "/system --format json", &out, &err);
+  CHECK(rc == 0);
+  nlohmann::json j = nlohmann::json::parse(out);
+  CHECK(j.at("overall").at("strict").at("f1").get<double>() == Approx(8.0 / 15));
+  CHECK(j.at("documents").size() == 3);
+
+  CHECK(run_timeline("eval --system " + dir + "/system", &out, &err) == 2);
+  CHECK(run_timeline("eval --gold " + dir + "/gold --format xml", &out, &err) == 2);
+  CHECK(run_timeline("eval --gold " + dir + "/nowhere", &out, &err) == 2);
 }

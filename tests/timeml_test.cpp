@@ -1,6 +1,8 @@
 // TimeML reading and writing: offsets, entities, kept markup, the DCT, fresh documents.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <timeline/timeml.hpp>
 
 #include "test_util.hpp"
@@ -152,4 +154,44 @@ TEST_CASE("write_timeml writes a fresh document for other inputs", "[eval]") {
 
   doc.published.clear();
   CHECK(timeline::write_timeml(doc, {}).find("<DCT>") == std::string::npos);
+}
+
+TEST_CASE("write_timeml round-trips the gold timexes of every TBAQ file", "[eval]") {
+  const std::string tbaq = timeline::test::shared_dir() + "/data/tbaq";
+  TIMELINE_REQUIRE_DATA(tbaq + "/timebank");
+  int files = 0, timexes = 0;
+  for (const char* folder : {"timebank", "aquaint"}) {
+    for (const auto& e : std::filesystem::directory_iterator(tbaq + "/" + folder)) {
+      std::string source = timeline::test::read_file(e.path().string());
+      TimemlFile gold = read_ok(source, e.path().filename().string());
+      Document doc;
+      doc.text = gold.text;
+      doc.timeml_source = source;
+      doc.timeml_text_begin = gold.text_begin;
+      doc.timeml_text_end = gold.text_end;
+      std::vector<Timex> ours;
+      for (const auto& g : gold.timexes) {
+        Timex t;
+        t.begin = g.begin;
+        t.end = g.end;
+        t.type = g.type;
+        t.value = g.value;
+        t.mod = g.mod;
+        ours.push_back(t);
+      }
+      TimemlFile back = read_ok(timeline::write_timeml(doc, ours), "rewritten");
+      INFO(e.path().string());
+      REQUIRE(back.text == gold.text);
+      REQUIRE(back.timexes.size() == gold.timexes.size());
+      for (std::size_t i = 0; i < gold.timexes.size(); ++i) {
+        CHECK(back.timexes[i].begin == gold.timexes[i].begin);
+        CHECK(back.timexes[i].end == gold.timexes[i].end);
+        CHECK(back.timexes[i].value == gold.timexes[i].value);
+      }
+      ++files;
+      timexes += static_cast<int>(gold.timexes.size());
+    }
+  }
+  CHECK(files == 256);
+  CHECK(timexes == 1822);
 }
