@@ -51,6 +51,12 @@ bool parse_jsonl_record(std::string_view line_bytes, const std::string& name, in
     const int col = static_cast<int>(std::min(at, body.size()) + (line_bytes.size() - body.size())) + 1;
     *error = Error{name, line, col, "invalid JSON: " + parser_reason(e.what())};
     return false;
+  } catch (const json::exception& e) {
+    // A number the parser cannot hold ("1e999") is out_of_range, not parse_error, and has no
+    // position of its own.
+    const std::string what = e.what();
+    *error = Error{name, line, 0, "invalid JSON: " + what.substr(what.find("] ") + 2)};
+    return false;
   }
   auto fail = [&](const std::string& message) {
     *error = Error{name, line, 0, message};
