@@ -20,7 +20,7 @@ inline const std::vector<std::string>& committed_hostile_names() {
       "empty.txt",        "blank.txt",          "binary.txt",          "bad_utf8.txt",
       "overlong_utf8.txt", "nul.txt",           "header_only.txt",     "bad_header.txt",
       "impossible_dates.txt", "extreme_numbers.txt", "far_past.txt",  "range_start.txt",
-      "far_future.txt",   "scripts.txt",        "broken_line.jsonl",   "no_dct.tml",
+      "far_future.txt",   "scripts.txt",        "broken_line.jsonl",   "number_overflow.jsonl", "no_dct.tml",
       "bad_dct.tml",      "unclosed.html"};
   return names;
 }

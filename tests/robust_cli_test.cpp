@@ -1,0 +1,137 @@
+// The hostile-input battery through the program, as a user runs it: every hostile input goes
+// into a batch between two good articles, and the batch must keep the promises of
+// src/cli/cli.hpp: exit 0 (all fine) or 1 (some failed), never a crash, a hang or a sanitizer
+// report; each failure one line on stderr naming the hostile file; and the good articles' output
+// byte for byte what each gives alone.
+//
+// Commands whose output is one record per document, in input order (load, tag, extract), are
+// checked by prefix and suffix: batch output = output(good 1) + ... + output(good 2).
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "robust_inputs.hpp"
+
+namespace timeline::test {
+namespace {
+
+// The per-document commands the battery runs, with the options each needs.
+const std::vector<std::vector<std::string>>& per_document_commands() {
+  static const std::vector<std::vector<std::string>> cmds = {{"load"}};
+  return cmds;
+}
+
+std::vector<std::string> with_inputs(std::vector<std::string> cmd,
+                                     const std::vector<std::string>& inputs) {
+  cmd.insert(cmd.end(), inputs.begin(), inputs.end());
+  return cmd;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Every stderr line is "<path>:[line:[col:]] message", one per failed document.
+void check_error_lines(const Run& run, const std::string& path) {
+  static const std::regex place(R"(^(:[0-9]+){0,2}: \S.*$)");
+  for (const std::string& line : lines_of(run.err)) {
+    INFO("stderr line: " << line);
+    REQUIRE(starts_with(line, path));
+    CHECK(std::regex_match(line.substr(path.size()), place));
+  }
+  CHECK(run.err.find("Sanitizer") == std::string::npos);
+  CHECK(run.err.find("runtime error") == std::string::npos);
+  CHECK(run.exit_code == (run.err.empty() ? 0 : 1));
+}
+
+}  // namespace
+
+TEST_CASE("hostile inputs in a batch: the good articles come out as they do alone", "[robust]") {
+  const auto& cmd = GENERATE(from_range(per_document_commands()));
+  const std::string scratch = scratch_dir("cli-" + cmd[0]);
+  const std::vector<std::string> good = good_articles();
+  std::vector<Run> alone;
+  for (const std::string& g : good) {
+    alone.push_back(run_timeline(with_inputs(cmd, {g}), scratch));
+    INFO(alone.back().command << "\n" << alone.back().err);
+    REQUIRE(alone.back().exit_code == 0);
+    REQUIRE(alone.back().err.empty());
+    REQUIRE(!alone.back().out.empty());
+  }
+  for (const std::string& hostile : hostile_inputs()) {
+    const Run batch = run_timeline(with_inputs(cmd, {good[0], hostile, good[1]}), scratch);
+    INFO(batch.command << " -> exit " << batch.exit_code << "\nstderr: " << batch.err.substr(0, 2000));
+    CHECK(batch.exit_code != 124);  // the time limit
+    check_error_lines(batch, hostile);
+    CHECK(lines_of(batch.err).size() <= (ends_with(hostile, ".jsonl") ? 3u : 1u));
+    CHECK(starts_with(batch.out, alone[0].out));
+    CHECK(ends_with(batch.out, alone[1].out));
+  }
+}
+
+TEST_CASE("a JSON Lines file with a broken line loses only that line", "[robust]") {
+  const std::string scratch = scratch_dir("cli-jsonl");
+  const std::string path = robust_data("broken_line.jsonl");
+  for (const auto& cmd : per_document_commands()) {
+    const Run run = run_timeline(with_inputs(cmd, {path}), scratch);
+    INFO(run.command << "\nstderr: " << run.err);
+    CHECK(run.exit_code == 1);
+    const auto errors = lines_of(run.err);
+    REQUIRE(errors.size() == 1);
+    CHECK(starts_with(errors[0], path + ":2:"));
+    // The first and the third record come out, in that order.
+    const auto one = run.out.find("robust-jsonl-one"), three = run.out.find("robust-jsonl-three");
+    CHECK(one != std::string::npos);
+    CHECK(three != std::string::npos);
+    CHECK(one < three);
+    CHECK(run.out.find("robust-jsonl-broken") == std::string::npos);
+  }
+}
+
+TEST_CASE("an input that fails names its file and the place of the fault", "[robust]") {
+  // Places worked out from the files (see tests/data/robust/README.md); "" = the whole file.
+  const auto [name, place] = GENERATE(table<const char*, const char*>({
+      {"bad_utf8.txt", ":4:42: "},         // the 0xFF after "on Monday "
+      {"overlong_utf8.txt", ":4:12: "},    // the 0xC0 after "Paths like "
+      {"nul.txt", ":4:34: "},              // the NUL after "blocked on Monday"
+      {"binary.txt", ":1:2: "},            // 0xB4, a continuation byte with nothing to continue
+      {"bad_header.txt", ":2:1: "},        // "Publishd:"
+      {"far_past.txt", ":2:12: "},         // 1066 is outside the Gregorian calendar
+      {"bad_dct.tml", ":4:42: "},          // the value of the DCT's TIMEX3
+      {"broken_line.jsonl", ":2:"},        // the cut record
+      {"number_overflow.jsonl", ":2:"},    // the record holding 1e999
+      {"empty.txt", ": "},
+  }));
+  const std::string scratch = scratch_dir("cli-places");
+  const std::string path = robust_data(name);
+  for (const auto& cmd : per_document_commands()) {
+    const Run run = run_timeline(with_inputs(cmd, {path}), scratch);
+    INFO(run.command << "\nstderr: " << run.err);
+    CHECK(run.exit_code == 1);
+    const auto errors = lines_of(run.err);
+    REQUIRE(errors.size() == 1);
+    CHECK(starts_with(errors[0], path + place));
+  }
+}
+
+TEST_CASE("usage errors exit 2 with one line", "[robust]") {
+  const std::string scratch = scratch_dir("cli-usage");
+  for (const auto& cmd : per_document_commands()) {
+    for (const std::vector<std::string>& extra :
+         {std::vector<std::string>{}, {"--no-such-flag", robust_data("good_x.txt")},
+          {"--jobs", "0", robust_data("good_x.txt")},
+          {"--published", "2025-02-30", robust_data("good_x.txt")}}) {
+      const Run run = run_timeline(with_inputs(cmd, extra), scratch);
+      INFO(run.command << "\nstderr: " << run.err);
+      CHECK(run.exit_code == 2);
+      CHECK(lines_of(run.err).size() >= 1);
+      CHECK(run.out.empty());
+    }
+  }
+}
+
+}  // namespace timeline::test
