@@ -20,9 +20,10 @@ const char kEvalUsage[] =
     "\n"
     "Scores temporal expressions the way the TempEval-3 toolkit does: strict and relaxed\n"
     "extent P/R/F1, value F1 and type F1 (attribute accuracy x relaxed F1), DCT excluded,\n"
-    "counts summed over documents. Files of the two folders are paired by name (*.tml); a\n"
-    "missing system file counts every gold timex as missed. Without --system, the built-in\n"
-    "tagger is run on the gold files (it sees only their text and DCT) and its output scored.\n"
+    "counts summed over documents. Files of the two folders (*.tml, sub-folders included)\n"
+    "are paired by relative path; a missing system file counts every gold timex as missed.\n"
+    "Without --system, the built-in tagger is run on the gold files (it sees only their text\n"
+    "and DCT) and its output is scored.\n"
     "\n"
     "options:\n"
     "  --gold DIR        folder of gold TimeML files\n"
@@ -30,7 +31,7 @@ const char kEvalUsage[] =
     "  --format NAME     text (default) or json\n"
     "  --summary         text: leave out the list of misses and wrong values\n"
     "  --rules DIR       rules laid over the built-in ones (tagger mode)\n"
-    "  --jobs N          threads (tagger mode)\n"
+    "  --jobs N          threads\n"
     "  -o FILE           write the report to FILE\n"
     "\n"
     "exit codes: 0 scored; 1 some files could not be read (reported on stderr); 2 usage\n";
@@ -44,15 +45,17 @@ bool read_whole(const std::filesystem::path& p, std::string* out) {
   return static_cast<bool>(in) || in.eof();
 }
 
-// The *.tml file names in `dir`, sorted; false when the folder cannot be read.
+// The *.tml files below `dir` (sub-folders included), as sorted paths relative to it; false when
+// the folder cannot be read.
 bool tml_names(const std::string& dir, std::vector<std::string>* names) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  std::filesystem::directory_iterator it(dir, ec);
+  fs::recursive_directory_iterator it(dir, ec);
   if (ec) return false;
   for (const auto& entry : it) {
     std::string ext = entry.path().extension().string();
     if (entry.is_regular_file(ec) && (ext == ".tml" || ext == ".TML"))
-      names->push_back(entry.path().filename().string());
+      names->push_back(entry.path().lexically_relative(dir).generic_string());
   }
   std::sort(names->begin(), names->end());
   return true;
