@@ -22,7 +22,8 @@ std::string lower(std::string_view s) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// The longest signal that ends just before `begin` (white space between), on a word edge.
+}  // namespace
+
 void find_signal(std::string_view text, Timex* t) {
   std::size_t e = t->begin;
   while (e > 0 && is_space(text[e - 1])) --e;
@@ -42,11 +43,8 @@ void find_signal(std::string_view text, Timex* t) {
   t->signal_end = static_cast<std::uint32_t>(e);
 }
 
-}  // namespace
-
-void link_signals_and_ranges(std::string_view text, std::vector<Timex>* timexes) {
+void link_ranges(std::string_view text, std::vector<Timex>* timexes) {
   auto& ts = *timexes;
-  for (Timex& t : ts) find_signal(text, &t);
   for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
     Timex& a = ts[i];
     Timex& b = ts[i + 1];
@@ -64,6 +62,28 @@ void link_signals_and_ranges(std::string_view text, std::vector<Timex>* timexes)
     if (!joined) continue;
     a.range_partner = static_cast<int>(i + 1);
     b.range_partner = static_cast<int>(i);
+  }
+}
+
+void share_range_years(const std::vector<std::string>& partials, std::vector<Timex>* timexes) {
+  auto& ts = *timexes;
+  for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
+    if (ts[i].range_partner != static_cast<int>(i + 1)) continue;
+    const std::string& pa = partials[i];
+    const std::string& pb = partials[i + 1];
+    if (pa.compare(0, 6, "UNDEF-") != 0 || pb.compare(0, 6, "UNDEF-") == 0) continue;
+    if (pa.find("-month-") == std::string::npos && pa.find("-weekday-") == std::string::npos &&
+        pa.find("-season-") == std::string::npos)
+      continue;
+    Timex& a = ts[i];
+    const Timex& b = ts[i + 1];
+    if (a.value.size() < 7 || b.value.size() < 4 || a.value.compare(0, 4, b.value, 0, 4) == 0)
+      continue;
+    // Same year as the end, or the year before when the start's month comes later.
+    std::string year = b.value.substr(0, 4);
+    if (b.value.size() >= 7 && a.value.compare(5, 2, b.value, 5, 2) > 0)
+      year = std::to_string(std::stoi(year) - 1);
+    a.value = year + a.value.substr(4);
   }
 }
 

@@ -9,8 +9,16 @@
 
 namespace timeline::temporal_detail {
 
-// Fills Timex::signal/signal_begin/signal_end and Timex::range_partner. `timexes` are sorted by
-// begin and index `text`.
-void link_signals_and_ranges(std::string_view text, std::vector<Timex>* timexes);
+// Fills Timex::signal, signal_begin and signal_end of one timex: the longest signal word that
+// ends just before it, on a word edge.
+void find_signal(std::string_view text, Timex* t);
+
+// Fills Timex::range_partner (signals must be found first). `timexes` are sorted by begin and
+// index `text`.
+void link_ranges(std::string_view text, std::vector<Timex>* timexes);
+
+// For a range whose first end names no year ("from January through March 2024"), gives the
+// first end the year of the second. `partials` are the rules' values before resolution.
+void share_range_years(const std::vector<std::string>& partials, std::vector<Timex>* timexes);
 
 }  // namespace timeline::temporal_detail

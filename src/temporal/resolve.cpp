@@ -75,6 +75,40 @@ int start_month(std::string_view kind, std::string_view x) {
   return 0;
 }
 
+// Movable feasts and holidays defined by a weekday of a month, in year y.
+std::optional<bg::date> feast_date(int y, std::string_view name) {
+  using nth = bg::nth_day_of_the_week_in_month;
+  if (name == "easter" || name == "goodfriday" || name == "eastermonday") {
+    // Anonymous Gregorian computus (Meeus/Jones/Butcher): the month and day of Easter Sunday.
+    const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25;
+    const int g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+    const int l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    const bg::date sunday(y, month, day);
+    if (name == "goodfriday") return sunday - bg::days(2);
+    if (name == "eastermonday") return sunday + bg::days(1);
+    return sunday;
+  }
+  if (name == "thanksgiving") return nth(nth::fourth, bg::Thursday, bg::Nov).get_date(y);
+  if (name == "laborday") return nth(nth::first, bg::Monday, bg::Sep).get_date(y);
+  if (name == "mlkday") return nth(nth::third, bg::Monday, bg::Jan).get_date(y);
+  if (name == "memorialday")
+    return bg::last_day_of_the_week_in_month(bg::Monday, bg::May).get_date(y);
+  return std::nullopt;
+}
+
+std::optional<std::string> directed_feast(std::string_view dir, std::string_view name,
+                                          const bg::date& a, Tense tense) {
+  if (dir == "tense") dir = tense == Tense::kFuture ? "future" : tense == Tense::kPast ? "past" : "near";
+  const int y = a.year();
+  const auto d = feast_date(y, name);
+  if (!d) return std::nullopt;
+  int year = y;
+  if ((dir == "past" && *d > a) || (dir == "before" && *d >= a)) year = y - 1;
+  if ((dir == "future" && *d < a) || (dir == "after" && *d <= a)) year = y + 1;
+  return iso_date(*feast_date(year, name));
+}
+
 std::optional<std::string> directed(std::string_view dir, std::string_view kind,
                                     std::string_view x, const bg::date& a, Tense tense) {
   if (dir == "tense") {
@@ -130,6 +164,14 @@ Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& 
                        const std::optional<bg::date>& ref, Tense tense) {
   Resolved r;
   r.value = std::string(partial);
+  if (starts(partial, "FEAST-") && partial.size() > 11) {  // FEAST-YYYY-name
+    const int y = std::atoi(std::string(partial.substr(6, 4)).c_str());
+    try {
+      if (const auto d = feast_date(y, partial.substr(11))) r.value = iso_date(*d);
+    } catch (const std::exception&) {
+    }
+    return r;
+  }
   if (!starts(partial, "UNDEF-")) return r;
   std::string_view s = partial.substr(6);
   std::optional<bg::date> base = anchor;
@@ -154,6 +196,15 @@ Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& 
       return r;
     }
     static const char* const kDirs[] = {"past", "before", "future", "after", "tense"};
+    for (const char* dir : kDirs) {
+      const std::string prefix = std::string(dir) + "-feast-";
+      if (!starts(s, prefix)) continue;
+      const auto v = directed_feast(dir, s.substr(prefix.size()), *base, tense);
+      if (!v) return r;
+      r.value = *v;
+      r.resolved = true;
+      return r;
+    }
     static const char* const kKinds[] = {"weekday", "month", "season", "quarter"};
     for (const char* dir : kDirs) {
       if (!starts(s, dir) || s.size() <= std::string_view(dir).size() + 1) continue;

@@ -10,6 +10,9 @@
 //        after (strictly after), tense (by the sentence's tense)
 //        "UNDEF-tense-weekday-4" Thursday, "UNDEF-before-month-05" last May,
 //        "UNDEF-tense-month-01-05" January 5
+//   UNDEF-[ref-]DIR-feast-NAME     a movable feast (easter, goodfriday, eastermonday,
+//        thanksgiving, laborday, memorialday, mlkday) in the year DIR chooses
+//   FEAST-YYYY-NAME                that feast in year YYYY
 // "ref-" resolves against the narrative's reference date ("the next day") instead of the
 // publication date. N may be X (vague: "a few days ago"), which gives PAST_REF or FUTURE_REF.
 #pragma once

@@ -47,8 +47,15 @@ bool false_ed(const std::string& w) {
                 "bleed", "wed", "led", "fled", "ted", "ned", "united", "limited"});
 }
 
-Tense tense_of_word(const std::vector<Word>& ws, std::size_t k) {
+bool after_be(const std::vector<Word>& ws, std::size_t k) {
+  return k > 0 && in(ws[k - 1].lower, {"be", "been", "being", "has", "have", "is", "are", "am",
+                                       "get", "gets", "stay", "stays", "remain", "remains"});
+}
+
+// The tense a word signals. `strong` is false for the weak cue of a regular -ed form.
+Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = nullptr) {
   const std::string& w = ws[k].lower;
+  if (strong) *strong = true;
   if (in(w, {"will", "'ll", "shall", "won't", "tomorrow", "due"})) return Tense::kFuture;
   if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
   if (in(w, {"plans", "plan", "expects", "expected", "scheduled", "due", "set"}) &&
@@ -58,13 +65,13 @@ Tense tense_of_word(const std::vector<Word>& ws, std::size_t k) {
              "came", "went", "took", "made", "gave", "found", "became", "left", "met",
              "held", "ago", "yesterday", "wrote", "sent", "got", "saw", "knew", "thought",
              "brought", "won", "lost", "fell", "rose", "paid", "sold", "bought", "ran",
-             "spoke", "hit", "cut", "put", "kept", "shut", "wasn't", "weren't", "didn't"}))
-    return Tense::kPast;
+             "spoke", "hit", "cut", "put", "kept", "shut", "wasn't", "weren't", "didn't",
+             "spread", "grew", "fought", "struck", "stood", "chose", "drove", "flew"}))
+    return after_be(ws, k) ? Tense::kUnknown : Tense::kPast;
   if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !false_ed(w)) {
     // A participle after "be", "been", "being", "has", "have" takes the auxiliary's tense.
-    if (k > 0 && in(ws[k - 1].lower, {"be", "been", "being", "has", "have", "is", "are", "am",
-                                      "get", "gets"}))
-      return Tense::kUnknown;
+    if (after_be(ws, k)) return Tense::kUnknown;
+    if (strong) *strong = false;
     return Tense::kPast;
   }
   if (in(w, {"is", "are", "am", "says", "has", "have", "does", "do", "isn't", "aren't",
@@ -96,14 +103,17 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   while (first < ws.size() && ws[first].end <= pos) ++first;
   std::size_t after = first;
   while (after < ws.size() && ws[after].begin < end) ++after;
+  // Only strong cues (auxiliaries, irregular past forms) count here; a weak -ed form is left
+  // to the sentence's tense, which a future auxiliary elsewhere outranks.
+  bool strong = true;
   for (int d = 1; d <= window; ++d) {
     if (first >= static_cast<std::size_t>(d)) {
-      const Tense t = tense_of_word(ws, first - d);
-      if (t != Tense::kUnknown) return t;
+      const Tense t = tense_of_word(ws, first - d, &strong);
+      if (t != Tense::kUnknown && strong) return t;
     }
     if (after + d - 1 < ws.size()) {
-      const Tense t = tense_of_word(ws, after + d - 1);
-      if (t != Tense::kUnknown) return t;
+      const Tense t = tense_of_word(ws, after + d - 1, &strong);
+      if (t != Tense::kUnknown && strong) return t;
     }
   }
   return Tense::kUnknown;
