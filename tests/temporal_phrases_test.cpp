@@ -276,7 +276,7 @@ TEST_CASE("seasons, decades and centuries", "[temporal]") {
       Row{"The site was banned last spring.", A, "last spring", "DATE", "2025-SP", ""},
       Row{"New limits will come next summer.", A, "next summer", "DATE", "2026-SU", ""},
       Row{"Jamming resumed in winter 2024.", A, "winter 2024", "DATE", "2024-WI", ""},
-      Row{"The app was slowed last summer.", "2026-10-20", "last summer", "DATE", "2026-SU", ""},
+      Row{"The rules changed this summer.", "2026-11-01", "this summer", "DATE", "2026-SU", ""},
       Row{"The rules will change next spring.", "2026-10-20", "next spring", "DATE", "2027-SP", ""},
       Row{"Censorship laws multiplied in the 1990s.", A, "the 1990s", "DATE", "199", ""},
       Row{"The 2010s brought mass filtering.", A, "The 2010s", "DATE", "201", ""},
@@ -512,5 +512,43 @@ TEST_CASE("words and numbers that are not times", "[temporal]") {
     auto at = sentence.find(word);
     REQUIRE(at != std::string::npos);
     for (const auto& t : found) CHECK_FALSE((t.begin < at + word.size() && at < t.end));
+  }
+}
+
+TEST_CASE("the governing signal and the two ends of a range", "[temporal]") {
+  // (sentence, words of the timex, expected signal, words of the range partner or "")
+  auto [sentence, words, signal, partner] = GENERATE(table<std::string, std::string, std::string, std::string>({
+      {"Calls have been blocked since January.", "January", "since", ""},
+      {"The site was blocked from July 18 to July 23.", "July 18", "from", "July 23"},
+      {"The site was blocked from July 18 to July 23.", "July 23", "to", "July 18"},
+      {"Calls failed between Monday and Tuesday.", "Monday", "between", "Tuesday"},
+      {"Calls failed between Monday and Tuesday.", "Tuesday", "and", "Monday"},
+      {"The app will stay blocked until Friday.", "Friday", "until", ""},
+      {"The regulator confirmed the block on Thursday.", "Thursday", "on", ""},
+      {"The blocking began in August 2025.", "August 2025", "in", ""},
+      {"The list must be updated by 2030.", "2030", "by", ""},
+      {"The outage began at 3 p.m.", "3 p.m.", "at", ""},
+      {"Calls were blocked for three days.", "three days", "for", ""},
+      {"The rules were tightened after 2022.", "2022", "after", ""},
+      {"Access was restored today.", "today", "", ""},
+  }));
+  auto found = tag(sentence, A);
+  INFO("sentence: " << sentence << "\ntagger found:\n" << listing(found));
+  int hit = -1;
+  for (std::size_t i = 0; i < found.size(); ++i)
+    if (found[i].text == words) hit = static_cast<int>(i);
+  REQUIRE(hit >= 0);
+  const timeline::Timex& t = found[hit];
+  CHECK(t.signal == signal);
+  if (!signal.empty()) {
+    CHECK(sentence.substr(t.signal_begin, t.signal_end - t.signal_begin) == signal);
+    CHECK(t.signal_end <= t.begin);
+  }
+  if (partner.empty()) {
+    CHECK(t.range_partner == -1);
+  } else {
+    REQUIRE(t.range_partner >= 0);
+    REQUIRE(t.range_partner < static_cast<int>(found.size()));
+    CHECK(found[t.range_partner].text == partner);
   }
 }
