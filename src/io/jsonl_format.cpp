@@ -20,8 +20,10 @@ using nlohmann::json;
 std::string parser_reason(const std::string& what) {
   auto pos = what.find(": ");
   std::string out = pos == std::string::npos ? what : what.substr(pos + 2);
-  const std::string noise = "syntax error while parsing ";
-  if (out.rfind(noise, 0) == 0) out = out.substr(noise.size());
+  // "syntax error while parsing value - unexpected '}'; ..." -> "unexpected '}'; ..."
+  const auto dash = out.find(" - ");
+  if (out.rfind("syntax error while parsing ", 0) == 0 && dash != std::string::npos)
+    out = out.substr(dash + 3);
   return out;
 }
 
