@@ -1,5 +1,6 @@
 // Builders for the comparison tests: claims and documents written as one short line each.
-// A time is given as a TIMEX3 date value ("2025", "2025-08", "2025-08-14"), an open start
+// A time is given as a TIMEX3 date value ("2025", "2025-08", "2025-08-14", "2024-07-23TNI" for
+// a night, "TAF" afternoon, "TMO" morning), an open start
 // ("2026-01/.."), "statement" (dated by the document's publication), or "" (no time).
 #pragma once
 
@@ -48,6 +49,14 @@ inline When when_of(const std::string& value, const std::string& published) {
     w.start = iso(first);
     w.end = iso(first + boost::gregorian::months(1));
     w.precision = Precision::kMonth;
+  } else if (v.size() > 10 && v[10] == 'T') {  // part of a day: "2024-07-23TNI" (night)
+    const date d = boost::gregorian::from_simple_string(v.substr(0, 10));
+    const std::string part = v.substr(11);
+    const bool night = part == "NI";
+    w.start = iso(d) + (night ? "T21:00" : part == "AF" ? "T12:00" : "T06:00");
+    w.end = iso(night ? d + boost::gregorian::days(1) : d) +
+            (night ? "T06:00" : part == "AF" ? "T18:00" : "T12:00");
+    w.precision = Precision::kPartOfDay;
   } else {
     const date d = boost::gregorian::from_simple_string(v);
     w.start = iso(d);

@@ -65,7 +65,11 @@ struct CompareOptions {
   // Two claims whose intervals are disjoint but at most this many days apart are still taken
   // for one event (with a time conflict); farther apart, they are separate events.
   int max_gap_days = 3;
-  // A claim dated only by its statement is placed on this many days up to its publication date.
+  // A claim dated only by its statement (the article gives no time for the action) joins the
+  // one event of its key that lies within this many days before the publication date; when
+  // there is none, or more than one, it is placed on the statement_window_days up to the
+  // publication date and meets only other claims placed there.
+  int statement_lookback_days = 31;
   int statement_window_days = 7;
 };
 

@@ -63,6 +63,7 @@ DayInterval claim_interval(const Claim& claim, const DocumentClaims& doc,
       return out;
     }
     out.start = day - options.statement_window_days;
+    out.reach = day - options.statement_lookback_days;
     out.end = day + 1;
     out.dated = true;
     return out;
@@ -74,6 +75,9 @@ DayInterval claim_interval(const Claim& claim, const DocumentClaims& doc,
     if (!day_number(w.end, &end)) return out;
     if (has_time_after_midnight(w.end)) ++end;
   }
+  // A time within a day ("on Tuesday night", "at 3 pm") belongs to the day it names, even when
+  // the night runs past midnight: "Tuesday night" and "Wednesday" are different days.
+  if (w.precision >= Precision::kPartOfDay && start != kOpenStart) end = start + 1;
   if (end <= start) end = start + 1;
   out.start = start;
   out.end = end;

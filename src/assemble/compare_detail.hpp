@@ -24,6 +24,9 @@ struct DayInterval {
   std::int64_t start = kOpenStart, end = kOpenEnd;
   bool dated = false;
   bool stated = false;
+  // Statement dates only: the earliest day the claim may refer to (the statement_lookback_days
+  // before publication). A statement date joins the one event it can reach, if only one.
+  std::int64_t reach = kOpenStart;
   bool operator==(const DayInterval& o) const { return start == o.start && end == o.end; }
   bool overlaps(const DayInterval& o) const { return start < o.end && o.start < end; }
   // True when this interval covers `o` and is larger.

@@ -20,25 +20,39 @@ struct View {
   std::size_t doc(std::size_t m) const { return event.members[m].doc; }
 };
 
-// A conflict counts when its sides, taken together, come from two or more documents.
-bool spans_documents(const View& v, const std::vector<ConflictSide>& sides) {
-  std::size_t first = static_cast<std::size_t>(-1);
-  for (const ConflictSide& s : sides) {
-    for (std::size_t m : s.members) {
-      if (first == static_cast<std::size_t>(-1)) first = v.doc(m);
-      else if (v.doc(m) != first) return true;
-    }
+// Documents take opposed positions when one document is on a side and not on another, while a
+// second document is on that other side and not on the first. Two articles that each report both
+// "it happened" and "the minister denied it" agree with each other.
+bool opposed(const View& v, const std::vector<ConflictSide>& sides) {
+  std::vector<std::vector<std::size_t>> docs(sides.size());
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    for (std::size_t m : sides[s].members) docs[s].push_back(v.doc(m));
+    std::sort(docs[s].begin(), docs[s].end());
+    docs[s].erase(std::unique(docs[s].begin(), docs[s].end()), docs[s].end());
   }
+  auto only_in = [&](std::size_t a, std::size_t b) {
+    return !std::includes(docs[b].begin(), docs[b].end(), docs[a].begin(), docs[a].end());
+  };
+  for (std::size_t a = 0; a < sides.size(); ++a)
+    for (std::size_t b = a + 1; b < sides.size(); ++b)
+      if (only_in(a, b) && only_in(b, a)) return true;
   return false;
 }
 
 void add_conflict(const View& v, const char* field, std::vector<ConflictSide> sides,
                   AlignedEvent* event) {
-  if (sides.size() < 2 || !spans_documents(v, sides)) return;
+  if (sides.size() < 2 || !opposed(v, sides)) return;
   event->conflicts.push_back(Conflict{field, std::move(sides)});
 }
 
 std::int64_t width(const DayInterval& iv) { return iv.end - iv.start; }
+
+// True when member a's time is more precise than member b's: fewer days, or the same days at a
+// finer precision.
+bool finer(const View& v, const std::vector<DayInterval>& iv, std::size_t a, std::size_t b) {
+  if (width(iv[a]) != width(iv[b])) return width(iv[a]) < width(iv[b]);
+  return v.claim(a).when.precision > v.claim(b).when.precision;
+}
 
 std::string time_label(const When& w) {
   if (!w.timex3.empty()) return w.timex3;
@@ -88,7 +102,7 @@ std::size_t judge_time(const View& v, const std::vector<DayInterval>& iv, Aligne
     if (it == minimal.end() || !(*it == iv[m])) continue;  // a less specific reading
     const std::size_t s = component[it - minimal.begin()];
     sides[s].members.push_back(m);
-    if (narrowest[s] == n || width(iv[m]) < width(iv[narrowest[s]])) narrowest[s] = m;
+    if (narrowest[s] == n || finer(v, iv, m, narrowest[s])) narrowest[s] = m;
   }
   for (std::size_t s = 0; s < sides_n; ++s) sides[s].value = time_label(v.claim(narrowest[s]).when);
   const std::size_t rep = narrowest[0];
@@ -96,12 +110,18 @@ std::size_t judge_time(const View& v, const std::vector<DayInterval>& iv, Aligne
   add_conflict(v, "time", std::move(sides), event);
   const bool conflict = event->conflicts.size() > before;
 
-  // Less specific: statement dates, and readings wider than a precise one they contain.
+  // Less specific: statement dates; readings wider than the precise one they contain (or than
+  // any side's, in a conflict); the same days named more coarsely ("Sunday" beside "Sunday
+  // afternoon").
   bool any_less = false;
+  const Precision rep_precision = v.claim(rep).when.precision;
   for (std::size_t m = 0; m < n; ++m) {
     bool less = iv[m].dated && !iv[m].stated;
-    if (iv[m].stated) {
+    if (iv[m].stated && conflict) {
       for (const DayInterval& p : minimal) less = less || iv[m].strictly_contains(p);
+    } else if (iv[m].stated) {
+      less = iv[m].strictly_contains(iv[rep]) ||
+             (iv[m] == iv[rep] && v.claim(m).when.precision < rep_precision);
     }
     event->members[m].less_specific = less;
     any_less = any_less || less;
@@ -151,33 +171,35 @@ void judge_status(const View& v, AlignedEvent* event) {
   if (denied && affirmed) add_conflict(v, "status", std::move(sides), event);
 }
 
-// Actor: distinct specific bodies disagree; failing that, distinct governments do. The event's
-// actor is the most often named specific body, else government.
+// True for an actor that names a particular body or person ("Roskomnadzor", "Moscow court"),
+// rather than a state or a crowd ("Russia", "the authorities", "users").
+bool specific(const Entity& a) {
+  return !a.name.empty() && !is_government(a) && a.kind != "people" && !a.kind.empty();
+}
+
+// Actor: two specific bodies disagree; a government, a crowd or an unnamed actor agrees with any.
+// The event's actor is the most often named specific body, else the most often named other.
 void judge_actor(const View& v, AlignedEvent* event) {
-  std::map<std::string, ConflictSide> specific, government;
+  std::map<std::string, ConflictSide> specifics, others;
   for (std::size_t m = 0; m < event->members.size(); ++m) {
     const Entity& a = v.claim(m).actor;
     if (a.name.empty()) continue;
-    auto& table = is_government(a) ? government : specific;
-    ConflictSide& side = table[fold(a.name)];
+    ConflictSide& side = (specific(a) ? specifics : others)[fold(a.name)];
     if (side.members.empty()) side.value = a.name;
     side.members.push_back(m);
   }
-  auto& table = !specific.empty() ? specific : government;
+  const auto& table = !specifics.empty() ? specifics : others;
   const ConflictSide* top = nullptr;
   for (const auto& kv : table)
     if (!top || kv.second.members.size() > top->members.size()) top = &kv.second;
   if (top) event->actor = v.claim(top->members.front()).actor;
-  for (auto* t : {&specific, &government}) {
-    if (t->size() < 2) continue;
-    std::vector<ConflictSide> sides;
-    for (auto& kv : *t) sides.push_back(std::move(kv.second));
-    std::sort(sides.begin(), sides.end(), [](const ConflictSide& a, const ConflictSide& b) {
-      return a.members.front() < b.members.front();
-    });
-    add_conflict(v, "actor", std::move(sides), event);
-    return;
-  }
+  if (specifics.size() < 2) return;
+  std::vector<ConflictSide> sides;
+  for (auto& kv : specifics) sides.push_back(std::move(kv.second));
+  std::sort(sides.begin(), sides.end(), [](const ConflictSide& a, const ConflictSide& b) {
+    return a.members.front() < b.members.front();
+  });
+  add_conflict(v, "actor", std::move(sides), event);
 }
 
 }  // namespace
