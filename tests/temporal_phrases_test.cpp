@@ -470,6 +470,62 @@ TEST_CASE("narrative anchoring after an explicit date", "[temporal]") {
   })));
 }
 
+TEST_CASE("weekends, named days with parts, more feasts and boundaries", "[temporal]") {
+  check_row(GENERATE(table<std::string, std::string, std::string, std::string, std::string, std::string>({
+      Row{"The app was blocked last weekend.", A, "last weekend", "DATE", "2026-W06-WE", ""},
+      Row{"Rallies are planned for this weekend.", A, "this weekend", "DATE", "2026-W07-WE", ""},
+      Row{"The site went down last Friday.", A, "last Friday", "DATE", "2026-02-06", ""},
+      Row{"The court will sit next Tuesday.", A, "next Tuesday", "DATE", "2026-02-17", ""},
+      Row{"The feed was cut this Monday.", A, "this Monday", "DATE", "2026-02-09", ""},
+      Row{"The outage began Monday night.", A, "Monday night", "TIME", "2026-02-09TNI", ""},
+      Row{"The order was sent Friday morning.", A, "Friday morning", "TIME", "2026-02-06TMO", ""},
+      Row{"Protesters gathered Sunday evening.", A, "Sunday evening", "TIME", "2026-02-08TEV", ""},
+      Row{"The regulator spoke at midday.", A, "midday", "TIME", "2026-02-12T12:00", ""},
+      Row{"The list was posted at 3:45 a.m.", A, "3:45 a.m.", "TIME", "2026-02-12T03:45", ""},
+      Row{"The block took effect at 23:59.", A, "23:59", "TIME", "2026-02-12T23:59", ""},
+      Row{"The ruling was delivered the day before yesterday.", A, "the day before yesterday", "DATE", "2026-02-10", ""},
+      Row{"The vote will be held the day after tomorrow.", A, "the day after tomorrow", "DATE", "2026-02-14", ""},
+      Row{"The site was blocked on 3 May 2025 and its mirror the same day.", A, "the same day", "DATE", "2025-05-03", ""},
+      Row{"Outages were reported on Feb 9 across the country.", A, "Feb 9", "DATE", "2026-02-09", ""},
+      Row{"The notice was sent on 9 Feb to all operators.", A, "9 Feb", "DATE", "2026-02-09", ""},
+      Row{"The study covers February 2026 only.", A, "February 2026", "DATE", "2026-02", ""},
+      Row{"The fines were set in Feb. 2026.", A, "Feb. 2026", "DATE", "2026-02", ""},
+      Row{"The app was removed last November.", A, "last November", "DATE", "2025-11", ""},
+      Row{"The rules will change next March.", A, "next March", "DATE", "2026-03", ""},
+      Row{"The app will be banned this March.", A, "this March", "DATE", "2026-03", ""},
+      Row{"The list was extended in mid-2025.", A, "mid-2025", "DATE", "2025", "MID"},
+      Row{"Throttling spread in mid-March.", A, "mid-March", "DATE", "2025-03", "MID"},
+      Row{"The law was drafted early last year.", A, "early last year", "DATE", "2025", "START"},
+      Row{"A new law will pass late this year.", A, "late this year", "DATE", "2026", "END"},
+      Row{"Traffic recovered by the end of March 2025.", A, "the end of March 2025", "DATE", "2025-03", "END"},
+      Row{"Whole regions went offline in the 2020s.", A, "the 2020s", "DATE", "202", ""},
+      Row{"Newspapers were licensed in the 1800s.", A, "the 1800s", "DATE", "18", ""},
+      Row{"Churches were full on Easter Monday 2026.", A, "Easter Monday 2026", "DATE", "2026-04-06", ""},
+      Row{"The order came on Good Friday 2025.", A, "Good Friday 2025", "DATE", "2025-04-18", ""},
+      Row{"Shops reopened on Boxing Day.", A, "Boxing Day", "DATE", "2025-12-26", ""},
+      Row{"The app will be back by Christmas Day.", "2026-10-20", "Christmas Day", "DATE", "2026-12-25", ""},
+      // TimeBank annotates "the past year" (no number) as the previous year, a DATE.
+      Row{"Traffic fell over the past year.", A, "the past year", "DATE", "2025", ""},
+      Row{"Traffic fell over the past three years.", A, "the past three years", "DURATION", "P3Y", ""},
+      Row{"Traffic fell over the past five days.", A, "the past five days", "DURATION", "P5D", ""},
+      Row{"Blocks doubled in the last 48 hours.", A, "the last 48 hours", "DURATION", "PT48H", ""},
+      Row{"The probe took several weeks.", A, "several weeks", "DURATION", "PXW", ""},
+      Row{"The dispute has run for many years.", A, "many years", "DURATION", "PXY", ""},
+      Row{"Backups are made every 24 hours.", A, "every 24 hours", "SET", "PT24H", ""},
+      Row{"Prices are reviewed each day.", A, "each day", "SET", "P1D", ""},
+      Row{"The list is audited every three months.", A, "every three months", "SET", "P3M", ""},
+      Row{"It broke three days ago.", "2026-03-01", "three days ago", "DATE", "2026-02-26", ""},
+      Row{"This month the regulator fined it twice.", "2025-12-31", "This month", "DATE", "2025-12", ""},
+      Row{"The rules will change next month.", "2024-01-31", "next month", "DATE", "2024-02", ""},
+      Row{"Prices rose last month.", "2024-03-01", "last month", "DATE", "2024-02", ""},
+      Row{"Traffic doubled last year.", "2025-01-01", "last year", "DATE", "2024", ""},
+      Row{"The law will take effect next week.", "2025-12-29", "next week", "DATE", "2026-W02", ""},
+      Row{"The app was throttled last week.", "2024-12-31", "last week", "DATE", "2024-W52", ""},
+      Row{"Talks continue this week.", "2024-12-31", "this week", "DATE", "2025-W01", ""},
+      Row{"Blocks were lifted in 2025 and reimposed in 2026.", A, "2026", "DATE", "2026", ""},
+  })));
+}
+
 TEST_CASE("words and numbers that are not times", "[temporal]") {
   // (sentence, word): no timex may cover `word`; an empty word means no timex at all.
   auto [sentence, word] = GENERATE(table<std::string, std::string>({
@@ -503,6 +559,14 @@ TEST_CASE("words and numbers that are not times", "[temporal]") {
       {"The vote was 52 to 48.", ""},
       {"The Max app asks for 37 permissions.", ""},
       {"Article 13.41 of the code sets the fine.", ""},
+      {"The report was written by Summer Jones.", "Summer"},
+      {"Marchers filled the square.", "Marchers"},
+      {"Second Life was blocked as well.", "Second"},
+      {"He dialed 911 for help.", ""},
+      {"The stock fell 2.5% after the ban.", ""},
+      {"The screen ratio is 16:9 on most phones.", ""},
+      {"The Max Planck Institute studied the traffic.", "Max"},
+      {"Officials may block more apps, she said.", "may"},
   }));
   auto found = tag(sentence, A);
   INFO("sentence: " << sentence << "\ntagger found:\n" << listing(found));
