@@ -19,10 +19,10 @@ build: deps $(BUILD)/CMakeCache.txt
 
 demo: build
 	@mkdir -p out
-	$(TIMELINE) build examples/*.txt -o out
+	$(TIMELINE) build examples/*.txt --title "Censorship timeline: the example articles" -o out
 	@echo
-	@echo "Timeline page: $(CURDIR)/out/timeline.html"
-	@echo "Timeline data: $(CURDIR)/out/timeline.json"
+	@echo "Timeline page: $(CURDIR)/out/timeline.html (self-contained; open it in a browser)"
+	@echo "Timeline data: $(CURDIR)/out/timeline.json, timelinejs.json, vis-items.json, timeline.csv"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -101,3 +101,32 @@ TEST_CASE("timeline build usage errors exit with 2", "[render]") {
   CHECK(help.status == 0);
   CHECK(help.output.find("timelinejs.json") != std::string::npos);
 }
+
+TEST_CASE("timeline build --templates replaces built-in page files", "[render]") {
+  const fs::path dir = fresh_dir("timeline-render-templates");
+  fs::create_directories(dir / "tpl");
+  {
+    std::FILE* f = std::fopen((dir / "tpl" / "page.css").string().c_str(), "wb");
+    REQUIRE(f);
+    std::fputs("body { background: #fdf6e3; }\n", f);
+    std::fclose(f);
+  }
+  const std::string args = "build " + data("dhaka_shutdown.claims.json") + " --templates " +
+                           (dir / "tpl").string() + " -o " + (dir / "site").string();
+  REQUIRE(run(args).status == 0);
+  const std::string html = timeline::test::read_file((dir / "site" / "timeline.html").string());
+  CHECK(html.find("body { background: #fdf6e3; }") != std::string::npos);
+  CHECK(html.find("--block: #b71c1c") == std::string::npos);  // the built-in style is replaced
+  {
+    std::FILE* f = std::fopen((dir / "tpl" / "page.mustache").string().c_str(), "wb");
+    REQUIRE(f);
+    std::fputs("<p>{{#events}}</p>\n", f);
+    std::fclose(f);
+  }
+  const Run broken = run(args);
+  CHECK(broken.status == 1);
+  CHECK(broken.output.find("templates/page.mustache: ") != std::string::npos);
+  CHECK(run("build " + data("dhaka_shutdown.claims.json") + " --templates /nonexistent -o " +
+            (dir / "x").string()).status == 2);
+  fs::remove_all(dir);
+}

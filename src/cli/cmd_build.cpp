@@ -4,16 +4,15 @@
 // loader -> tagger -> extractor, or the output of `timeline extract` (.json or .jsonl whose records
 // have a "claims" array), read as it is. All documents are assembled into one timeline and
 // rendered into -o DIR.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include <timeline/extractor.hpp>
-#include <timeline/json.hpp>
 #include <timeline/render.hpp>
-#include <timeline/tagger.hpp>
 #include <timeline/timeline.hpp>
 
+#include "cli/claim_inputs.hpp"
 #include "cli/cli.hpp"
 
 namespace timeline::cli {
@@ -37,79 +36,38 @@ const char kHelp[] =
     "  --title TEXT            the page's title\n"
     "  --published YYYY-MM-DD  publication date for articles that do not give one\n"
     "  --input-format NAME     auto, txt, html, jsonl or tml (articles only)\n"
-    "  --rules DIR             rules and templates laid over the built-in ones\n"
+    "  --rules DIR             rules laid over the built-in ones\n"
+    "  --templates DIR         page templates (page.mustache, page.claim.mustache, page.css,\n"
+    "                          page.js) laid over the built-in ones\n"
     "  --jobs N                threads for articles (default 1)\n";
 
-bool ends_with(const std::string& s, const char* suffix) {
-  const std::string x(suffix);
-  return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
-}
-
-// Reads `path` when it is a claims file; false (and *is_claims == false) when it is an article.
-bool read_claims_file(const std::string& path, std::vector<DocumentClaims>* docs, bool* is_claims,
-                      std::ostream& err) {
-  *is_claims = false;
-  if (path == "-" || !(ends_with(path, ".json") || ends_with(path, ".jsonl"))) return true;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    err << path << ": cannot read file\n";
+// Lays the files of `dir` over the built-in templates/: DIR/page.css replaces page.css.
+bool overlay_templates(const std::string& dir, DataFiles* data, std::ostream& err) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    err << dir << ": not a folder of templates\n";
     return false;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const std::string bytes = buf.str();
-  if (!looks_like_claims_json(bytes)) return true;
-  *is_claims = true;
-  Error e;
-  if (!read_document_claims(bytes, path, [&](DocumentClaims&& d) {
-        if (d.source.empty()) d.source = path;
-        docs->push_back(std::move(d));
-      }, &e)) {
-    err << e.str() << "\n";
-    return false;
+  for (const fs::directory_entry& f : fs::directory_iterator(dir, ec)) {
+    if (!f.is_regular_file(ec)) continue;
+    std::ifstream in(f.path(), std::ios::binary);
+    std::ostringstream buf;
+    if (!in || !(buf << in.rdbuf())) {
+      err << f.path().string() << ": cannot read file\n";
+      return false;
+    }
+    data->put("templates/" + f.path().filename().string(), buf.str());
   }
   return true;
-}
-
-// The article pipeline, created on first use.
-struct Pipeline {
-  std::unique_ptr<Tagger> tagger;
-  std::unique_ptr<Extractor> extractor;
-};
-
-bool make_pipeline(const DataFiles& data, Pipeline* p, std::ostream& err) {
-  // TEMPORARY until the tagger and the extractor are linked into timeline_core:
-  // articles are refused; claims JSON from `timeline extract` works.
-  (void)data;
-  (void)p;
-  err << "timeline build: article input needs the tagger and extractor, which are not built yet; "
-         "pass claims JSON\n";
-  return false;
-}
-
-int run_articles(const Options& opt, const std::vector<std::string>& inputs, const Pipeline& p,
-                 const LoadOptions& load, std::vector<DocumentClaims>* docs, std::ostream& err) {
-  Options sub = opt;
-  sub.inputs = inputs;
-  auto work = [&](const Document& doc, std::string* result, Error*) {
-    DocumentClaims dc = p.extractor->extract(doc, p.tagger->tag(doc));
-    if (dc.id.empty()) dc.id = doc.id;
-    if (dc.published.empty()) dc.published = doc.published;
-    if (dc.source.empty()) dc.source = doc.source;
-    *result = nlohmann::json(dc).dump();
-    return true;
-  };
-  auto emit = [&](BatchItem&& item) {
-    docs->push_back(nlohmann::json::parse(item.result).get<DocumentClaims>());
-  };
-  return run_batch(sub, load, work, emit, err);
 }
 
 }  // namespace
 
 int cmd_build(int argc, char** argv) {
   Options opt;
-  const std::vector<FlagSpec> flags = {{"title", true, "the page's title"}};
+  const std::vector<FlagSpec> flags = {{"title", true, "the page's title"},
+                                       {"templates", true, "folder of page templates"}};
   if (!parse_options(argc, argv, 2, flags, &opt, std::cerr)) return kExitUsage;
   if (opt.help) {
     std::cout << kHelp;
@@ -123,35 +81,15 @@ int cmd_build(int argc, char** argv) {
   DataFiles data;
   LoadOptions load;
   if (!load_data(opt, &data, std::cerr) || !load_options(opt, &load, std::cerr)) return kExitUsage;
+  if (opt.has("templates") && !overlay_templates(opt.get("templates"), &data, std::cerr))
+    return kExitUsage;
 
-  std::vector<DocumentClaims> docs;
-  int failures = 0;
-  Pipeline pipeline;
-  std::vector<std::string> articles;  // consecutive article inputs, run as one batch
-  auto flush = [&]() {
-    if (articles.empty()) return true;
-    if (!pipeline.tagger && !make_pipeline(data, &pipeline, std::cerr)) return false;
-    failures += run_articles(opt, articles, pipeline, load, &docs, std::cerr);
-    articles.clear();
-    return true;
-  };
-  for (const std::string& path : opt.inputs) {
-    bool is_claims = false;
-    std::vector<DocumentClaims> found;
-    const bool read = read_claims_file(path, &found, &is_claims, std::cerr);
-    if (!read) ++failures;  // the records before the bad one still count
-    if (is_claims) {
-      if (!flush()) return kExitSomeFailed;
-      for (DocumentClaims& d : found) docs.push_back(std::move(d));
-    } else {
-      articles.push_back(path);
-    }
-  }
-  if (!flush()) return kExitSomeFailed;
+  ClaimInputs in = read_claim_inputs(opt, data, load, "censorship", std::cerr);
+  if (in.fatal) return kExitSomeFailed;
 
   RenderOptions render;
   render.title = opt.get("title");
-  const Timeline t = assemble(docs);
+  const Timeline t = assemble(in.documents);
   std::vector<OutputFile> files;
   Error e;
   if (!render_outputs(t, data, render, &files, &e)) {
@@ -164,7 +102,7 @@ int cmd_build(int argc, char** argv) {
   std::cerr << "timeline build: " << t.events.size() << " claims (" << t.placed
             << " on the calendar) from " << t.documents.size() << " documents -> " << opt.output
             << "/timeline.html\n";
-  return failures ? kExitSomeFailed : kExitOk;
+  return in.failures ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace timeline::cli
