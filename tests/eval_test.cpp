@@ -13,6 +13,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <sys/wait.h>
 
 #include <timeline/eval.hpp>
@@ -210,4 +212,22 @@ TEST_CASE("timeline eval pairs files by name and reports a missing system file",
   CHECK(run_timeline("eval --system " + dir + "/system", &out, &err) == 2);
   CHECK(run_timeline("eval --gold " + dir + "/gold --format xml", &out, &err) == 2);
   CHECK(run_timeline("eval --gold " + dir + "/nowhere", &out, &err) == 2);
+}
+
+TEST_CASE("timeline eval reports an unreadable gold file and scores the others", "[eval]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "timeline_eval_test_gold";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "part");
+  std::ofstream(dir / "part" / "bad.tml") << "<TimeML>\n<TEXT>Blocked &bogus; today.</TEXT></TimeML>\n";
+  std::ofstream(dir / "good.tml")
+      << "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2026-02-12\" "
+         "functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT><TEXT>Blocked <TIMEX3 tid=\"t1\" "
+         "type=\"DATE\" value=\"2026-02-12\">today</TIMEX3>.</TEXT></TimeML>\n";
+  std::string out, err;
+  int rc = run_timeline("eval --summary --gold " + dir.string(), &out, &err);
+  CHECK(rc == 1);
+  CHECK(err == (dir / "part" / "bad.tml").string() + ":2:15: unknown or unterminated entity\n");
+  CHECK(out.find("1 documents, 1 gold timexes") != std::string::npos);
+  fs::remove_all(dir);
 }

@@ -71,7 +71,11 @@ bool score_one(const std::string& name, const Options& opt, const Tagger* tagger
     *error = Error{gold_path.string(), 0, 0, "cannot read file"};
     return false;
   }
-  if (tagger) return tag_and_score(*tagger, gold_bytes, name, out, error);
+  if (tagger) {
+    if (tag_and_score(*tagger, gold_bytes, name, out, error)) return true;
+    error->file = gold_path.string();  // the path the user can open
+    return false;
+  }
   TimemlFile gold, system;
   if (!read_timeml(gold_bytes, gold_path.string(), &gold, error)) return false;
   const fs::path sys_path = fs::path(opt.get("system")) / name;
