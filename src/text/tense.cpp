@@ -56,7 +56,9 @@ bool after_be(const std::vector<Word>& ws, std::size_t k) {
 Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = nullptr) {
   const std::string& w = ws[k].lower;
   if (strong) *strong = true;
-  if (in(w, {"will", "'ll", "shall", "won't", "tomorrow", "due"})) return Tense::kFuture;
+  if (in(w, {"will", "'ll", "shall", "won't", "tomorrow", "due", "would", "scheduled",
+             "planned", "planning", "intends", "intend", "hopes", "upcoming", "next"}))
+    return Tense::kFuture;
   if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
   if (in(w, {"plans", "plan", "expects", "expected", "scheduled", "due", "set"}) &&
       k + 1 < ws.size() && ws[k + 1].lower == "to")
@@ -105,11 +107,12 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   while (after < ws.size() && ws[after].begin < end) ++after;
   // Only strong cues (auxiliaries, irregular past forms) count here; a weak -ed form is left
   // to the sentence's tense, which a future auxiliary elsewhere outranks.
+  // A weak form just before the expression counts: "announced Wednesday".
   bool strong = true;
   for (int d = 1; d <= window; ++d) {
     if (first >= static_cast<std::size_t>(d)) {
       const Tense t = tense_of_word(ws, first - d, &strong);
-      if (t != Tense::kUnknown && strong) return t;
+      if (t != Tense::kUnknown && (strong || d == 1)) return t;
     }
     if (after + d - 1 < ws.size()) {
       const Tense t = tense_of_word(ws, after + d - 1, &strong);
