@@ -1,6 +1,7 @@
 // The browser test (tests/browser/timeline_page.test.js) run from CTest: sets up what it needs on
 // a fresh machine (Debian's chromium through .ci/install-deps, the npm packages from the committed
-// package-lock.json), builds a timeline from tests/data/render/ with the real program, and runs
+// package-lock.json), builds one timeline from the hand-written claims of tests/data/render/ and
+// the articles of examples/ (through the whole pipeline) with the real program, and runs
 // the node script, which opens the page, TimelineJS 3 and vis-timeline in headless Chromium.
 // Screenshots land in <build>/test-output/ (timeline.png, timeline-phone.png, timelinejs.png,
 // vis-timeline.png).
@@ -51,7 +52,7 @@ TEST_CASE("the timeline page, TimelineJS and vis-timeline work in headless Chrom
   const int built = shell(quote(timeline::test::binary()) + " build " +
                               quote(src + "/tests/data/render/russia_two_outlets.jsonl") + " " +
                               quote(src + "/tests/data/render/dhaka_shutdown.claims.json") +
-                              " -o " + quote(site.string()),
+                              " " + quote(src + "/examples") + "/*.txt -o " + quote(site.string()),
                           &build_log);
   INFO(build_log);
   REQUIRE(built == 0);
