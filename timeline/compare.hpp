@@ -6,32 +6,43 @@
 //
 //   corroborated   two or more documents report it, and they agree on the time (within the
 //                  precision each gives), the duration, the status and the actor;
-//   conflict       two or more documents report it and disagree on one of those: July 17 vs
+//   conflict       two or more documents take opposed positions on one of those: July 17 vs
 //                  July 18, 11 days vs 10 days, done vs denied, one regulator vs another. Each
-//                  Conflict lists the sides with the members (and so the evidence) behind each;
+//                  Conflict lists the sides with the members (and so the evidence) behind each.
+//                  Positions are opposed when one document holds a side and not the other while
+//                  another document holds the other and not the first: two articles that each
+//                  report both the shutdown and the minister's denial agree with each other;
 //   single-source  one document only.
 //
 // Precision is not disagreement: "in July" and "on July 17" agree, and the event records which
-// member is the most precise (AlignedEvent::most_precise) and which are less specific.
+// member is the most precise (AlignedEvent::most_precise) and which are less specific. A time
+// within a day ("Tuesday night", even past midnight) counts as the day it names.
 //
 // How claims meet (scale): every claim is filed under one key per target (action + target name
-// + region); a claim without targets is filed under its action + actor. Each key's claims are
-// sorted by interval start and swept once, merging a claim into the running group it overlaps.
-// A claim is checked against the open groups of its key, never against every other claim, so
-// the work is O(n log n) in the number of claims; CompareStats::pair_checks counts the checks.
+// + region); a claim without targets is filed under its action + actor. Within a key, claims are
+// sorted by interval start and swept once, most precise first, so that a coarse claim cannot
+// chain distinct events together:
+//   1. times stated by the text, a month or narrower, are swept: a claim joins the running group
+//      when it overlaps it or lies at most max_gap_days after it;
+//   2. a claim dated only by its statement (When::basis "statement": the article gives no time)
+//      joins the one group of step 1 within statement_lookback_days before its publication;
+//      if there is none or more than one, it is placed on the statement_window_days before
+//      publication and swept with the other such claims (by overlap only);
+//   3. a wider time ("2024", "since January") joins the one group of steps 1-2 it overlaps; if
+//      none or several, it is swept with the other wide times. A planned or threatened action
+//      with a wide time names a deadline, not an event, and goes straight to that last sweep;
+//   4. claims with no time at all join only each other.
+// Each sweep checks a claim against the one open group; each attachment looks at two groups at
+// most after a binary search. The work is O(n log n) in the number of claims, and
+// CompareStats::pair_checks counts the checks.
 //
-// Times: a claim whose time comes from the text (When::basis == "text") is placed on its
-// interval [start, end); an open side is unbounded. A claim dated only by its statement
-// (basis "statement": the article gives no time) is placed on the `statement_window_days`
-// before its publication date; it can join an event there but never makes a time conflict.
-// A claim with no time at all (basis "none", or no interval) joins only other undated claims of
-// its key.
-//
-// Actors agree when they are equal (ignoring case), when one side names none, or when one is a
-// government (Entity::kind "government") and the other a body acting for it. Two different
-// governments, or two different specific bodies, are an actor conflict. Statuses agree unless
-// one side says "denied" and the other "done" or "ongoing"; "planned"/"threatened" beside "done"
-// is a story moving on, not a contradiction.
+// Actors: two specific bodies or people ("Roskomnadzor", "a Moscow court") disagree; a
+// government or country ("Russia", "the authorities", Entity::kind "government"/"country"), a
+// crowd (kind "people") or an unnamed actor agrees with any. Statuses disagree when one side
+// says "denied" and another "done" or "ongoing"; "planned"/"threatened" beside "done" is a story
+// moving on, not a contradiction. Known limit: the claims carry no country, so the same action
+// on the same platform in two countries at overlapping times is taken for one event (an actor
+// conflict when both name specific bodies).
 //
 // Example:
 //   std::vector<timeline::DocumentClaims> docs = ...;   // from Extractor::extract or JSON
