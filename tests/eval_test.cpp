@@ -99,6 +99,28 @@ TEST_CASE("overall figures are micro averages of the TempEval-3 measures", "[eva
   CHECK(s.strict_f1 == Approx(8.0 / 15));
   CHECK(s.value_f1 == Approx(2.0 / 3));
   CHECK(s.type_f1 == Approx(0.4));
+
+  // By type. Gold DATE: "in August last year" (relaxed, value right), "on Wednesday" (strict,
+  // value wrong), "now" (missed), "Monday morning" (relaxed, value right), "yesterday" (missed).
+  // System DATE: "August last year" and "every Monday" match, "Officials" does not.
+  using TypeRow = std::tuple<std::string, int, int, int, int, int, int>;
+  auto [type, gold, relaxed_gold, strict_gold, value_correct, system, relaxed_system] =
+      GENERATE(table<std::string, int, int, int, int, int, int>({
+          TypeRow{"DATE", 5, 3, 1, 2, 3, 2},
+          TypeRow{"DURATION", 2, 2, 2, 2, 2, 2},
+          TypeRow{"SET", 1, 1, 1, 1, 0, 0},
+          TypeRow{"TIME", 0, 0, 0, 0, 2, 2},
+      }));
+  INFO(type);
+  REQUIRE(c.by_type.count(type) == 1);
+  const timeline::EvalTypeCounts& t = c.by_type.at(type);
+  CHECK(t.gold == gold);
+  CHECK(t.relaxed_gold == relaxed_gold);
+  CHECK(t.strict_gold == strict_gold);
+  CHECK(t.value_correct == value_correct);
+  CHECK(t.system == system);
+  CHECK(t.relaxed_system == relaxed_system);
+  CHECK(c.by_type.size() == 4);
 }
 
 TEST_CASE("per-document figures and the missing system file", "[eval]") {
@@ -141,6 +163,7 @@ TEST_CASE("issues list each disagreement with its context", "[eval]") {
   CHECK(text.find("strict    57.14   50.00   53.33") != std::string::npos);
   CHECK(text.find("value F1  66.67") != std::string::npos);
   CHECK(text.find("type F1   40.00") != std::string::npos);
+  CHECK(text.find("DATE          5   60.00     20.00      66.67 |    3      66.67") != std::string::npos);
   CHECK(text.find("gamma.tml") != std::string::npos);
   CHECK(text.find("no system file") != std::string::npos);
   CHECK(text.find("missed   \"now\" DATE PRESENT_REF") != std::string::npos);
@@ -148,6 +171,7 @@ TEST_CASE("issues list each disagreement with its context", "[eval]") {
   nlohmann::json j = timeline::eval_json(r);
   CHECK(j.at("overall").at("relaxed").at("f1").get<double>() == Approx(0.8));
   CHECK(j.at("overall").at("type_f1").get<double>() == Approx(0.4));
+  CHECK(j.at("overall").at("by_type").at("SET").at("gold") == 1);
   CHECK(j.at("documents").at(0).at("issues").size() == 6);
   CHECK(j.at("documents").at(2).at("note") == "no system file: every gold timex counts as missed");
 }

@@ -31,6 +31,7 @@
 // Thread safety: plain functions; an EvalReport is an ordinary value.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,11 +44,21 @@
 
 namespace timeline {
 
+// Counts for one TIMEX3 type: gold timexes of that type and how they fared, system timexes of
+// that type and how many matched.
+struct EvalTypeCounts {
+  int gold = 0, relaxed_gold = 0, strict_gold = 0, value_correct = 0;
+  int system = 0, relaxed_system = 0;
+};
+
 struct EvalCounts {
   int gold = 0, system = 0;                // timexes in TEXT
   int strict_gold = 0, strict_system = 0;  // gold (system) timexes with a strict match
   int relaxed_gold = 0, relaxed_system = 0;
   int value_correct = 0, type_correct = 0; // among the relaxed_gold pairs
+  // The same by type ("DATE", "TIME", "DURATION", "SET"; as written in the files): gold-side
+  // counts under the gold type, system-side counts under the system type.
+  std::map<std::string, EvalTypeCounts> by_type;
   EvalCounts& operator+=(const EvalCounts& o);
 };
 
@@ -95,8 +106,9 @@ DocumentEval score_missing(const std::string& name, const TimemlFile& gold);
 bool tag_and_score(const Tagger& tagger, std::string_view gold_bytes, const std::string& name,
                    DocumentEval* out, Error* error);
 
-// Human-readable report: the overall table, one line per document, and (when `details`) every
-// issue with its context.
+// Human-readable report: the overall table, a table by type (recall and value accuracy of the
+// gold timexes of each type, precision of the system's), one line per document, and (when
+// `details`) every issue with its context.
 std::string eval_text(const EvalReport& report, bool details);
 
 // {"overall": {counts..., "strict": {"p","r","f1"}, "relaxed": {...}, "value_f1", "type_f1", ...},

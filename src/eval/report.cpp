@@ -24,9 +24,23 @@ std::string describe(const EvalIssue& i) {
   return "type     \"" + i.gold_text + "\" gold " + i.gold_type + ", system " + i.system_type;
 }
 
+double ratio(int a, int b) { return b > 0 ? static_cast<double>(a) / b : 0.0; }
+
 nlohmann::json figures(const EvalCounts& c) {
   EvalScores s = scores_of(c);
-  return {{"gold", c.gold},
+  nlohmann::json by_type = nlohmann::json::object();
+  for (const auto& [type, t] : c.by_type)
+    by_type[type] = {{"gold", t.gold},
+                     {"relaxed_gold", t.relaxed_gold},
+                     {"strict_gold", t.strict_gold},
+                     {"value_correct", t.value_correct},
+                     {"system", t.system},
+                     {"relaxed_system", t.relaxed_system},
+                     {"relaxed_recall", ratio(t.relaxed_gold, t.gold)},
+                     {"relaxed_precision", ratio(t.relaxed_system, t.system)},
+                     {"value_accuracy", ratio(t.value_correct, t.relaxed_gold)}};
+  return {{"by_type", std::move(by_type)},
+          {"gold", c.gold},
           {"system", c.system},
           {"strict_matches", {{"gold", c.strict_gold}, {"system", c.strict_system}}},
           {"relaxed_matches", {{"gold", c.relaxed_gold}, {"system", c.relaxed_system}}},
@@ -56,6 +70,19 @@ std::string eval_text(const EvalReport& report, bool details) {
          " of " + std::to_string(c.relaxed_gold) + " relaxed matches)\n";
   out += "type F1  " + pct(s.type_f1) + "   (type right in " + std::to_string(c.type_correct) +
          " of " + std::to_string(c.relaxed_gold) + " relaxed matches)\n\n";
+
+  out += "by type    gold  recall  strict-R  value-acc |  sys  precision\n";
+  for (const auto& [type, t] : c.by_type) {
+    char line[160];
+    std::snprintf(line, sizeof line, "%-9s %5d  %s    %s     %s | %4d     %s\n",
+                  type.empty() ? "(none)" : type.c_str(), t.gold,
+                  pct(ratio(t.relaxed_gold, t.gold)).c_str(),
+                  pct(ratio(t.strict_gold, t.gold)).c_str(),
+                  pct(ratio(t.value_correct, t.relaxed_gold)).c_str(), t.system,
+                  pct(ratio(t.relaxed_system, t.system)).c_str());
+    out += line;
+  }
+  out += "\n";
 
   std::size_t width = 8;
   for (const DocumentEval& d : report.documents) width = std::max(width, d.name.size());

@@ -124,6 +124,15 @@ EvalCounts& EvalCounts::operator+=(const EvalCounts& o) {
   relaxed_system += o.relaxed_system;
   value_correct += o.value_correct;
   type_correct += o.type_correct;
+  for (const auto& [type, t] : o.by_type) {
+    EvalTypeCounts& mine = by_type[type];
+    mine.gold += t.gold;
+    mine.relaxed_gold += t.relaxed_gold;
+    mine.strict_gold += t.strict_gold;
+    mine.value_correct += t.value_correct;
+    mine.system += t.system;
+    mine.relaxed_system += t.relaxed_system;
+  }
   return *this;
 }
 
@@ -180,19 +189,33 @@ bool score_document(const std::string& name, const TimemlFile& gold, const Timem
         strict = strict || same;
       }
     }
+    EvalTypeCounts& by = c.by_type[g.type];
+    ++by.gold;
     if (!partner) {
       out->issues.push_back(issue("missed", text, &g, nullptr));
       continue;
     }
     ++c.relaxed_gold;
-    if (strict) ++c.strict_gold;
-    else out->issues.push_back(issue("extent", text, &g, partner));
-    if (partner->value == g.value) ++c.value_correct;
-    else out->issues.push_back(issue("value", text, &g, partner));
+    ++by.relaxed_gold;
+    if (strict) {
+      ++c.strict_gold;
+      ++by.strict_gold;
+    } else {
+      out->issues.push_back(issue("extent", text, &g, partner));
+    }
+    if (partner->value == g.value) {
+      ++c.value_correct;
+      ++by.value_correct;
+    } else {
+      out->issues.push_back(issue("value", text, &g, partner));
+    }
     if (partner->type == g.type) ++c.type_correct;
     else out->issues.push_back(issue("type", text, &g, partner));
   }
   for (std::size_t j = 0; j < S.size(); ++j) {
+    EvalTypeCounts& by = c.by_type[S[j].type];
+    ++by.system;
+    if (s_relaxed[j]) ++by.relaxed_system;
     if (s_relaxed[j]) ++c.relaxed_system;
     else out->issues.push_back(issue("spurious", text, nullptr, &S[j]));
     if (s_strict[j]) ++c.strict_system;
@@ -207,7 +230,10 @@ DocumentEval score_missing(const std::string& name, const TimemlFile& gold) {
   d.name = name;
   d.note = "no system file: every gold timex counts as missed";
   d.counts.gold = static_cast<int>(gold.timexes.size());
-  for (const TimemlTimex& g : gold.timexes) d.issues.push_back(issue("missed", gold.text, &g, nullptr));
+  for (const TimemlTimex& g : gold.timexes) {
+    ++d.counts.by_type[g.type].gold;
+    d.issues.push_back(issue("missed", gold.text, &g, nullptr));
+  }
   return d;
 }
 
