@@ -20,6 +20,7 @@ build: deps $(BUILD)/CMakeCache.txt
 demo: build
 	@mkdir -p out
 	$(TIMELINE) build examples/*.txt --title "Censorship timeline: the example articles" -o out
+	$(TIMELINE) compare examples/*.txt -o out
 	@echo
 	@echo "Timeline page: $(CURDIR)/out/timeline.html (self-contained; open it in a browser)"
 	@echo "Timeline data: $(CURDIR)/out/timeline.json, timelinejs.json, vis-items.json, timeline.csv"

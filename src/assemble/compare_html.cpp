@@ -85,8 +85,6 @@ mu::data conflict_data(const std::vector<DocumentClaims>& docs, const AlignedEve
   mu::data sides{mu::data::type::list};
   for (const ConflictSide& s : c.sides) {
     mu::data evidence{mu::data::type::list};
-    std::string names;
-    std::vector<std::size_t> seen;
     for (std::size_t m : s.members) {
       const EventMember& em = e.members[m];
       const Claim& cl = claim_of(docs, em);
@@ -94,13 +92,9 @@ mu::data conflict_data(const std::vector<DocumentClaims>& docs, const AlignedEve
       ev.set("html", cl.evidence.empty() ? "" : render::evidence_html(cl.evidence.front()));
       ev.set("document", doc_title(docs[em.doc]));
       evidence.push_back(ev);
-      if (std::find(seen.begin(), seen.end(), em.doc) != seen.end()) continue;
-      seen.push_back(em.doc);
-      names += (names.empty() ? "" : "; ") + doc_title(docs[em.doc]);
     }
     mu::data side;
     side.set("value", side_label(docs, e, c, s));
-    side.set("documents", names);
     side.set("evidence", evidence);
     sides.push_back(side);
   }
