@@ -382,6 +382,15 @@ TEST_CASE("durations in words and digits, with modifiers", "[temporal]") {
       Row{"The probe took several months.", A, "several months", "DURATION", "PXM", ""},
       Row{"The trial lasted four weeks.", A, "four weeks", "DURATION", "P4W", ""},
       Row{"The blackout lasted 36 hours.", A, "36 hours", "DURATION", "PT36H", ""},
+      // Modifiers as TBAQ writes them: the qualifying words are inside the timex.
+      Row{"The region was cut off for over a week.", A, "over a week", "DURATION", "P1W", "MORE_THAN"},
+      Row{"Operators must comply within no more than 30 days.", A, "no more than 30 days", "DURATION", "P30D", "EQUAL_OR_LESS"},
+      Row{"The dispute could last a couple of years.", A, "a couple of years", "DURATION", "P2Y", "APPROX"},
+      Row{"The shutdown lasted at least 72 hours.", A, "at least 72 hours", "DURATION", "PT72H", "EQUAL_OR_MORE"},
+      Row{"The outage lasted more than four hours.", A, "more than four hours", "DURATION", "PT4H", "MORE_THAN"},
+      Row{"The regulator can impose bans of up to 180 days.", A, "up to 180 days", "DURATION", "P180D", "EQUAL_OR_LESS"},
+      Row{"The messenger was first throttled about two years ago.", A, "about two years ago", "DATE", "2024", "APPROX"},
+      Row{"A decision is expected around March 1.", A, "around March 1", "DATE", "2026-03-01", "APPROX"},
   })));
 }
 
