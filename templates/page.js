@@ -7,10 +7,13 @@
   var shown = document.getElementById("shown");
   if (!form) return;
   var claims = Array.prototype.slice.call(document.querySelectorAll("li.claim"));
+  // Every axis (the whole span and its close-ups) has a mark per event it shows.
   var marks = {};
   Array.prototype.forEach.call(document.querySelectorAll("li.mark"), function (m) {
-    marks[m.getAttribute("data-event")] = m;
+    var id = m.getAttribute("data-event");
+    (marks[id] = marks[id] || []).push(m);
   });
+  function eachMark(id, fn) { (marks[id] || []).forEach(fn); }
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
 
   // A claim matches a filter when the attribute equals the value (action, actor) or its
@@ -29,8 +32,7 @@
         return matches(claim, s.getAttribute("data-filter"), s.value);
       });
       claim.hidden = !ok;
-      var mark = marks[claim.id];
-      if (mark) mark.hidden = !ok;
+      eachMark(claim.id, function (m) { m.hidden = !ok; });
       if (ok) visible++;
     });
     var active = selects.some(function (s) { return s.value; });
@@ -45,12 +47,26 @@
 
   // Following a mark to its claim: outline the mark of the claim in view.
   function markCurrent() {
-    Object.keys(marks).forEach(function (id) { marks[id].classList.remove("current"); });
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    if (marks[id]) marks[id].classList.add("current");
+    Object.keys(marks).forEach(function (id) {
+      eachMark(id, function (m) { m.classList.remove("current"); });
+    });
+    eachMark(decodeURIComponent(window.location.hash.slice(1)), function (m) {
+      m.classList.add("current");
+    });
   }
   window.addEventListener("hashchange", markCurrent);
   markCurrent();
+
+  // Close-ups: one axis shown at a time, chosen in the zoom list.
+  var zoom = document.getElementById("zoom");
+  if (zoom) {
+    zoom.parentNode.hidden = false;
+    zoom.addEventListener("change", function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".axis-scroll"), function (a) {
+        a.hidden = a.id !== "axis-" + zoom.value;
+      });
+    });
+  }
 
   // The embedded data, offered as a file made in the page itself.
   var data = document.getElementById("timeline-data");

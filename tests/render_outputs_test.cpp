@@ -151,7 +151,19 @@ TEST_CASE("the page is self-contained and lists every claim", "[render]") {
   timeline::Error e;
   REQUIRE(timeline::timeline_html(t, timeline::DataFiles::builtin(), {}, &html, &e));
   CHECK(count(html, "<li class=\"claim ") == 12);
-  CHECK(count(html, "<li class=\"mark ") == 11);
+  // The whole span has a mark per placed event; close-ups for each year and for the month
+  // with at least 4 events (February 2026) repeat the marks that fall in them:
+  // 11 + 3 (2024) + 1 (2025) + 7 (2026) + 7 (February 2026, with the open bar since January).
+  const std::string first_axis =
+      html.substr(html.find("id=\"axis-0\""), html.find("id=\"axis-1\"") - html.find("id=\"axis-0\""));
+  CHECK(count(first_axis, "<li class=\"mark ") == 11);
+  CHECK(count(html, "<li class=\"mark ") == 29);
+  for (const char* option : {">All dates (2024–2026)<", ">2024 (3)<", ">2025 (1)<", ">2026 (7)<",
+                             ">February 2026 (6)<"}) {
+    CAPTURE(option);
+    CHECK(html.find(option) != std::string::npos);
+  }
+  CHECK(html.find("id=\"axis-5\"") == std::string::npos);
   CHECK(html.find("id=\"unplaced\"") != std::string::npos);
   CHECK(count(html, "<mark>") > 20);
   // No external resource: no src= or <link>, and exactly the page's own two </script>.

@@ -2,6 +2,7 @@
 #include "render/axis.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "render/dates.hpp"
 
@@ -22,10 +23,7 @@ struct Placed {
   std::string kind;
 };
 
-}  // namespace
-
-Axis layout_axis(const Timeline& t) {
-  Axis axis;
+std::vector<Placed> placed_events(const Timeline& t) {
   std::vector<Placed> placed;
   for (std::size_t i = 0; i < t.events.size(); ++i) {
     const Event& e = t.events[i];
@@ -37,17 +35,81 @@ Axis layout_axis(const Timeline& t) {
     else if (p.first == p.last) p.kind = "point";
     placed.push_back(p);
   }
-  if (placed.empty()) return axis;
+  return placed;
+}
 
+}  // namespace
+
+std::vector<AxisWindow> axis_windows(const Timeline& t, int busy_month) {
+  std::vector<AxisWindow> out;
+  const std::vector<Placed> placed = placed_events(t);
+  if (placed.empty()) return out;
   Date lo = placed.front().first, hi = placed.front().last;
+  std::map<int, int> years;  // year -> events
+  std::map<int, int> months;  // year * 12 + month - 1 -> events
   for (const Placed& p : placed) {
     lo = std::min(lo, p.first);
     hi = std::max(hi, p.last);
+    // An event counts in every year and month it touches (open bars: only where they start).
+    const Date last = p.kind == "open" ? p.first : p.last;
+    for (Date d(p.first.year(), p.first.month(), 1); d <= last; d += bg::months(1)) {
+      ++months[d.year() * 12 + d.month() - 1];
+      if (d.month() == 1 || d == Date(p.first.year(), p.first.month(), 1)) ++years[d.year()];
+    }
   }
-  const long span = (hi - lo).days() + 1;
-  const long pad = std::max(1L, span * 3 / 100);
-  const Date from = lo - bg::days(pad);
-  const Date to = hi + bg::days(pad + 1);
+  const std::string span = lo.year() == hi.year() ? std::to_string(lo.year())
+                                                  : std::to_string(lo.year()) + "–" +
+                                                        std::to_string(hi.year());
+  out.push_back({"All dates (" + span + ")", "", ""});
+  if (years.size() > 1) {
+    for (const auto& [y, n] : years) {
+      const Date from(y, 1, 1);
+      out.push_back({std::to_string(y) + " (" + std::to_string(n) + ")", iso_day(from),
+                     iso_day(from + bg::years(1))});
+    }
+  }
+  if (months.size() > 1) {
+    for (const auto& [ym, n] : months) {
+      if (n < busy_month) continue;
+      const Date from(ym / 12, ym % 12 + 1, 1);
+      out.push_back({unit_label(from, Precision::kMonth) + " (" + std::to_string(n) + ")",
+                     iso_day(from), iso_day(from + bg::months(1))});
+    }
+  }
+  return out;
+}
+
+Axis layout_axis(const Timeline& t, const AxisWindow& window) {
+  Axis axis;
+  std::vector<Placed> placed = placed_events(t);
+  Date from(bg::not_a_date_time), to(bg::not_a_date_time);
+  if (!window.from.empty() && !window.to.empty()) {
+    const auto f = parse_day(window.from), x = parse_day(window.to);
+    if (!f || !x || *x <= *f) return axis;
+    from = *f;
+    to = *x;
+    // Keep what overlaps the window, clipped to it.
+    std::vector<Placed> inside;
+    for (Placed p : placed) {
+      if (p.last < from || p.first >= to) continue;
+      p.first = std::max(p.first, from);
+      p.last = std::min(p.last, to - bg::days(1));
+      inside.push_back(p);
+    }
+    placed = std::move(inside);
+  }
+  if (placed.empty()) return axis;
+  if (from.is_not_a_date()) {
+    Date lo = placed.front().first, hi = placed.front().last;
+    for (const Placed& p : placed) {
+      lo = std::min(lo, p.first);
+      hi = std::max(hi, p.last);
+    }
+    const long span = (hi - lo).days() + 1;
+    const long pad = std::max(1L, span * 3 / 100);
+    from = lo - bg::days(pad);
+    to = hi + bg::days(pad + 1);
+  }
   const double total = static_cast<double>((to - from).days());
   auto pos = [&](const Date& d, double offset = 0) {
     return ((d - from).days() + offset) * 100.0 / total;

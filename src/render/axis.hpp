@@ -32,7 +32,19 @@ struct Axis {
   std::string from, to;  // ISO days at the axis' ends (to exclusive)
 };
 
-// Empty axis (no marks, no ticks) when no event is placed.
-Axis layout_axis(const Timeline& t);
+// A stretch of the calendar to draw: the whole span of the timeline, or a close-up.
+struct AxisWindow {
+  std::string label;   // "All dates (2019–2026)", "2024", "July 2024"
+  std::string from, to;  // ISO days, to exclusive; both "" for the whole span (padded)
+};
+
+// The whole span first, then each year with events, then each month that holds at least
+// `busy_month` events, when the whole span is longer than that year or month. Empty when no
+// event is placed.
+std::vector<AxisWindow> axis_windows(const Timeline& t, int busy_month = 4);
+
+// The layout of `window`: the events that overlap it, clipped to it. Empty axis (no marks, no
+// ticks) when no event is placed there.
+Axis layout_axis(const Timeline& t, const AxisWindow& window = {});
 
 }  // namespace timeline::render

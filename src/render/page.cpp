@@ -194,8 +194,11 @@ bool timeline_html(const Timeline& t, const DataFiles& data, const RenderOptions
   d.set("placed_count", std::to_string(t.placed));
   d.set("unplaced_count", std::to_string(t.events.size() - t.placed));
 
-  const render::Axis axis = render::layout_axis(t);
-  if (!axis.marks.empty()) {
+  mu::data axes{mu::data::type::list};
+  const std::vector<render::AxisWindow> windows = render::axis_windows(t);
+  for (std::size_t w = 0; w < windows.size(); ++w) {
+    const render::Axis axis = render::layout_axis(t, windows[w]);
+    if (axis.marks.empty()) continue;
     mu::data a;
     mu::data ticks{mu::data::type::list}, marks{mu::data::type::list};
     for (const render::AxisTick& tk : axis.ticks) {
@@ -217,12 +220,20 @@ bool timeline_html(const Timeline& t, const DataFiles& data, const RenderOptions
       x.set("label", display_date(e.claim.when) + ": " + render::headline(e.claim));
       marks.push_back(x);
     }
+    a.set("index", std::to_string(w));
+    if (w == 0) a.set("first", true);
+    a.set("name", windows[w].label);
     a.set("ticks", ticks);
     a.set("marks", marks);
     a.set("lanes", std::to_string(axis.lanes));
     a.set("from", axis.from);
     a.set("to", axis.to);
-    d.set("axis", a);
+    axes.push_back(a);
+  }
+  if (!windows.empty()) {
+    d.set("axes", axes);
+    d.set("has_axes", true);
+    if (windows.size() > 1) d.set("zoomable", true);
   }
 
   mu::data placed{mu::data::type::list}, unplaced{mu::data::type::list};

@@ -123,8 +123,8 @@ async function testPage(browser) {
   const items = await page.locator("li.claim").count();
   check(items === events, `${events} claim items on the page`, items);
   const placed = data.events.filter((e) => e.placed).length;
-  const marks = await page.locator("li.mark").count();
-  check(marks === placed, `${placed} marks on the time axis`, marks);
+  const marks = await page.locator("#axis-0 li.mark").count();
+  check(marks === placed, `${placed} marks on the axis of the whole span`, marks);
 
   // Filter by the action with the fewest events, then show all again.
   const byAction = {};
@@ -133,7 +133,7 @@ async function testPage(browser) {
   await page.selectOption("select[name=action]", action);
   const visible = await page.locator("li.claim:visible").count();
   check(visible === n, `filter action=${action} shows ${n} claims`, visible);
-  const visibleMarks = await page.locator("li.mark:visible").count();
+  const visibleMarks = await page.locator("#axis-0 li.mark:visible").count();
   const placedOfAction = data.events.filter((e) => e.placed && e.action === action).length;
   check(visibleMarks === placedOfAction, "the axis follows the filter", visibleMarks);
   check((await page.textContent("#shown")).includes(`${n} of ${events}`), "the filter says how many are shown");
@@ -152,11 +152,23 @@ async function testPage(browser) {
 
   // Keyboard: tab to the first mark, Enter follows it to its claim.
   if (marks > 0) {
-    const first = await page.locator("li.mark a").first().getAttribute("href");
-    await page.locator("li.mark a").first().focus();
+    const first = await page.locator("#axis-0 li.mark a").first().getAttribute("href");
+    await page.locator("#axis-0 li.mark a").first().focus();
     await page.keyboard.press("Enter");
     await page.waitForTimeout(50);
     check(await page.evaluate(() => location.hash) === first, "Enter on a mark goes to its claim", first);
+  }
+
+  // Close-ups: choosing one shows its axis alone, with the marks of the events in it.
+  const zooms = await page.locator("#zoom option").count();
+  if (zooms > 1) {
+    const value = await page.locator("#zoom option").nth(1).getAttribute("value");
+    await page.selectOption("#zoom", value);
+    const shownAxes = await page.locator(".axis-scroll:visible").count();
+    const inZoom = await page.locator(`#axis-${value} li.mark:visible`).count();
+    check(shownAxes === 1 && inZoom > 0, "a close-up replaces the whole span", `${shownAxes} axes, ${inZoom} marks`);
+    await page.selectOption("#zoom", "0");
+    check(await page.locator("#axis-0").isVisible(), "the whole span comes back");
   }
 
   // Contrast of the white text on every action badge (WCAG AA: 4.5:1).
