@@ -195,3 +195,19 @@ TEST_CASE("write_timeml round-trips the gold timexes of every TBAQ file", "[eval
   CHECK(files == 256);
   CHECK(timexes == 1822);
 }
+
+TEST_CASE("write_timeml falls back to a fresh document when the text does not match the source", "[eval]") {
+  std::string source = "<TimeML><TEXT>\nBlocked on 5 May.</TEXT></TimeML>";
+  TimemlFile f = read_ok(source, "s.tml");
+  Document doc;
+  doc.id = "s";
+  doc.text = "Blocked on 5 May.";  // the leading newline was trimmed by someone
+  doc.timeml_source = source;
+  doc.timeml_text_begin = f.text_begin;
+  doc.timeml_text_end = f.text_end;
+  std::string out = timeline::write_timeml(doc, {timex_at(doc.text, "5 May", "DATE", "XXXX-05-05")});
+  TimemlFile back = read_ok(out, "out.tml");
+  CHECK(back.text == doc.text);
+  REQUIRE(back.timexes.size() == 1);
+  CHECK(covered(back, 0) == "5 May");
+}

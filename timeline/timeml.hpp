@@ -11,7 +11,9 @@
 //   - For any other document, it writes a fresh TimeML file: DOCID, a DCT from Document::published
 //     (left out when unknown), and TEXT with the text escaped and the timexes inserted.
 //   A timex that overlaps one already written (nested or crossing), is empty, or lies outside the
-//   text is left out, so the output is always well nested.
+//   text is left out, so the output is always well nested. If Document::text is not the decoded
+//   TEXT content of timeml_source (a caller changed one of them), the source markup cannot be
+//   kept and a fresh document is written, so that the timexes still sit on the right words.
 //
 // read_timeml() parses a TimeML file into its TEXT content (tags removed, entities decoded, the
 // same text Document::text holds for a TimeML input) and the TIMEX3 annotations inside TEXT, with

@@ -100,9 +100,20 @@ std::string reannotate(const Document& doc, const std::vector<Timex>& timexes) {
   const std::string& src = doc.timeml_source;
   std::uint32_t b = std::min<std::uint32_t>(doc.timeml_text_begin, src.size());
   std::uint32_t e = std::min<std::uint32_t>(std::max(doc.timeml_text_end, b), src.size());
+  // The offsets are offsets into doc.text, which must be the decoded TEXT content; if the caller
+  // changed it, the markup cannot be kept and a fresh document is written instead.
+  std::string decoded;
+  Error ignored;
+  if (!eval::xml_walk(
+          src, b, e, doc.source,
+          [&](const eval::XmlPiece& p) {
+            if (p.kind == eval::XmlPiece::kText) decoded += p.text;
+          },
+          &ignored) ||
+      decoded != doc.text)
+    return fresh_document(doc, timexes);
   std::string out(src, 0, b);
   Annotator a(writable(timexes, doc.text.size()), &out);
-  Error ignored;
   bool ok = eval::xml_walk(
       src, b, e, doc.source,
       [&](const eval::XmlPiece& p) {
@@ -116,7 +127,7 @@ std::string reannotate(const Document& doc, const std::vector<Timex>& timexes) {
         }
       },
       &ignored);
-  if (!ok) return fresh_document(doc, timexes);  // the loader accepted it, so unlikely
+  if (!ok) return fresh_document(doc, timexes);  // cannot happen: the first walk succeeded
   a.finish();
   out.append(src, e, std::string::npos);
   return out;
