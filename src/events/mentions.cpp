@@ -68,6 +68,21 @@ bool common_capital(const std::string& lower) {
                         "telecom", "telegram's", "on", "in", "for", "as", "if", "during"});
 }
 
+// Words that make a capitalized run the name of an organization, not of a person.
+bool org_word(const std::string& lower) {
+  return one_of(lower, {"media", "technology", "technologies", "service", "services", "ministry",
+                        "agency", "commission", "authority", "court", "council", "foundation",
+                        "institute", "group", "news", "times", "post", "press", "association",
+                        "union", "party", "university", "committee", "department", "office",
+                        "bank", "company", "corporation", "network", "watch", "international",
+                        "federation", "organisation", "organization", "center", "centre",
+                        "project", "society", "forum", "herald", "tribune", "journal", "daily",
+                        "radio", "television", "tv", "telecom", "communications", "duma",
+                        "parliament", "assembly", "senate", "congress", "government", "police",
+                        "army", "forces", "state", "republic", "federal", "national",
+                        "information", "digital", "internet", "cyber", "security"});
+}
+
 bool title_word(const std::string& lower) {
   return one_of(lower, {"spokesman", "spokeswoman", "spokesperson", "minister", "president",
                         "governor", "official", "chairman", "head", "director", "founder",
@@ -80,6 +95,20 @@ const Mention* last_of_kind(const Discourse& d, const std::string& kind) {
     if (kind == "*" || it->first == kind) return &it->second;
   }
   return nullptr;
+}
+
+// Whether a description ("the service", "the video platform") fits a service named before.
+// `loose` drops the preference for networks after "service" and "network".
+bool fits(const std::string& words, const Entity& e, bool loose) {
+  auto has = [&](const char* w) { return words.find(w) != std::string::npos; };
+  if (e.kind == "vpn") return false;
+  if (has("video")) return e.kind == "video";
+  if (has("messag")) return e.kind == "messaging";
+  if (has("platform") || has("app") || has("site") || has("company") || has("firm") ||
+      has("social network"))
+    return e.kind != "network";
+  if (has("service") || has("network")) return loose || e.kind == "network";
+  return true;
 }
 
 // The entity `to` stands for, at the place and in the words of the anaphor `at`.
@@ -155,6 +184,17 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     Mention m = make(text, toks, h.first, h.count, Role::kRegion, r.name, r.kind);
     cand.push_back(m);
   }
+  // A capitalized name glued to an unknown capitalized word before it is part of a longer
+  // name ("the Eastern Signal" is not the messenger Signal).
+  auto glued = [&](const Mention& m) {
+    if (m.first < 2 || !toks[m.first].capital) return false;
+    const Token& p = toks[m.first - 1];
+    if (!p.word || !p.capital || p.lower == "'s") return false;
+    for (const Mention& o : cand)
+      if (o.first <= m.first - 1 && m.first - 1 < o.last()) return false;
+    return !common_capital(p.lower);
+  };
+  cand.erase(std::remove_if(cand.begin(), cand.end(), glued), cand.end());
   // Generic patterns on the sentence text.
   if (!toks.empty()) {
     const std::uint32_t sb = toks.front().begin, se = toks.back().end;
@@ -199,10 +239,13 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
                                    : "government";
       Mention m = make(text, toks, c.first, c.count, Role::kActor, head, kind);
       m.official = true;
+      m.generic = true;
       cand.push_back(m);
     } else if (c.cue == "speaker") {
-      cand.push_back(make(text, toks, c.first, c.count, Role::kSpeaker,
-                          lower(surface(text, toks, c.first, c.count)), "people"));
+      Mention m = make(text, toks, c.first, c.count, Role::kSpeaker,
+                       lower(surface(text, toks, c.first, c.count)), "people");
+      m.generic = true;
+      cand.push_back(m);
     } else if (c.cue == "anaphor-actor" || c.cue == "anaphor-target") {
       Mention m = make(text, toks, c.first, c.count,
                        c.cue == "anaphor-actor" ? Role::kActor : Role::kTarget, "", c.value);
@@ -236,8 +279,11 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     while (b < j && common_capital(toks[b].lower)) ++b;
     std::size_t words = 0;
     for (std::size_t k = b; k < j; ++k) words += toks[k].word ? 1 : 0;
-    if (words >= 2 && words <= 4) {
-      Mention m = make(text, toks, b, j - b, Role::kPerson, "", "person");
+    bool org = false;
+    for (std::size_t k = b; k < j; ++k) org = org || org_word(toks[k].lower);
+    if (words >= 2 && (words <= 4 || org)) {
+      Mention m = make(text, toks, b, j - b, org ? Role::kSpeaker : Role::kPerson, "",
+                       org ? "organization" : "person");
       m.entity.name = m.entity.mention;
       kept.push_back(m);
     } else if (words == 1 && j == b + 1) {
@@ -260,6 +306,19 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   }
   std::sort(kept.begin(), kept.end(),
             [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  // A generic service followed by its name ("the social media platform X", "messaging apps
+  // Telegram and WhatsApp") is that name.
+  for (std::size_t k = 0; k + 1 < kept.size(); ++k) {
+    const Mention& g = kept[k];
+    const Mention& n = kept[k + 1];
+    if (g.role == Role::kTarget && n.role == Role::kTarget && g.entity.kind != "network" &&
+        g.entity.name == lower(g.entity.name) && n.first >= g.last() && n.first - g.last() <= 2 &&
+        (n.first == g.last() || (toks[g.last()].word && !one_of(toks[g.last()].lower,
+                                                                {"and", "or", "nor"})))) {
+      kept.erase(kept.begin() + static_cast<long>(k));
+      --k;
+    }
+  }
 
   // Resolve in reading order: countries before "authorities", people's affiliations, anaphors.
   std::vector<Mention> out;
@@ -321,19 +380,25 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       const std::string& w = toks[m.first].lower;
       const bool pronoun = m.count == 1 && one_of(w, {"it", "its", "he", "she", "his", "her"});
       if (m.role == Role::kTarget) {
-        // Nearest earlier target in this sentence, else the discourse's last target.
-        const Mention* near = nullptr;
+        // The most recent service the description fits, in this sentence or before it.
+        std::vector<Entity> seen = d->recent_targets;
         for (const Mention& o : out)
-          if (o.role == Role::kTarget && !o.anaphor) near = &o;
-        if (near) {
-          m.entity.name = near->entity.name;
-          m.entity.kind = near->entity.kind;
-        } else if (!d->last_targets.empty()) {
-          m.entity.name = d->last_targets.front().name;
-          m.entity.kind = d->last_targets.front().kind;
-        } else {
-          continue;
+          if (o.role == Role::kTarget && !o.anaphor) seen.push_back(o.entity);
+        const Entity* pick = nullptr;
+        // Among the services that fit, the most recent; for "the service" or "the network" a
+        // network of the article's lead (its topic) first; a looser fit only when nothing fits.
+        for (int pass = 0; pass < 2 && !pick; ++pass) {
+          const std::string words = lower(m.entity.mention);
+          const bool network_words = words.find("service") != std::string::npos ||
+                                     words.find("network") != std::string::npos;
+          for (const Entity& e : d->lead_targets)
+            if (!pick && pass == 0 && network_words && fits(words, e, false)) pick = &e;
+          for (auto it = seen.rbegin(); it != seen.rend() && !pick; ++it)
+            if (fits(lower(m.entity.mention), *it, pass == 1)) pick = &*it;
         }
+        if (!pick) continue;
+        m.entity.name = pick->name;
+        m.entity.kind = pick->kind;
       } else if (m.entity.kind == "person") {
         const Mention* near = nullptr;
         for (const Mention& o : out)
@@ -348,7 +413,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         if (pronoun) {
           for (const Mention& o : out)
             if ((o.role == Role::kActor || o.role == Role::kTarget || o.role == Role::kSpeaker) &&
-                o.entity.kind != "person" && o.entity.kind != "people")
+                o.entity.kind != "person" && !o.generic)
               near = &o;
           if (!near && d->has_subject) near = &d->last_subject;
         } else {
@@ -365,7 +430,8 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         }
       }
     }
-    if (m.role == Role::kActor && !m.anaphor) remember(d, m);
+    if ((m.role == Role::kActor || (m.role == Role::kSpeaker && !m.generic)) && !m.anaphor)
+      remember(d, m);
     out.push_back(m);
   }
   return out;

@@ -30,11 +30,15 @@ struct Mention {
   std::string affiliation_kind;
   bool official = false;       // a person with an official title, or an authority
   bool anaphor = false;        // resolved from an earlier mention
+  bool generic = false;        // a common noun ("authorities", "users"), not a name
   std::size_t last() const { return first + count; }
 };
 
 struct Discourse {
   std::vector<Entity> last_targets;             // the last service(s) named or acted on
+  std::vector<Entity> recent_targets;           // every service named, most recent last
+  std::vector<Entity> lead_targets;             // the services of the article's first
+                                                // sentence that names any: its topic
   std::vector<std::pair<std::string, Mention>> last_by_kind;  // kind → last actor of that kind
   Mention last_subject;                         // who the article was last talking about
   bool has_subject = false;

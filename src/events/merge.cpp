@@ -24,8 +24,7 @@ int status_group(Status s) {
 bool targets_overlap(const Claim& a, const Claim& b) {
   for (const Entity& x : a.targets)
     for (const Entity& y : b.targets)
-      if (x.name == y.name && (x.region.empty() || y.region.empty() || x.region == y.region))
-        return true;
+      if (x.name == y.name) return true;  // regions may name a city within the same area
   return false;
 }
 
@@ -108,8 +107,17 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
       for (Slot& s : out) {
         if (s.claim.action != c.action || status_group(s.claim.status) != status_group(c.status))
           continue;
-        if (!targets_overlap(s.claim, c)) continue;
+        // Without services, the same actor doing the same thing in one sentence or the next
+        // ("will keep fighting to keep its users connected").
+        const bool same_actor_only = s.claim.targets.empty() && c.targets.empty() &&
+                                     !c.actor.name.empty() && s.claim.actor.name == c.actor.name &&
+                                     d.sentence_index <= s.last_sentence + 1;
+        if (!targets_overlap(s.claim, c) && !same_actor_only) continue;
         if (times_conflict(s.claim.when, c.when)) continue;
+        // A plan, threat or denial belongs to whoever voiced it: two voices, two claims.
+        if (status_group(c.status) != 0 && !c.claimed_by.empty() &&
+            !s.claim.claimed_by.empty() && c.claimed_by != s.claim.claimed_by)
+          continue;
         into = &s;
         break;
       }
@@ -119,8 +127,12 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
       into->last_sentence = d.sentence_index;
       continue;
     }
-    // A claim with neither actor nor target says nothing a reader can use.
+    // A claim with neither actor nor target says nothing a reader can use; an action on
+    // services needs the service.
     if (c.targets.empty() && c.actor.name.empty()) continue;
+    if (c.targets.empty() && c.action != Action::kOrder && c.action != Action::kPenalty &&
+        c.action != Action::kPromote && c.action != Action::kResponse)
+      continue;
     out.push_back(Slot{std::move(c), d.inherited_targets, d.sentence_index});
   }
   std::vector<Claim> claims;

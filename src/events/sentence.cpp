@@ -118,7 +118,9 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
     th.nominal = h.first > 0 && (definite(si.toks[h.first - 1]) ||
                                  one_of(si.toks[h.first - 1].lower,
                                         {"a", "an", "any", "full", "partial", "complete", "new",
-                                         "total", "nationwide", "'s", "further", "of"}));
+                                         "total", "nationwide", "'s", "further", "of", "through",
+                                         "under", "with", "by", "after", "before", "despite",
+                                         "against", "amid", "following", "for", "more"}));
     si.triggers.push_back(th);
   }
   return si;
@@ -147,13 +149,34 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
            (th.first > 1 && si.toks[th.first - 2].lower == "to")))
         embedded = true;
     }
+    // A nominal that is the object of the trigger before it ("lift the ban", "ordered more
+    // internet shutdowns") belongs to that trigger.
+    if ((rule.form == Form::kNoun || th.nominal) && ti > 0) {
+      const TriggerHit& o = si.triggers[ti - 1];
+      if (o.last() <= th.first && th.first - o.last() <= 2 &&
+          pack.triggers[o.rule].form == Form::kVerb && !o.nominal)
+        embedded = true;
+    }
+    // A nominal restating the verb before it in its clause ("promoted VK Video and Rutube as
+    // replacements for YouTube").
+    if ((rule.form == Form::kNoun || th.nominal) && !embedded) {
+      for (std::size_t tj = 0; tj < ti; ++tj) {
+        const TriggerHit& o = si.triggers[tj];
+        if (pack.triggers[o.rule].action == action && o.first >= L &&
+            pack.triggers[o.rule].form == Form::kVerb && !o.nominal)
+          embedded = true;
+      }
+    }
     if (embedded) continue;
     const bool order_like = action == Action::kOrder || action == Action::kPromote;
     std::size_t R = th.last();
     while (R < n && !is_boundary(si, R)) {
       bool other = false;
-      for (const TriggerHit& o : si.triggers)
-        other = other || (o.first == R && !order_like);
+      for (const TriggerHit& o : si.triggers) {
+        const bool object = (pack.triggers[o.rule].form == Form::kNoun || o.nominal) &&
+                            R - th.last() <= 2;
+        other = other || (o.first == R && !order_like && !object);
+      }
       if (other) break;
       ++R;
     }
@@ -189,23 +212,59 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     std::vector<const Mention*> targets;
     if (passive || noun) {
       for (const Mention& m : si.mentions) {
-        if (m.first >= th.last() && m.first < R && m.first > 0 &&
-            si.toks[m.first - 1].lower == "by" && can_act(m, action) &&
-            m.first - th.last() <= 4) {
+        std::size_t b = m.first;
+        while (b > th.last() && one_of(si.toks[b - 1].lower, {"the", "a", "an", "its", "their"}))
+          --b;
+        if (m.first >= th.last() && m.first < R && b > 0 && si.toks[b - 1].lower == "by" &&
+            can_act(m, action) && b - th.last() <= 4) {
           actor = &m;
           break;
         }
       }
     }
     if (!passive) {
+      // The subject: the nearest named actor before the trigger in its clause, else the
+      // nearest person or country. Across a parenthetical ("Roskomnadzor, as determined by the
+      // authorities, will ...") the subject stands before it.
       const Mention* left_target = nullptr;
-      for (const Mention& m : si.mentions) {
-        if (m.last() > th.first || m.first < L) continue;
-        if (can_act(m, action) && !(noun && actor)) {
-          actor = &m;
-          left_target = nullptr;
-        } else if (can_suffer(m, action)) {
-          left_target = &m;
+      const Mention* named = nullptr;
+      const Mention* other = nullptr;
+      auto scan = [&](std::size_t from, std::size_t to) {
+        for (const Mention& m : si.mentions) {
+          if (m.last() > to || m.first < from) continue;
+          if (can_act(m, action)) {
+            (m.role == Role::kActor ? named : other) = &m;
+            left_target = nullptr;
+          } else if (can_suffer(m, action)) {
+            left_target = &m;
+          }
+        }
+      };
+      std::size_t from = L;
+      if (L >= 2 && si.toks[L - 2].text == ",") {
+        for (std::size_t k = th.first; k > L; --k) {
+          if (si.toks[k - 1].text == ",") {
+            from = k;
+            break;
+          }
+        }
+      }
+      scan(from, th.first);
+      if (!named && !other && !left_target && from != L) {
+        std::size_t L2 = L - 2;
+        while (L2 > 0 && !is_boundary(si, L2 - 1)) --L2;
+        scan(L2, L - 2);
+      }
+      if (!noun) {
+        actor = named ? named : other;
+      } else if (!actor) {
+        // A nominal takes its actor from a possessive or a modifier right before it
+        // ("Roskomnadzor's increased restrictions", "a government order"), not from the clause.
+        const Mention* near = named ? named : other;
+        if (near && near->last() <= th.first) {
+          std::size_t gap = th.first - near->last();
+          const bool poss = near->last() < n && si.toks[near->last()].lower == "'s";
+          if (gap == 0 || (poss && gap <= 4)) actor = near;
         }
       }
       // "Broadband returned", "fixed broadband went down": a service as the subject.
@@ -220,10 +279,14 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       // No subject in the clause: the one the article is talking about ("... and said Russians
       // should use Max").
       if (!actor && !noun && targets.empty() && d->has_subject) {
+        // Only auxiliaries, adverbs and conjunctions before the verb: the subject is elided.
         bool empty_left = true;
         for (std::size_t i = L; i < th.first; ++i)
-          empty_left = empty_left && !(si.toks[i].word && si.toks[i].capital &&
-                                       !adverb(si.toks[i]) && i != 0);
+          empty_left = empty_left && (!si.toks[i].word || adverb(si.toks[i]) ||
+                                      be_form(si.toks[i].lower) || si.has_cue(i, "plan") ||
+                                      si.has_cue(i, "threaten") ||
+                                      one_of(si.toks[i].lower, {"and", "has", "have", "had", "to",
+                                                                "did", "does", "do", "then"}));
         for (const Mention& m : si.mentions)
           empty_left = empty_left && !(m.first >= L && m.last() <= th.first);
         if (empty_left && can_act(d->last_subject, action)) actor = &d->last_subject;
@@ -242,10 +305,13 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
         if (targets.empty()) targets = target_group(si, th.last(), R, true, action);
       } else {
         targets = target_group(si, th.last(), R, true, action);
+        // An object stands close to its verb; a service named far after it is another matter.
+        if (!targets.empty() && !order_like && targets.front()->first - th.last() > 5)
+          targets.clear();
         if (noun && !targets.empty()) {
           // "Max, the state-backed messenger built by VK": the nearer side wins.
           auto left = target_group(si, L, th.first, false, action);
-          if (!left.empty() && th.first - left.back()->last() < targets.front()->first - th.last())
+          if (!left.empty() && th.first - left.back()->last() <= targets.front()->first - th.last())
             targets = left;
         }
         if (targets.empty() && noun) {
@@ -277,7 +343,25 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     }
     if (c.targets.empty() && noun && th.first > 0 && definite(si.toks[th.first - 1]))
       dr.definite = true;
-    if (c.targets.empty() && !dr.definite && !d->last_targets.empty() &&
+    // A nominal trigger far from its service: "Telegram, founded ..., has been a target of
+    // restrictions, with users reporting poor app performance".
+    if (c.targets.empty() && noun && !dr.definite) {
+      for (const Mention* t : target_group(si, 0, L, false, action)) {
+        c.targets.push_back(t->entity);
+      }
+    }
+    // A verb followed by an object the pack does not know ("accused the election commission")
+    // acts on that object, not on the last service named.
+    bool unknown_object = false;
+    if (!noun && !passive && th.last() < n && si.toks[th.last()].word) {
+      const std::string& w = si.toks[th.last()].lower;
+      unknown_object = !one_of(w, {"on", "in", "at", "for", "from", "since", "by", "to",
+                                   "across", "throughout", "with", "again", "entirely",
+                                   "completely", "partially", "fully", "and", "or", "last",
+                                   "this", "until", "nationwide", "further", "temporarily",
+                                   "indefinitely", "over", "after", "before", "during"});
+    }
+    if (c.targets.empty() && !dr.definite && !unknown_object && !d->last_targets.empty() &&
         action != Action::kResponse && action != Action::kPromote && action != Action::kOrder) {
       c.targets = d->last_targets;
       for (Entity& e : c.targets) e.span = Span{};
@@ -308,6 +392,12 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     if (passive && !actor && src && src->has_mention && src->official &&
         src->mention.role == Role::kActor) {
       c.actor = src->mention.entity;
+      c.actor.span = Span{};
+    }
+    // No actor named: an authority stating it speaks for the actor ("Roskomnadzor said ...").
+    if (c.actor.name.empty() && action != Action::kResponse && src && src->has_mention &&
+        src->official && (src->mention.role == Role::kActor || !src->mention.affiliation.empty())) {
+      c.actor = as_actor(src->mention);
       c.actor.span = Span{};
     }
     // A person acting with no other source speaks for themself ("He urged Russians to ...").
@@ -343,6 +433,10 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       if (m.role == Role::kTarget) named = {m.entity};
   }
   if (!named.empty()) d->last_targets = named;
+  for (const Mention& m : si.mentions)
+    if ((m.role == Role::kTarget || m.entity.kind == "company") && !m.anaphor)
+      d->recent_targets.push_back(m.entity);
+  if (d->lead_targets.empty()) d->lead_targets = named;
   const Source* first_src = nullptr;
   for (const Source& s : sources)
     if (!s.outlet && s.has_mention && !first_src) first_src = &s;

@@ -44,6 +44,8 @@ bool free_source(std::string_view text, const SentenceInfo& si, std::size_t end,
   if (b == end || end - b >= 10) return false;
   for (const TriggerHit& t : si.triggers)
     if (t.first >= b && t.first < end) return false;
+  while (b < end && one_of(si.toks[b].lower, {"with", "and", "but", "as", "while", "after"})) ++b;
+  if (b == end) return false;
   std::string s(text.substr(si.toks[b].begin, si.toks[end - 1].end - si.toks[b].begin));
   const std::string first = si.toks[b].lower;
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' &&
@@ -63,8 +65,17 @@ bool free_source(std::string_view text, const SentenceInfo& si, std::size_t end,
 bool is_boundary(const SentenceInfo& si, std::size_t i) {
   const Token& t = si.toks[i];
   if (!t.word) {
-    return t.text == ";" || t.text == ":" || t.text == "\"" || t.text == "(" || t.text == ")" ||
-           t.text == "“" || t.text == "”" || t.text == "—" || t.text == "–";
+    // A quotation mark ends a clause only beside a comma or full stop (",” Peskov said"); scare
+    // quotes ("to “completely shut down” its service") do not.
+    if (t.text == "\"" || t.text == "“" || t.text == "”") {
+      const bool before = i > 0 && !si.toks[i - 1].word &&
+                          (si.toks[i - 1].text == "," || si.toks[i - 1].text == ".");
+      const bool after = i + 1 < si.toks.size() && !si.toks[i + 1].word &&
+                         (si.toks[i + 1].text == "," || si.toks[i + 1].text == ".");
+      return before || after;
+    }
+    return t.text == ";" || t.text == ":" || t.text == "(" || t.text == ")" || t.text == "—" ||
+           t.text == "–";
   }
   if (t.lower == "that") return true;
   if (si.has_cue(i, "boundary") || si.has_cue(i, "say")) return true;
@@ -133,6 +144,12 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
         end = b - 1;
       }
     }
+    // ", which said": the relative pronoun stands for the name before the comma.
+    if (end >= 3 && one_of(si.toks[end - 1].lower, {"which", "who"}) &&
+        si.toks[end - 2].text == ",") {
+      if (const Mention* m = mention_ending_at(si, end - 2)) out.push_back(from_mention(*m, v));
+      continue;
+    }
     if (end == 0 || clause_punct(si.toks[end - 1])) {
       // Inverted: ", said Peskov".
       if (const Mention* m = mention_starting_in(si, v + c.count, v + c.count + 1))
@@ -184,7 +201,7 @@ Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
   for (const CueHit& c : si.cues) {
     if (c.cue != "negate") continue;
     const std::size_t end = c.first + c.count;
-    if (end <= first && first - end <= 2 && c.first >= clause_first) return Status::kDenied;
+    if (end <= first && first - end <= 4 && c.first >= clause_first) return Status::kDenied;
   }
   // Condition or threat: a modal or warning shortly before; "if"/"unless" after it.
   const std::size_t window = first > 6 ? first - 6 : 0;

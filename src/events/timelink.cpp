@@ -71,7 +71,7 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
                             : static_cast<long>(dr.trigger_first) - static_cast<long>(c.last);
       long score = std::labs(dist);
       const bool in_clause = c.first >= dr.clause_first && c.last <= dr.clause_last + 1;
-      if (!in_clause) score += 8;
+      if (!in_clause) score += 12;
       // Another trigger of the sentence stands closer to this time.
       for (const Draft& o : *drafts) {
         if (&o == &dr) continue;
@@ -86,7 +86,20 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
         best = &c;
       }
     }
-    if (!best || best_score > 30) {
+    if (!best || best_score > 24) {
+      // "X was restored on July 25, but Y remained blocked": a coordinated clause shares the
+      // time frame of the clause before it.
+      const Draft* prev = nullptr;
+      for (const Draft& o : *drafts)
+        if (&o != &dr && o.trigger_last <= dr.trigger_first && o.claim.when.basis == "text")
+          prev = &o;
+      if (prev && dr.clause_first > 0 &&
+          one_of(si.toks[dr.clause_first - 1].lower, {"but", "while", "and", "whereas"})) {
+        const std::string duration = w.duration;
+        w = prev->claim.when;
+        if (!duration.empty()) w.duration = duration;
+        continue;
+      }
       const When keep = w;
       w = statement_time(published);
       w.duration = keep.duration;
