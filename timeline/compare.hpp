@@ -127,6 +127,7 @@ struct CompareStats {
   std::size_t keyed_entries = 0;  // (claim, key) entries swept: claims x targets
   std::size_t pair_checks = 0;    // times an entry was tested against an open group
   std::size_t merges = 0;         // groups joined
+  std::size_t repeated_documents = 0;  // documents left out because their id came before
 };
 
 struct Comparison {
@@ -134,6 +135,8 @@ struct Comparison {
   CompareStats stats;
 };
 
+// A document whose id repeats an earlier one (the same article given twice) is left out, so that
+// an article never corroborates itself.
 Comparison compare(const std::vector<DocumentClaims>& docs, const CompareOptions& options = {});
 
 // The JSON form, as published in schemas/compare.schema.json.

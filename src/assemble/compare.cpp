@@ -7,6 +7,7 @@
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "assemble/compare_detail.hpp"
 
@@ -198,7 +199,13 @@ Comparison compare(const std::vector<DocumentClaims>& docs, const CompareOptions
   Comparison out;
   std::vector<Ref> refs;
   std::unordered_map<std::string, std::vector<std::size_t>> buckets;
+  std::unordered_set<std::string> ids;
   for (std::size_t d = 0; d < docs.size(); ++d) {
+    // A document given twice (same id) would corroborate itself: only its first copy counts.
+    if (!docs[d].id.empty() && !ids.insert(docs[d].id).second) {
+      ++out.stats.repeated_documents;
+      continue;
+    }
     for (std::size_t c = 0; c < docs[d].claims.size(); ++c) {
       const Claim& claim = docs[d].claims[c];
       refs.push_back(

@@ -85,6 +85,10 @@ int cmd_compare(int argc, char** argv) {
       !write_file(opt.output + "/compare.html", html, std::cerr)) {
     return kExitSomeFailed;
   }
+  if (cmp.stats.repeated_documents) {
+    std::cerr << "timeline compare: left out " << cmp.stats.repeated_documents
+              << " of the documents: their id repeats an earlier one\n";
+  }
   std::size_t counts[3] = {0, 0, 0};
   for (const AlignedEvent& ev : cmp.events) ++counts[static_cast<int>(ev.verdict)];
   std::cerr << "timeline compare: " << cmp.events.size() << " events from "
