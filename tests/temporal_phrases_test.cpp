@@ -576,6 +576,13 @@ TEST_CASE("words and numbers that are not times", "[temporal]") {
       {"The screen ratio is 16:9 on most phones.", ""},
       {"The Max Planck Institute studied the traffic.", "Max"},
       {"Officials may block more apps, she said.", "may"},
+      {"The august body met in private.", "august"},
+      {"Prime Minister Theresa May defended the law.", "May"},
+      {"Download Max from the store, the ministry urged.", "Max"},
+      {"Max, the state app, stores chat logs.", "Max"},
+      {"Users of Max reported bugs.", "Max"},
+      {"Call 8-800-555-35-35 for support.", ""},
+      {"He was 25 when he was arrested.", ""},
   }));
   auto found = tag(sentence, A);
   INFO("sentence: " << sentence << "\ntagger found:\n" << listing(found));
