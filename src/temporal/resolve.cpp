@@ -109,9 +109,30 @@ std::optional<std::string> directed_feast(std::string_view dir, std::string_view
   return iso_date(*feast_date(year, name));
 }
 
+// One occurrence of a named period (month, month-day, season, quarter) in a given year.
+struct Occurrence {
+  int year;
+  bg::date start, end;  // [start, end)
+};
+
+std::optional<Occurrence> occurrence(std::string_view kind, std::string_view x, int year) {
+  const int sm = start_month(kind, x);
+  if (sm < 1 || sm > 12) return std::nullopt;
+  if (kind == "month" && x.size() >= 5 && x[2] == '-') {
+    const int day = std::atoi(std::string(x.substr(3, 2)).c_str());
+    if (day < 1 || day > bg::gregorian_calendar::end_of_month_day(year, sm)) return std::nullopt;
+    const bg::date d(year, sm, day);
+    return Occurrence{year, d, d + bg::days(1)};
+  }
+  const bg::date start(year, sm, 1);
+  return Occurrence{year, start, start + bg::months(kind == "month" ? 1 : 3)};
+}
+
 std::optional<std::string> directed(std::string_view dir, std::string_view kind,
-                                    std::string_view x, const bg::date& a, Tense tense) {
-  if (dir == "tense") {
+                                    std::string_view x, const bg::date& a, Tense tense,
+                                    bool loose) {
+  const bool by_tense = dir == "tense";
+  if (by_tense) {
     if (tense == Tense::kFuture) dir = "future";
     else if (kind == "weekday" || tense == Tense::kPast) dir = "past";
     else dir = "near";
@@ -127,41 +148,37 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     const bool forward = dir == "future" || dir == "after" || (dir == "near" && fwd < back);
     return iso_date(forward ? a + bg::days(fwd) : a - bg::days(back));
   }
-  // Month (with an optional day), season or quarter: choose the year.
-  const int sm = start_month(kind, x);
-  if (sm < 1 || sm > 12) return std::nullopt;
-  int day = 1;
-  std::string_view tail;  // "-DD" for a month-day
-  if (kind == "month" && x.size() >= 5 && x[2] == '-') {
-    day = std::atoi(std::string(x.substr(3, 2)).c_str());
-    tail = x.substr(2, 3);
-  }
+  // A named period: choose among its occurrences around the anchor's year.
   const int y = a.year();
-  int year = y;
-  // Compare (month, day) of the target with the anchor's.
-  const int target = sm * 100 + (tail.empty() ? 0 : day);
-  const int here = a.month() * 100 + (tail.empty() ? 0 : static_cast<int>(a.day()));
-  const int here_period = kind == "season" ? (a.month() == 12 ? 12 : (a.month() / 3) * 3)
-                          : kind == "quarter" ? ((a.month() - 1) / 3) * 3 + 1
-                                              : here;
-  const int cmp_here = kind == "month" ? here : here_period * 100;
-  const int cmp_target = kind == "month" ? target : sm * 100;
-  if (dir == "past") year = cmp_target <= cmp_here ? y : y - 1;
-  else if (dir == "before") year = cmp_target < cmp_here ? y : y - 1;
-  else if (dir == "future") year = cmp_target >= cmp_here ? y : y + 1;
-  else if (dir == "after") year = cmp_target > cmp_here ? y : y + 1;
-  else {  // present or unknown tense
-    year = y;  // as TimeBank does for a month named without a year
+  const bg::days slack(by_tense && loose ? 100 : 0);
+  std::optional<Occurrence> pick;
+  for (int year = y - 2; year <= y + 2; ++year) {
+    const auto o = occurrence(kind, x, year);
+    if (!o) continue;
+    if (dir == "past" && o->start <= a + slack) pick = o;
+    if (dir == "before" && o->end <= a) pick = o;
+    if ((dir == "future" && o->end + slack > a) || (dir == "after" && o->start > a)) {
+      if (!pick) pick = o;
+    }
+    if (dir == "near") {
+      if (kind == "season") {
+        const auto distance = [&](const Occurrence& c) {
+          return c.start > a ? (c.start - a).days() : c.end <= a ? (a - c.end).days() + 1 : 0;
+        };
+        if (!pick || distance(*o) < distance(*pick)) pick = o;
+      } else if (year == y) {
+        pick = o;
+      }
+    }
   }
-  if (kind == "season" && sm == 12 && a.month() <= 2 && (dir == "past" || dir == "near"))
-    year = y - 1;  // winter of the anchor's January belongs to the year before
-  return fmt("%04d", year) + "-" + std::string(x);
+  if (!pick) return std::nullopt;
+  return fmt("%04d", pick->year) + "-" + std::string(x);
 }
 
 }  // namespace
 
 Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& anchor,
-                       const std::optional<bg::date>& ref, Tense tense) {
+                       const std::optional<bg::date>& ref, Tense tense, bool loose_tense) {
   Resolved r;
   r.value = std::string(partial);
   if (starts(partial, "FEAST-") && partial.size() > 11) {  // FEAST-YYYY-name
@@ -218,7 +235,7 @@ Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& 
           rest = x.substr(t);
           x = x.substr(0, t);
         }
-        const auto v = directed(dir, kind, x, *base, tense);
+        const auto v = directed(dir, kind, x, *base, tense, loose_tense);
         if (!v) return r;
         r.value = *v + std::string(rest);
         r.resolved = true;

@@ -13,6 +13,8 @@
 //   UNDEF-[ref-]DIR-feast-NAME     a movable feast (easter, goodfriday, eastermonday,
 //        thanksgiving, laborday, memorialday, mlkday) in the year DIR chooses
 //   FEAST-YYYY-NAME                that feast in year YYYY
+// `loose_tense` marks a tense that is a weak cue: a named month or day up to about three months
+// on the other side of the anchor then keeps the anchor's year.
 // "ref-" resolves against the narrative's reference date ("the next day") instead of the
 // publication date. N may be X (vague: "a few days ago"), which gives PAST_REF or FUTURE_REF.
 #pragma once
@@ -35,6 +37,7 @@ struct Resolved {
 
 Resolved resolve_value(std::string_view partial,
                        const std::optional<boost::gregorian::date>& anchor,
-                       const std::optional<boost::gregorian::date>& ref, Tense tense);
+                       const std::optional<boost::gregorian::date>& ref, Tense tense,
+                       bool loose_tense = false);
 
 }  // namespace timeline::temporal_detail

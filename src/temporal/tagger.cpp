@@ -12,17 +12,29 @@ namespace {
 
 using namespace temporal_detail;
 
-// The reference date a "UNDEF-ref-UNIT..." value is resolved against, by the grain of UNIT.
-const std::optional<bg::date>& ref_for(const std::string& partial,
-                                       const std::optional<bg::date>& day,
-                                       const std::optional<bg::date>& month,
-                                       const std::optional<bg::date>& year) {
-  if (partial.compare(0, 10, "UNDEF-ref-") != 0) return day;
-  const std::string unit = partial.substr(10, 4);
-  if (unit == "year" || unit == "deca" || unit == "cent") return year;
-  if (unit == "mont" || unit == "quar" || unit == "half") return month;
-  return day;
-}
+// The narrative's last dates, by grain: "the next day" reads the last day named, "the
+// following month" the last month (or day), "the quarter" the last quarter (or finer), "that
+// year" the last year (or finer). All start at the publication date.
+struct Refs {
+  std::optional<bg::date> day, month, quarter, year;
+
+  void update(const std::optional<bg::date>& start, Precision p) {
+    if (p >= Precision::kDay) day = start;
+    if (p >= Precision::kMonth) month = start;
+    if (p >= Precision::kQuarter) quarter = start;
+    if (p >= Precision::kYear) year = start;
+  }
+
+  // The reference a "UNDEF-ref-UNIT..." value is resolved against, by the grain of UNIT.
+  const std::optional<bg::date>& for_value(const std::string& partial) const {
+    if (partial.compare(0, 10, "UNDEF-ref-") != 0) return day;
+    const std::string unit = partial.substr(10, 4);
+    if (unit == "year" || unit == "deca" || unit == "cent") return year;
+    if (unit == "quar" || unit == "half") return quarter;
+    if (unit == "mont") return month;
+    return day;
+  }
+};
 
 class RuleTagger : public Tagger {
  public:
@@ -37,7 +49,7 @@ class RuleTagger : public Tagger {
     const std::optional<bg::date> anchor = parse_iso_date(published);
     // The narrative's last dates, by grain: "the next day" reads the last day named, "the
     // following month" the last month (or day), "that year" the last year (or finer).
-    std::optional<bg::date> ref_day = anchor, ref_month = anchor, ref_year = anchor;
+    Refs refs{anchor, anchor, anchor, anchor};
     std::vector<Timex> out;
     std::vector<std::string> partials;  // the rules' values, before resolution
     for (const Sentence& s : sentences) {
@@ -52,9 +64,22 @@ class RuleTagger : public Tagger {
         if (tense == Tense::kUnknown || tense == Tense::kPresent) {
           if (s.tense != Tense::kUnknown) tense = s.tense;
         }
-        if (t.signal == "since") tense = Tense::kPast;  // "has been down since March"
-        const std::optional<bg::date>& ref = ref_for(m.value, ref_day, ref_month, ref_year);
-        const Resolved r = resolve_value(m.value, anchor, ref, tense);
+        // A past tense that only the sentence shows, with no verb near the expression, is a weak
+        // cue: "the dividend is payable Dec. 7, the company said" (written in November).
+        bool loose = tense == Tense::kPast &&
+                     local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true) !=
+                         Tense::kPast;
+        // So is a past sentence around a deadline: "extended the offer to Nov. 20".
+        if (tense == Tense::kPast && (t.signal == "by" || t.signal == "until" ||
+                                      t.signal == "till" || t.signal == "to" ||
+                                      t.signal == "through" || t.signal == "past"))
+          loose = true;
+        if (t.signal == "since") {  // "has been down since March"
+          tense = Tense::kPast;
+          loose = false;
+        }
+        const std::optional<bg::date>& ref = refs.for_value(m.value);
+        const Resolved r = resolve_value(m.value, anchor, ref, tense, loose);
         t.text = std::string(text.substr(m.begin, m.end - m.begin));
         t.type = m.type;
         t.value = r.value;
@@ -69,10 +94,7 @@ class RuleTagger : public Tagger {
         if (t.type == "DATE" || t.type == "TIME") {
           if (const auto iv = interval_of(t.value)) {
             t.precision = iv->precision;
-            const auto start = parse_iso_date(iv->start);
-            if (iv->precision >= Precision::kDay) ref_day = start;
-            if (iv->precision >= Precision::kMonth) ref_month = start;
-            if (iv->precision >= Precision::kYear) ref_year = start;
+            refs.update(parse_iso_date(iv->start), iv->precision);
           }
         }
         out.push_back(std::move(t));

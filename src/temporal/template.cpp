@@ -186,7 +186,12 @@ bool expand_template(std::string_view tmpl, const Groups& groups, const Lexicon&
     const std::string_view fn = colon == std::string_view::npos ? "" : ref.substr(colon + 1);
     if (!present(groups, name)) continue;  // group not in the match
     std::string piece;
-    if (!apply(fn, groups.find(name)->second, lexicon, &piece)) return false;
+    const bool optional = !fn.empty() && fn.back() == '?';  // {g:table?}: "" when not found
+    if (!apply(optional ? fn.substr(0, fn.size() - 1) : fn, groups.find(name)->second, lexicon,
+               &piece)) {
+      if (!optional) return false;
+      piece.clear();
+    }
     *out += piece;
   }
   return true;
@@ -222,7 +227,8 @@ bool check_template(std::string_view tmpl, const std::set<std::string>& groups,
       return false;
     }
     if (colon != std::string_view::npos) {
-      const std::string fn(ref.substr(colon + 1));
+      std::string fn(ref.substr(colon + 1));
+      if (!fn.empty() && fn.back() == '?') fn.pop_back();
       if (fn != "num" && fn != "num10" && fn != "num100" && fn != "day2" && fn != "year4" &&
           !lexicon.count(fn)) {
         *message = "unknown table '" + fn + "'";

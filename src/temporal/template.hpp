@@ -4,6 +4,7 @@
 //   num10, num100  the number times 10 or 100 ("two" decades -> 20 years)
 //   day2  a number padded to two digits ("5" -> 05)
 //   year4 a year, two-digit years read as 19xx/20xx ("'98" -> 1998, "05" -> 2005)
+//   <table>? the same, giving "" instead of dropping the match when the word is not in it
 //   <table> a lexicon table of rules/<lang>/*.tsv (key = the text in lower case, trailing '.'
 //         dropped)
 // {?g:THEN|ELSE} expands the template THEN when group g took part in the match, else ELSE

@@ -56,8 +56,8 @@ bool after_be(const std::vector<Word>& ws, std::size_t k) {
 Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = nullptr) {
   const std::string& w = ws[k].lower;
   if (strong) *strong = true;
-  if (in(w, {"will", "'ll", "shall", "won't", "tomorrow", "due", "would", "scheduled",
-             "planned", "planning", "intends", "intend", "hopes", "upcoming", "next"}))
+  if (in(w, {"will", "'ll", "shall", "won't", "tomorrow", "due", "scheduled", "planned",
+             "planning", "intends", "intend", "hopes", "upcoming"}))
     return Tense::kFuture;
   if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
   if (in(w, {"plans", "plan", "expects", "expected", "scheduled", "due", "set"}) &&
@@ -98,7 +98,8 @@ Tense sentence_tense(std::string_view text) {
   return Tense::kUnknown;
 }
 
-Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window) {
+Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window,
+                  bool weak_anywhere) {
   const std::vector<Word> ws = words_of(text);
   // Index of the first word at or after pos.
   std::size_t first = 0;
@@ -112,11 +113,11 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   for (int d = 1; d <= window; ++d) {
     if (first >= static_cast<std::size_t>(d)) {
       const Tense t = tense_of_word(ws, first - d, &strong);
-      if (t != Tense::kUnknown && (strong || d == 1)) return t;
+      if (t != Tense::kUnknown && (strong || d == 1 || weak_anywhere)) return t;
     }
     if (after + d - 1 < ws.size()) {
       const Tense t = tense_of_word(ws, after + d - 1, &strong);
-      if (t != Tense::kUnknown && strong) return t;
+      if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
     }
   }
   return Tense::kUnknown;

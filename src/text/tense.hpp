@@ -17,6 +17,9 @@ Tense sentence_tense(std::string_view text);
 // The tense of the clause just before `pos` and just after it (up to `window` words each
 // side), nearest cue first; kUnknown when no cue is near. Used for "confirmed on Thursday"
 // inside a sentence whose main verb is in another tense.
-Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window);
+// With `weak_anywhere`, a regular -ed form anywhere in the window counts as past; otherwise only
+// just before the expression ("announced Wednesday").
+Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window,
+                  bool weak_anywhere = false);
 
 }  // namespace timeline
