@@ -211,3 +211,21 @@ TEST_CASE("write_timeml falls back to a fresh document when the text does not ma
   REQUIRE(back.timexes.size() == 1);
   CHECK(covered(back, 0) == "5 May");
 }
+
+TEST_CASE("read_timeml keeps nested timexes and skips empty ones", "[eval]") {
+  TimemlFile f = read_ok(
+      "<TimeML><TEXT>In <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"199\">the "
+      "<TIMEX3 tid=\"t2\" type=\"DATE\" value=\"1990\">1990</TIMEX3>s</TIMEX3> it grew"
+      "<TIMEX3 tid=\"t3\" type=\"DATE\" value=\"X\"/>.</TEXT></TimeML>",
+      "n.tml");
+  CHECK(f.text == "In the 1990s it grew.");
+  REQUIRE(f.timexes.size() == 2);
+  CHECK(covered(f, 0) == "the 1990s");
+  CHECK(f.timexes[0].tid == "t1");
+  CHECK(covered(f, 1) == "1990");
+  CHECK(f.timexes[1].value == "1990");
+
+  timeline::Error err;
+  CHECK_FALSE(timeline::read_timeml("<TEXT>a</TIMEX3></TEXT>", "u.tml", &f, &err));
+  CHECK(err.str() == "u.tml:1:8: </TIMEX3> without an opening tag");
+}
