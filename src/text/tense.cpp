@@ -108,17 +108,16 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   while (after < ws.size() && ws[after].begin < end) ++after;
   // Only strong cues (auxiliaries, irregular past forms) count here; a weak -ed form is left
   // to the sentence's tense, which a future auxiliary elsewhere outranks.
+  // The words before the expression first (its verb usually precedes it), then those after.
   // A weak form just before the expression counts: "announced Wednesday".
   bool strong = true;
-  for (int d = 1; d <= window; ++d) {
-    if (first >= static_cast<std::size_t>(d)) {
-      const Tense t = tense_of_word(ws, first - d, &strong);
-      if (t != Tense::kUnknown && (strong || d == 1 || weak_anywhere)) return t;
-    }
-    if (after + d - 1 < ws.size()) {
-      const Tense t = tense_of_word(ws, after + d - 1, &strong);
-      if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
-    }
+  for (int d = 1; d <= window && first >= static_cast<std::size_t>(d); ++d) {
+    const Tense t = tense_of_word(ws, first - d, &strong);
+    if (t != Tense::kUnknown && (strong || d == 1 || weak_anywhere)) return t;
+  }
+  for (int d = 1; d <= window && after + d - 1 < ws.size(); ++d) {
+    const Tense t = tense_of_word(ws, after + d - 1, &strong);
+    if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
   }
   return Tense::kUnknown;
 }

@@ -14,8 +14,8 @@ namespace timeline {
 // present form ("is", "are", "says", "has") is, else unknown.
 Tense sentence_tense(std::string_view text);
 
-// The tense of the clause just before `pos` and just after it (up to `window` words each
-// side), nearest cue first; kUnknown when no cue is near. Used for "confirmed on Thursday"
+// The tense of the clause around text[pos, end): the nearest cue among the `window` words
+// before it, else the nearest among the `window` words after it; kUnknown when no cue is near. Used for "confirmed on Thursday"
 // inside a sentence whose main verb is in another tense.
 // With `weak_anywhere`, a regular -ed form anywhere in the window counts as past; otherwise only
 // just before the expression ("announced Wednesday").

@@ -1,0 +1,101 @@
+// segment() and the tense cues: sentence spans by byte offset, abbreviations of news text, and
+// the tense read from auxiliaries and verb forms.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <timeline/text.hpp>
+
+#include "text/tense.hpp"
+#include "test_util.hpp"
+
+namespace {
+
+std::vector<std::string> sentences_of(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& s : timeline::segment(text)) out.push_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("segment splits sentences and keeps abbreviations", "[text]") {
+  std::string text;
+  std::vector<std::string> expected;
+  std::tie(text, expected) = GENERATE(table<std::string, std::vector<std::string>>({
+      {"The app was blocked. Users moved to VPNs.",
+       {"The app was blocked.", "Users moved to VPNs."}},
+      {"Mr. Smith met Dr. Jones on Jan. 5 in the city.",
+       {"Mr. Smith met Dr. Jones on Jan. 5 in the city."}},
+      {"The U.S. embassy said so. Calls stopped.",
+       {"The U.S. embassy said so.", "Calls stopped."}},
+      {"He said: \"It is over.\" Then he left.", {"He said: \"It is over.\"", "Then he left."}},
+      {"Is it blocked? Yes! It is.", {"Is it blocked?", "Yes!", "It is."}},
+      {"Headline without a stop\n\nThe body starts here.",
+       {"Headline without a stop", "The body starts here."}},
+      {"A line that wraps\nin the middle of a sentence.",
+       {"A line that wraps\nin the middle of a sentence."}},
+      {"It was ranked No. 5 by J. R. Smith last year.",
+       {"It was ranked No. 5 by J. R. Smith last year."}},
+      {"Prices rose 2.5 percent. Then they fell.", {"Prices rose 2.5 percent.", "Then they fell."}},
+      {"   ", {}},
+      {"", {}},
+  }));
+  CAPTURE(text);
+  CHECK(sentences_of(text) == expected);
+}
+
+TEST_CASE("segment gives byte spans into the text, trailing space excluded", "[text]") {
+  const std::string text = "Один. Two words.  ";
+  const auto s = timeline::segment(text);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].begin == 0);
+  CHECK(s[0].end == 9);  // "Один." is 4 two-byte letters and a full stop
+  CHECK(s[1].begin == 10);
+  CHECK(s[1].end == 20);
+}
+
+TEST_CASE("sentence tense from auxiliaries and verb forms", "[text]") {
+  std::string text;
+  timeline::Tense tense;
+  std::tie(text, tense) = GENERATE(table<std::string, timeline::Tense>({
+      {"The regulator said it had restricted calls.", timeline::Tense::kPast},
+      {"Officials will meet on Thursday.", timeline::Tense::kFuture},
+      {"The court is expected to rule soon.", timeline::Tense::kFuture},
+      {"The ministry plans to block the app.", timeline::Tense::kFuture},
+      {"The app is blocked.", timeline::Tense::kPresent},
+      {"Users complained about slow calls.", timeline::Tense::kPast},
+      {"Green and red flags.", timeline::Tense::kUnknown},
+  }));
+  CAPTURE(text);
+  CHECK(timeline::sentence_tense(text) == tense);
+}
+
+TEST_CASE("local tense reads the verb next to an expression", "[text]") {
+  // "will" governs the whole sentence, but the weekday belongs to "confirmed".
+  const std::string text = "The watchdog confirmed Thursday that it will lift the ban.";
+  const std::size_t at = text.find("Thursday");
+  CHECK(timeline::local_tense(text, at, at + 8, 5) == timeline::Tense::kPast);
+  const std::string later = "They will be restored next month, officials said.";
+  const std::size_t m = later.find("next month");
+  CHECK(timeline::local_tense(later, m, m + 10, 5) == timeline::Tense::kFuture);
+}
+
+TEST_CASE("segment handles the seed article", "[text]") {
+  const std::string path = timeline::test::shared_dir() + "/seed/000_bf60ad6337aa9cfd.txt";
+  TIMELINE_REQUIRE_DATA(path);
+  const std::string text = timeline::test::read_file(path);
+  const auto s = timeline::segment(text);
+  REQUIRE(s.size() > 10);
+  std::uint32_t last = 0;
+  for (const auto& x : s) {
+    CHECK(x.begin >= last);
+    CHECK(x.end > x.begin);
+    CHECK(x.end <= text.size());
+    // No sentence ends right after a title abbreviation.
+    const std::string body = text.substr(x.begin, x.end - x.begin);
+    CHECK(body.substr(body.size() >= 3 ? body.size() - 3 : 0) != "Mr.");
+    last = x.end;
+  }
+}
