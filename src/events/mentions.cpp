@@ -389,8 +389,8 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         // network of the article's lead (its topic) first; a looser fit only when nothing fits.
         for (int pass = 0; pass < 2 && !pick; ++pass) {
           const std::string words = lower(m.entity.mention);
-          const bool network_words = words.find("service") != std::string::npos ||
-                                     words.find("network") != std::string::npos;
+          const bool network_words =
+              (words == "the service" || words == "the network" || words == "the services");
           for (const Entity& e : d->lead_targets)
             if (!pick && pass == 0 && network_words && fits(words, e, false)) pick = &e;
           for (auto it = seen.rbegin(); it != seen.rend() && !pick; ++it)

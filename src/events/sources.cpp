@@ -119,6 +119,13 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
       if (const Mention* m = mention_starting_in(si, v + 1, v + 3))
         if (m->entity.kind == "outlet") out.push_back(from_mention(*m, v));
     }
+    // Passive: "was confirmed by the communications watchdog".
+    if (v + 1 < si.toks.size() && si.toks[v + 1].lower == "by" && c.count == 1) {
+      if (const Mention* m = mention_starting_in(si, v + 2, v + 4)) {
+        out.push_back(from_mention(*m, v));
+        continue;
+      }
+    }
     // The subject before the verb, skipping an apposition between commas and a few adverbs.
     std::size_t end = v;
     while (end > 0 && si.toks[end - 1].word &&
