@@ -87,6 +87,26 @@ TEST_CASE("the source map leads every text byte back to the page", "[io]") {
   check_reference("degradation\u201D", "degradation&rdquo;");
 }
 
+TEST_CASE("source offsets stay right after references, line ends and ignored tags", "[io]") {
+  auto [html, text, needle, offset] = GENERATE(table<std::string, std::string, std::string, std::size_t>({
+      // "&amp" without ';' before letters is "&" and the letters: 'o' is byte 9 of the page.
+      {"<p>fr&ampom</p>", "fr&om\n", "om", 9},
+      // "&nLt;" is two code points (six bytes of text) from five bytes of source.
+      {"<p>an&nLt;y</p>", "an\u226A\u20D2y\n", "y", 10},
+      // A stray end tag inside a word is dropped but still occupies the source.
+      {"<p>com</b>pany</p>", "company\n", "pany", 10},
+      // An unknown reference stays as written, byte for byte.
+      {"<p>x&unknownz; y</p>", "x&unknownz; y\n", "y", 15},
+      // CR LF collapses to one space; 'b' is after both bytes.
+      {"<p>a\r\nb</p>", "a b\n", "b", 6},
+  }));
+  Document d;
+  timeline::Error e;
+  REQUIRE(timeline::parse_html(html, "m.html", &d, &e));
+  REQUIRE(d.text == text);
+  CHECK(source_of(d, d.text.find(needle)) == offset);
+}
+
 TEST_CASE("the publication date is found wherever the page keeps it", "[io]") {
   auto [file, published] = GENERATE(table<std::string, std::string>({
       // <meta property="article:published_time"> wins over <meta name="date"> and <time>.

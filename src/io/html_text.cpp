@@ -9,7 +9,8 @@
 //
 // gumbo gives each text node its decoded text and its original bytes; walking both side by side
 // gives the source offset of each decoded byte, including after entities (&amp; is five source
-// bytes for one text byte) and CR LF pairs (two source bytes for one '\n').
+// bytes for one text byte), CR LF pairs (two source bytes for one '\n') and tags the parser
+// ignored inside a run of text (a stray </b>).
 #include <algorithm>
 #include <cctype>
 
@@ -61,7 +62,20 @@ std::size_t reference_end(std::string_view raw, std::size_t i) {
 bool lines_up(std::string_view raw, std::size_t e, std::string_view dec, std::size_t j) {
   if (j >= dec.size()) return true;
   if (e >= raw.size()) return false;
-  return raw[e] == dec[j] || raw[e] == '&' || raw[e] == '\r';
+  return raw[e] == dec[j] || raw[e] == '&' || raw[e] == '\r' || raw[e] == '<';
+}
+
+// Whether the source from raw[e] and the text from dec[j] begin with the same few bytes.
+bool agrees(std::string_view raw, std::size_t e, std::string_view dec, std::size_t j) {
+  if (j >= dec.size()) return e >= raw.size() || raw[e] == '<';
+  const std::size_t n = std::min<std::size_t>({4, dec.size() - j, raw.size() - std::min(e, raw.size())});
+  if (n == 0) return false;
+  for (std::size_t m = 0; m < n; ++m) {
+    const char c = raw[e + m];
+    if (c == '&' || c == '\r' || c == '<') return true;  // another reference, or a break
+    if (c != dec[j + m]) return false;
+  }
+  return true;
 }
 
 // Offset (relative to the node's original text) of each byte of its decoded text.
@@ -77,15 +91,40 @@ std::vector<std::uint32_t> byte_origins(std::string_view raw, std::string_view d
     }
     if (i < raw.size() && raw[i] == '&') {
       const std::size_t e = reference_end(raw, i);
-      const bool literal = dec[j] == '&' && (e == i + 1 || !lines_up(raw, e, dec, j + 1));
+      // Left as it was (no such entity) when the text repeats the reference and goes on alike.
+      const bool literal = dec[j] == '&' &&
+                           (e == i + 1 || (dec.compare(j, e - i, raw.substr(i, e - i)) == 0 &&
+                                           lines_up(raw, e, dec, j + (e - i))));
       if (!literal) {
-        // The reference's text is one code point, or two when only that lines up afterwards.
-        std::size_t k = sequence_length(static_cast<unsigned char>(dec[j]));
-        if (!lines_up(raw, e, dec, j + k) && j + k < dec.size())
-          k += sequence_length(static_cast<unsigned char>(dec[j + k]));
+        // The reference's text is one code point or two, and a reference without ';' may end
+        // before its run of letters ("&ampx" is "&" and "x"): take the first reading after
+        // which source and text agree again.
+        const std::size_t one = sequence_length(static_cast<unsigned char>(dec[j]));
+        const std::size_t two =
+            j + one < dec.size() ? one + sequence_length(static_cast<unsigned char>(dec[j + one])) : one;
+        std::size_t k = one, end = e;
+        bool found = false;
+        for (std::size_t len : {one, two}) {
+          for (std::size_t f = e; f >= i + 2 && !found; --f) {
+            if (agrees(raw, f, dec, j + len)) {
+              k = len;
+              end = f;
+              found = true;
+            }
+          }
+          if (found) break;
+        }
         for (std::size_t b = 0; b < k && j < dec.size(); ++b)
-          at[j++] = static_cast<std::uint32_t>(i + std::min(b, e - i - 1));
-        i = e;
+          at[j++] = static_cast<std::uint32_t>(i + std::min(b, end - i - 1));
+        i = end;
+        continue;
+      }
+    }
+    if (i < raw.size() && raw[i] == '<' && dec[j] != '<') {
+      // A tag the parser ignored (a stray end tag) inside the node's source: step over it.
+      const auto gt = raw.find('>', i);
+      if (gt != std::string_view::npos) {
+        i = gt + 1;
         continue;
       }
     }
