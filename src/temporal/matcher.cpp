@@ -105,7 +105,8 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
           expand_template(rule.value, groups, lx, &m.value) &&
           expand_template(rule.mod, groups, lx, &m.mod) &&
           expand_template(rule.quant, groups, lx, &m.quant) &&
-          expand_template(rule.freq, groups, lx, &m.freq)) {
+          expand_template(rule.freq, groups, lx, &m.freq) &&
+          expand_template(rule.value_after_quarter, groups, lx, &m.value_after_quarter)) {
         cands.push_back(std::move(m));
         pos = match_end;
       } else {

@@ -19,6 +19,7 @@ struct Match {
   std::uint32_t begin = 0, end = 0;  // byte offsets into the text given to find()
   const Rule* rule = nullptr;
   std::string type, value, mod, quant, freq;  // expanded templates (value is partial)
+  std::string value_after_quarter;            // expanded, or ""
 };
 
 class Matcher {

@@ -34,6 +34,9 @@ struct Rule {
   // Templates; see GRAMMAR.md. `type` NONE marks a blocking rule: its matches hide other
   // candidates and produce nothing.
   std::string type, value, mod, quant, freq;
+  // The value to use instead once the document has named a quarter ("a year earlier" in an
+  // earnings report is the year-ago quarter); "" when none.
+  std::string value_after_quarter;
   int priority = 0;
   std::vector<Example> examples;
 };

@@ -108,7 +108,8 @@ bool finish_rule(Rule* rule, const std::map<std::string, std::string>& macros,
                 "numbered group in pattern; use (?P<name>...) or (?:...)");
   std::set<std::string> groups;
   for (const auto& g : named) groups.insert(g.first);
-  for (const std::string* t : {&rule->type, &rule->value, &rule->mod, &rule->quant, &rule->freq}) {
+  for (const std::string* t : {&rule->type, &rule->value, &rule->mod, &rule->quant, &rule->freq,
+                               &rule->value_after_quarter}) {
     if (!check_template(*t, groups, lexicon, &message))
       return fail(error, rule->file, rule->line, message);
   }
@@ -196,6 +197,7 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
       else if (key == "quant") rule->quant = val;
       else if (key == "freq") rule->freq = val;
       else if (key == "priority") rule->priority = std::atoi(val.c_str());
+      else if (key == "value_after_quarter") rule->value_after_quarter = val;
       else if (key == "example") {
         Example ex;
         ex.file = p;

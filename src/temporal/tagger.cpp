@@ -52,6 +52,7 @@ class RuleTagger : public Tagger {
     Refs refs{anchor, anchor, anchor, anchor};
     std::vector<Timex> out;
     std::vector<std::string> partials;  // the rules' values, before resolution
+    bool quarter_named = false;         // the document has named a quarter so far
     for (const Sentence& s : sentences) {
       if (s.end > text.size() || s.begin >= s.end) continue;
       const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
@@ -78,8 +79,10 @@ class RuleTagger : public Tagger {
           tense = Tense::kPast;
           loose = false;
         }
-        const std::optional<bg::date>& ref = refs.for_value(m.value);
-        const Resolved r = resolve_value(m.value, anchor, ref, tense, loose);
+        const std::string& partial =
+            quarter_named && !m.value_after_quarter.empty() ? m.value_after_quarter : m.value;
+        const std::optional<bg::date>& ref = refs.for_value(partial);
+        const Resolved r = resolve_value(partial, anchor, ref, tense, loose);
         t.text = std::string(text.substr(m.begin, m.end - m.begin));
         t.type = m.type;
         t.value = r.value;
@@ -95,10 +98,11 @@ class RuleTagger : public Tagger {
           if (const auto iv = interval_of(t.value)) {
             t.precision = iv->precision;
             refs.update(parse_iso_date(iv->start), iv->precision);
+            if (iv->precision == Precision::kQuarter) quarter_named = true;
           }
         }
         out.push_back(std::move(t));
-        partials.push_back(m.value);
+        partials.push_back(partial);
       }
     }
     link_ranges(text, &out);
