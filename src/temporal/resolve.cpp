@@ -134,8 +134,12 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
   const bool by_tense = dir == "tense";
   if (by_tense) {
     if (tense == Tense::kFuture) dir = "future";
-    else if (kind == "weekday" || tense == Tense::kPast) dir = "past";
+    else if (kind == "weekday" || kind == "weekend" || tense == Tense::kPast) dir = "past";
     else dir = "near";
+  }
+  if (kind == "weekend") {  // the weekend whose Saturday the weekday rules would choose
+    const auto sat = directed(dir, "weekday", "6", a, tense, loose);
+    return sat ? iso_week_of(*parse_iso_date(*sat)) + "-WE" : sat;
   }
   if (kind == "weekday") {
     const int want = x[0] - '0';
@@ -224,7 +228,7 @@ Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& 
       r.resolved = true;
       return r;
     }
-    static const char* const kKinds[] = {"weekday", "month", "season", "quarter"};
+    static const char* const kKinds[] = {"weekday", "weekend", "month", "season", "quarter"};
     for (const char* dir : kDirs) {
       if (!starts(s, dir) || s.size() <= std::string_view(dir).size() + 1) continue;
       const std::string_view k = s.substr(std::string_view(dir).size() + 1);

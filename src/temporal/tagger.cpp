@@ -1,6 +1,8 @@
 // The English (and any rule-driven language's) Tagger: segment, match, resolve, link.
 #include <timeline/tagger.hpp>
 
+#include <cctype>
+
 #include "temporal/calendar.hpp"
 #include "temporal/links.hpp"
 #include "temporal/matcher.hpp"
@@ -36,6 +38,13 @@ struct Refs {
   }
 };
 
+// True for "UNDEF-ref-UNIT-N...": a shift into the past from the narrative's date.
+bool backward_shift(const std::string& partial) {
+  const std::size_t minus = partial.find('-', 10);
+  return minus != std::string::npos && minus + 1 < partial.size() &&
+         std::isdigit(static_cast<unsigned char>(partial[minus + 1]));
+}
+
 class RuleTagger : public Tagger {
  public:
   explicit RuleTagger(std::unique_ptr<Matcher> m) : matcher_(std::move(m)) {}
@@ -49,7 +58,9 @@ class RuleTagger : public Tagger {
     const std::optional<bg::date> anchor = parse_iso_date(published);
     // The narrative's last dates, by grain: "the next day" reads the last day named, "the
     // following month" the last month (or day), "that year" the last year (or finer).
+    // "The quarter" before any is named is the last one completed: news reports on it.
     Refs refs{anchor, anchor, anchor, anchor};
+    if (anchor) refs.quarter = *anchor - bg::months(3);
     std::vector<Timex> out;
     std::vector<std::string> partials;  // the rules' values, before resolution
     bool quarter_named = false;         // the document has named a quarter so far
@@ -97,7 +108,10 @@ class RuleTagger : public Tagger {
         if (t.type == "DATE" || t.type == "TIME") {
           if (const auto iv = interval_of(t.value)) {
             t.precision = iv->precision;
-            refs.update(parse_iso_date(iv->start), iv->precision);
+            // A date reached backwards from the narrative ("a year earlier") is a comparison,
+            // not a step of the story: it does not move the references.
+            if (!(r.used_ref && backward_shift(partial)))
+              refs.update(parse_iso_date(iv->start), iv->precision);
             if (iv->precision == Precision::kQuarter) quarter_named = true;
           }
         }
