@@ -164,6 +164,9 @@ TEST_CASE("the page is self-contained and lists every claim", "[render]") {
     CHECK(html.find(option) != std::string::npos);
   }
   CHECK(html.find("id=\"axis-5\"") == std::string::npos);
+  // In the February close-up, the bar "since January" is cut at the left edge, and only there.
+  CHECK(count(html, "mark open cut-start a-throttle") == 1);
+  CHECK(count(html, " cut-end a-") == 0);
   CHECK(html.find("id=\"unplaced\"") != std::string::npos);
   CHECK(count(html, "<mark>") > 20);
   // No external resource: no src= or <link>, and exactly the page's own two </script>.

@@ -16,11 +16,14 @@ const char* const kShortMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 constexpr double kPointRoom = 1.6;  // percent of the width a point needs beside it
 constexpr double kMinBand = 0.6;    // narrowest band drawn, percent
+constexpr std::size_t kMaxLanes = 40;
+constexpr std::size_t kMaxCloseUps = 12;  // month close-ups offered at most  // beyond this, marks share lanes (the list has them all)
 
 struct Placed {
   std::size_t event;
   Date first, last;  // inclusive days
   std::string kind;
+  bool cut_start = false, cut_end = false;
 };
 
 std::vector<Placed> placed_events(const Timeline& t) {
@@ -69,8 +72,16 @@ std::vector<AxisWindow> axis_windows(const Timeline& t, int busy_month) {
     }
   }
   if (months.size() > 1) {
-    for (const auto& [ym, n] : months) {
-      if (n < busy_month) continue;
+    // The busiest months, at most kMaxCloseUps of them, in calendar order.
+    std::vector<std::pair<int, int>> busy;  // (events, year * 12 + month - 1)
+    for (const auto& [ym, n] : months)
+      if (n >= busy_month) busy.emplace_back(n, ym);
+    std::stable_sort(busy.begin(), busy.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (busy.size() > kMaxCloseUps) busy.resize(kMaxCloseUps);
+    std::sort(busy.begin(), busy.end(),
+              [](const auto& a, const auto& b) { return a.second < b.second; });
+    for (const auto& [n, ym] : busy) {
       const Date from(ym / 12, ym % 12 + 1, 1);
       out.push_back({unit_label(from, Precision::kMonth) + " (" + std::to_string(n) + ")",
                      iso_day(from), iso_day(from + bg::months(1))});
@@ -92,6 +103,8 @@ Axis layout_axis(const Timeline& t, const AxisWindow& window) {
     std::vector<Placed> inside;
     for (Placed p : placed) {
       if (p.last < from || p.first >= to) continue;
+      p.cut_start = p.first < from;
+      p.cut_end = p.last >= to;
       p.first = std::max(p.first, from);
       p.last = std::min(p.last, to - bg::days(1));
       inside.push_back(p);
@@ -123,6 +136,8 @@ Axis layout_axis(const Timeline& t, const AxisWindow& window) {
     AxisMark m;
     m.event = p.event;
     m.kind = p.kind;
+    m.cut_start = p.cut_start;
+    m.cut_end = p.cut_end;
     if (p.kind == "point" || p.kind == "before") {
       m.left = pos(p.kind == "before" ? p.last : p.first, 0.5);
       m.width = 0;
@@ -134,7 +149,12 @@ Axis layout_axis(const Timeline& t, const AxisWindow& window) {
     const double end = m.width > 0 ? m.left + m.width : m.left + kPointRoom / 2;
     std::size_t lane = 0;
     while (lane < lane_end.size() && lane_end[lane] > begin) ++lane;
-    if (lane == lane_end.size()) lane_end.push_back(0);
+    if (lane == lane_end.size() && lane_end.size() < kMaxLanes) lane_end.push_back(0);
+    if (lane == lane_end.size()) {
+      // Full: overlap in the lane that frees up first rather than grow without bound.
+      lane = static_cast<std::size_t>(std::min_element(lane_end.begin(), lane_end.end()) -
+                                      lane_end.begin());
+    }
     lane_end[lane] = std::max(end, begin + kPointRoom) + 0.2;
     m.lane = static_cast<int>(lane);
     axis.marks.push_back(m);

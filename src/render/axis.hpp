@@ -17,6 +17,7 @@ struct AxisMark {
   double width = 0;       // percent; 0 for a point
   int lane = 0;           // row, from 0 at the top
   std::string kind;       // "point", "band", "open" (open end) or "before" (open start)
+  bool cut_start = false, cut_end = false;  // a close-up cut the band off at its edge
 };
 
 struct AxisTick {
@@ -38,8 +39,8 @@ struct AxisWindow {
   std::string from, to;  // ISO days, to exclusive; both "" for the whole span (padded)
 };
 
-// The whole span first, then each year with events, then each month that holds at least
-// `busy_month` events, when the whole span is longer than that year or month. Empty when no
+// The whole span first, then each year with events, then the months that hold at least
+// `busy_month` events (the 12 busiest at most), when the span covers more than one year or month. Empty when no
 // event is placed.
 std::vector<AxisWindow> axis_windows(const Timeline& t, int busy_month = 4);
 
