@@ -166,6 +166,20 @@ TEST_CASE("parse_html: small pages", "[io]") {
   CHECK(d.text == text);
 }
 
+TEST_CASE("parse_html: the page's language", "[io]") {
+  auto [html, lang] = GENERATE(table<std::string, std::string>({
+      {"<html lang='ru-RU'><p>x</p>", "ru"},
+      {"<html><head><meta property='og:locale' content='uk_UA'></head><p>x</p>", "uk"},
+      {"<html><head><meta http-equiv='Content-Language' content='kk'></head><p>x</p>", "kk"},
+      {"<html lang='fa'><head><meta property='og:locale' content='en_US'></head><p>x</p>", "fa"},
+      {"<p>x</p>", "en"},
+  }));
+  Document d;
+  timeline::Error e;
+  REQUIRE(timeline::parse_html(html, "p.html", &d, &e));
+  CHECK(d.lang == lang);
+}
+
 TEST_CASE("parse_html: errors", "[io]") {
   auto [html, message] = GENERATE(table<std::string, std::string>({
       {"<html><body><script>only code</script></body></html>",

@@ -91,6 +91,16 @@ TEST_CASE("a TimeML file without a usable DCT is an error naming the line", "[io
   CHECK(items[0].error->str() == io_data(name) + message);
 }
 
+TEST_CASE("--published supplies the date of a TimeML file without a DCT", "[io]") {
+  timeline::LoadOptions opt;
+  opt.published = "2026-02-12";
+  auto items = load_all(io_data("no_dct.tml"), opt);
+  REQUIRE(items.size() == 1);
+  REQUIRE(items[0].document);
+  CHECK(items[0].document->published == "2026-02-12");
+  CHECK(items[0].document->text == "\nText without a creation time.\n");
+}
+
 TEST_CASE("every TBAQ TimeML file loads with its DCT and its TEXT content", "[io]") {
   const std::string root = timeline::test::shared_dir() + "/data/tbaq";
   TIMELINE_REQUIRE_DATA(root);

@@ -8,7 +8,7 @@
 //   4. the first <time datetime> inside the article
 //   5. <meta name="date">, "pubdate", "publish-date", "dc.date", "dcterms.created" and kin
 // Title: og:title, else <title>, else the first <h1>. URL: <link rel="canonical">, else og:url.
-// Language: the primary subtag of <html lang>, "en" when absent.
+// Language: the primary subtag of <html lang>, else of og:locale or Content-Language, else "en".
 #include <nlohmann/json.hpp>
 
 #include <timeline/document.hpp>
@@ -76,7 +76,7 @@ bool inside(const GumboNode* n, const GumboNode* ancestor) {
 }  // namespace
 
 Meta read_meta(const GumboNode* document, const GumboNode* article_root) {
-  std::string og_title, title, h1, canonical, og_url, lang;
+  std::string og_title, title, h1, canonical, og_url, lang, locale;
   // Candidates for the date, by rank (see the file comment).
   std::vector<std::string> rank[5];
   std::vector<std::string> fallback_by_name[sizeof kDateMetas / sizeof *kDateMetas];
@@ -93,6 +93,9 @@ Meta read_meta(const GumboNode* document, const GumboNode* article_root) {
           if (content) {
             if (key == "og:title" && og_title.empty()) og_title = trim(content);
             if (key == "og:url" && og_url.empty()) og_url = trim(content);
+            if ((key == "og:locale" || key == "content-language" ||
+                 attr_lower(n, "http-equiv") == "content-language") && locale.empty())
+              locale = language_subtag(content);
             if (key == "article:published_time") rank[0].push_back(content);
             for (int i = 0; kDateMetas[i]; ++i)
               if (key == kDateMetas[i]) fallback_by_name[i].push_back(content);
@@ -124,7 +127,7 @@ Meta read_meta(const GumboNode* document, const GumboNode* article_root) {
   Meta meta;
   meta.title = !og_title.empty() ? og_title : !title.empty() ? title : h1;
   meta.url = !canonical.empty() ? canonical : og_url;
-  meta.lang = lang.empty() ? "en" : lang;
+  meta.lang = !lang.empty() ? lang : !locale.empty() ? locale : "en";
   for (const auto& list : rank) {
     for (const std::string& raw : list) {
       meta.published = normalize_published(raw);

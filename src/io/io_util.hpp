@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include <timeline/document.hpp>
 #include <timeline/error.hpp>
 
 namespace timeline::io {
@@ -44,5 +45,10 @@ std::string stem(const std::string& path);
 
 // The primary language subtag, lower case ("en-US" -> "en"); "" when `tag` is not a language tag.
 std::string language_subtag(std::string_view tag);
+
+// parse_timeml() with a date to use when the file has no DCT ("" = none: then a missing DCT is
+// an error). load_path() passes LoadOptions::published, which supplies a missing date.
+bool parse_timeml_or(std::string_view bytes, const std::string& name, const std::string& published,
+                     Document* doc, Error* error);
 
 }  // namespace timeline::io

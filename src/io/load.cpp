@@ -94,7 +94,7 @@ class Loader {
     bool ok = false;
     switch (f) {
       case Format::kHtml: ok = parse_html(bytes, path_, &d, &e); break;
-      case Format::kTimeml: ok = parse_timeml(bytes, path_, &d, &e); break;
+      case Format::kTimeml: ok = io::parse_timeml_or(bytes, path_, options_.published, &d, &e); break;
       case Format::kJsonl: lines_from_string(bytes); return;
       case Format::kClaimsJson:
         e = Error{path_, 0, 0,

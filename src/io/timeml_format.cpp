@@ -5,7 +5,8 @@
 // tags removed and entities decoded, byte for byte. This file adds what a Document needs beyond
 // that: the DCT value as the publication date (checked: its date part must be a calendar date),
 // DOCID as the id, the TITLE element (TempEval-3 silver files have one) as the title, and the
-// whole source with the TEXT range for writing the file back.
+// whole source with the TEXT range for writing the file back. A file without a DCT is an error,
+// unless the caller supplies the date (load_path with LoadOptions::published).
 #include <timeline/document.hpp>
 #include <timeline/timeml.hpp>
 
@@ -53,6 +54,11 @@ bool valid_dct(const std::string& value) {
 }  // namespace
 
 bool parse_timeml(std::string_view bytes, const std::string& name, Document* doc, Error* error) {
+  return io::parse_timeml_or(bytes, name, "", doc, error);
+}
+
+bool io::parse_timeml_or(std::string_view bytes, const std::string& name,
+                         const std::string& published, Document* doc, Error* error) {
   std::string_view body;
   if (!io::check_input(bytes, name, 1, &body, error)) return false;
   TimemlFile file;
@@ -60,6 +66,7 @@ bool parse_timeml(std::string_view bytes, const std::string& name, Document* doc
 
   // The DCT is the anchor of every relative date in the file: without it nothing resolves.
   const auto dct_at = find_tag(bytes, "DCT");
+  if (file.dct.empty() && !published.empty()) file.dct = published;
   if (file.dct.empty() || !valid_dct(file.dct)) {
     std::size_t at = dct_at == std::string_view::npos ? file.text_begin : dct_at;
     std::string message = dct_at == std::string_view::npos
