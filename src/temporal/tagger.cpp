@@ -72,7 +72,7 @@ class RuleTagger : public Tagger {
         t.begin = m.begin;
         t.end = m.end;
         find_signal(text, &t);
-        Tense tense = local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5);
+        Tense tense = local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true);
         if (tense == Tense::kUnknown || tense == Tense::kPresent) {
           if (s.tense != Tense::kUnknown) tense = s.tense;
         }
