@@ -198,6 +198,12 @@ async function testPage(browser) {
 
   fs.mkdirSync(shotDir, { recursive: true });
   await page.screenshot({ path: path.join(shotDir, "timeline.png"), fullPage: true });
+
+  // Print: the controls go, every claim stays.
+  await page.emulateMedia({ media: "print" });
+  check(!(await page.locator("#filters").isVisible()), "print hides the filters");
+  check(await page.locator("li.claim:visible").count() === events, "print shows every claim");
+  await page.emulateMedia({ media: "screen" });
   check(problems.length === 0, "no console error or failed request on the page", problems.join("; "));
   await page.close();
 
