@@ -11,16 +11,9 @@
 
 using timeline::Document;
 using timeline::test::io_data;
-using timeline::test::load_all;
+using timeline::test::load_one;
 
 namespace {
-
-Document load_one(const std::string& path) {
-  auto items = load_all(path);
-  REQUIRE(items.size() == 1);
-  if (items[0].error) FAIL(items[0].error->str());
-  return std::move(*items[0].document);
-}
 
 // Source offset of text byte `t` according to Document::source_map.
 std::size_t source_of(const Document& d, std::size_t t) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include <timeline/document.hpp>
 
 #include "test_util.hpp"
@@ -19,6 +21,23 @@ inline std::vector<LoadItem> load_all(const std::string& path, const LoadOptions
   std::vector<LoadItem> items;
   load_path(path, opt, [&](LoadItem&& item) { items.push_back(std::move(item)); });
   return items;
+}
+
+// The single document load_path() produces for `path`; the test fails on anything else.
+inline Document load_one(const std::string& path, const LoadOptions& opt = {}) {
+  auto items = load_all(path, opt);
+  REQUIRE(items.size() == 1);
+  if (items[0].error) FAIL(items[0].error->str());
+  return std::move(*items[0].document);
+}
+
+// The single error load_path() produces for `path`; the test fails on anything else.
+inline Error load_error(const std::string& path, const LoadOptions& opt = {}) {
+  auto items = load_all(path, opt);
+  REQUIRE(items.size() == 1);
+  REQUIRE(items[0].error);
+  CHECK_FALSE(items[0].document);
+  return *items[0].error;
 }
 
 }  // namespace timeline::test

@@ -8,13 +8,11 @@
 using timeline::Document;
 using timeline::Error;
 using timeline::test::io_data;
-using timeline::test::load_all;
+using timeline::test::load_error;
+using timeline::test::load_one;
 
 TEST_CASE("a text file with a header gives its fields and the body after it", "[io]") {
-  auto items = load_all(io_data("header.txt"));
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].document);
-  const Document& d = *items[0].document;
+  const Document d = load_one(io_data("header.txt"));
   CHECK(d.id == "throttle-story");
   CHECK(d.title == "Regulator slows down a video service");
   CHECK(d.published == "2025-11-03");
@@ -28,40 +26,32 @@ TEST_CASE("a text file with a header gives its fields and the body after it", "[
 }
 
 TEST_CASE("a text file without a header is all text and takes its id from the file name", "[io]") {
-  auto items = load_all(io_data("no_header.txt"));
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].document);
-  CHECK(items[0].document->id == "no_header");
-  CHECK(items[0].document->published.empty());
-  CHECK(items[0].document->text.rfind("Residents of the coastal province", 0) == 0);
+  const auto d = load_one(io_data("no_header.txt"));
+  CHECK(d.id == "no_header");
+  CHECK(d.published.empty());
+  CHECK(d.text.rfind("Residents of the coastal province", 0) == 0);
 }
 
 TEST_CASE("Windows line endings are read as newlines", "[io]") {
-  auto items = load_all(io_data("crlf.txt"));
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].document);
-  CHECK(items[0].document->title == "Windows line endings");
-  CHECK(items[0].document->published == "2026-02-12");
-  CHECK(items[0].document->text == "First line of the body.\nSecond line.\n");
+  const auto d = load_one(io_data("crlf.txt"));
+  CHECK(d.title == "Windows line endings");
+  CHECK(d.published == "2026-02-12");
+  CHECK(d.text == "First line of the body.\nSecond line.\n");
 }
 
 TEST_CASE("--published overrides the header's date", "[io]") {
   timeline::LoadOptions opt;
   opt.published = "2024-01-31";
-  auto items = load_all(io_data("header.txt"), opt);
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].document);
-  CHECK(items[0].document->published == "2024-01-31");
+  const auto d = load_one(io_data("header.txt"), opt);
+  CHECK(d.published == "2024-01-31");
 }
 
 TEST_CASE("the seed article has no header and loads whole", "[io]") {
   const std::string seed = timeline::test::shared_dir() + "/seed/000_bf60ad6337aa9cfd.txt";
   TIMELINE_REQUIRE_DATA(seed);
-  auto items = load_all(seed);
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].document);
-  CHECK(items[0].document->text == timeline::test::read_file(seed));
-  CHECK(items[0].document->published.empty());
+  const auto d = load_one(seed);
+  CHECK(d.text == timeline::test::read_file(seed));
+  CHECK(d.published.empty());
 }
 
 TEST_CASE("parse_text: header and body cases", "[io]") {
@@ -107,23 +97,16 @@ TEST_CASE("parse_text: errors name the place", "[io]") {
 }
 
 TEST_CASE("load_path reports files it cannot read", "[io]") {
-  auto missing = load_all(io_data("no_such_file.txt"));
-  REQUIRE(missing.size() == 1);
-  REQUIRE(missing[0].error);
-  CHECK(missing[0].error->str() == io_data("no_such_file.txt") + ": cannot read file: No such file or directory");
-  auto folder = load_all(io_data(""));
-  REQUIRE(folder.size() == 1);
-  REQUIRE(folder[0].error);
-  CHECK(folder[0].error->message == "cannot read file: it is a folder");
+  CHECK(load_error(io_data("no_such_file.txt")).str() ==
+        io_data("no_such_file.txt") + ": cannot read file: No such file or directory");
+  CHECK(load_error(io_data("")).message == "cannot read file: it is a folder");
 }
 
 TEST_CASE("load_path refuses a document over the size limit", "[io]") {
   timeline::LoadOptions opt;
   opt.max_document_bytes = 100;  // header.txt holds 340 bytes
-  auto items = load_all(io_data("header.txt"), opt);
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].error);
-  CHECK(items[0].error->str() == io_data("header.txt") +
+  const auto error = load_error(io_data("header.txt"), opt);
+  CHECK(error.str() == io_data("header.txt") +
                                      ": document too large: more than 100 bytes (the limit is "
                                      "LoadOptions::max_document_bytes)");
 }

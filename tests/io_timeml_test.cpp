@@ -13,7 +13,8 @@
 #include "io_test_util.hpp"
 
 using timeline::test::io_data;
-using timeline::test::load_all;
+using timeline::test::load_error;
+using timeline::test::load_one;
 
 namespace {
 
@@ -61,10 +62,7 @@ std::vector<std::string> tml_files(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("a TimeML file gives its DCT, DOCID, TITLE and TEXT content", "[io]") {
-  auto items = load_all(io_data("small.tml"));
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].document);
-  const timeline::Document& d = *items[0].document;
+  const timeline::Document d = load_one(io_data("small.tml"));
   CHECK(d.id == "io-small-1");
   CHECK(d.published == "2026-02-12");
   CHECK(d.title == "Regulator & messenger");
@@ -85,20 +83,16 @@ TEST_CASE("a TimeML file without a usable DCT is an error naming the line", "[io
       // No February has 30 days. On line 5 the quote after value= is byte 41, the date byte 42.
       {"bad_dct.tml", ":5:42: the DCT value '1998-02-30' is not a date such as 1998-01-08"},
   }));
-  auto items = load_all(io_data(name));
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].error);
-  CHECK(items[0].error->str() == io_data(name) + message);
+  const auto error = load_error(io_data(name));
+  CHECK(error.str() == io_data(name) + message);
 }
 
 TEST_CASE("--published supplies the date of a TimeML file without a DCT", "[io]") {
   timeline::LoadOptions opt;
   opt.published = "2026-02-12";
-  auto items = load_all(io_data("no_dct.tml"), opt);
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].document);
-  CHECK(items[0].document->published == "2026-02-12");
-  CHECK(items[0].document->text == "\nText without a creation time.\n");
+  const auto d = load_one(io_data("no_dct.tml"), opt);
+  CHECK(d.published == "2026-02-12");
+  CHECK(d.text == "\nText without a creation time.\n");
 }
 
 TEST_CASE("every TBAQ TimeML file loads with its DCT and its TEXT content", "[io]") {
@@ -113,10 +107,7 @@ TEST_CASE("every TBAQ TimeML file loads with its DCT and its TEXT content", "[io
   for (const std::string& path : files) {
     CAPTURE(path);
     const std::string bytes = timeline::test::read_file(path);
-    auto items = load_all(path);
-    REQUIRE(items.size() == 1);
-    if (items[0].error) FAIL(items[0].error->str());
-    const timeline::Document& d = *items[0].document;
+    const timeline::Document d = load_one(path);
     CHECK(d.published == reference_dct(bytes));
     CHECK(d.text == reference_text(bytes));
     CHECK(d.timeml_source == bytes);

@@ -46,10 +46,7 @@ TEST_CASE("bad bytes are reported with line and column", "[io]") {
 
 TEST_CASE("a file with a bad byte yields one error naming it", "[io]") {
   const std::string path = timeline::test::io_data("bad_utf8.txt");
-  auto items = timeline::test::load_all(path);
-  REQUIRE(items.size() == 1);
-  REQUIRE(items[0].error);
-  CHECK_FALSE(items[0].document);
+  const timeline::Error error = timeline::test::load_error(path);
   // Line 3 is "The text has a bad byte \xC3\x28 here.": 24 bytes before the bad one.
-  CHECK(items[0].error->str() == path + ":3:25: invalid UTF-8 (byte 0xC3); convert the file to UTF-8");
+  CHECK(error.str() == path + ":3:25: invalid UTF-8 (byte 0xC3); convert the file to UTF-8");
 }
