@@ -2,9 +2,16 @@
 #include "events/merge.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace timeline::events {
 namespace {
+
+std::string lower4(const std::string& w) {
+  std::string out = w.substr(0, 4);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
 
 int status_group(Status s) {
   switch (s) {
@@ -89,6 +96,7 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
     Claim claim;
     bool inherited;
     std::size_t last_sentence;
+    std::string country;
   };
   std::vector<Slot> out;
   for (Draft& d : drafts) {
@@ -113,7 +121,15 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
                                      !c.actor.name.empty() && s.claim.actor.name == c.actor.name &&
                                      d.sentence_index <= s.last_sentence + 1;
         if (!targets_overlap(s.claim, c) && !same_actor_only) continue;
+        // Penalties differ by kind: a fine is not a seizure.
+        if (c.action == Action::kPenalty && !d.definite &&
+            lower4(s.claim.trigger) != lower4(c.trigger))
+          continue;
         if (times_conflict(s.claim.when, c.when)) continue;
+        // Actors of two different countries are two actions ("Iran has blocked Facebook";
+        // "Myanmar's junta banned Facebook").
+        if (!s.country.empty() && !d.actor_country.empty() && s.country != d.actor_country)
+          continue;
         // A plan, threat or denial belongs to whoever voiced it: two voices, two claims.
         if (status_group(c.status) != 0 && !c.claimed_by.empty() &&
             !s.claim.claimed_by.empty() && c.claimed_by != s.claim.claimed_by)
@@ -125,6 +141,7 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
     if (into) {
       absorb(&into->claim, std::move(c), d.inherited_targets);
       into->last_sentence = d.sentence_index;
+      if (into->country.empty()) into->country = d.actor_country;
       continue;
     }
     // A claim with neither actor nor target says nothing a reader can use; an action on
@@ -133,7 +150,7 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
     if (c.targets.empty() && c.action != Action::kOrder && c.action != Action::kPenalty &&
         c.action != Action::kPromote && c.action != Action::kResponse)
       continue;
-    out.push_back(Slot{std::move(c), d.inherited_targets, d.sentence_index});
+    out.push_back(Slot{std::move(c), d.inherited_targets, d.sentence_index, d.actor_country});
   }
   std::vector<Claim> claims;
   for (Slot& s : out) {

@@ -71,8 +71,11 @@ Entity as_actor(const Mention& m) {
 std::vector<const Mention*> target_group(const SentenceInfo& si, std::size_t lo, std::size_t hi,
                                          bool forward, Action action) {
   std::vector<const Mention*> all;
+  // A name after "by" is an agent ("the messenger built by VK"), not a service acted on.
   for (const Mention& m : si.mentions)
-    if (m.first >= lo && m.last() <= hi && can_suffer(m, action)) all.push_back(&m);
+    if (m.first >= lo && m.last() <= hi && can_suffer(m, action) &&
+        !(m.first > 0 && si.toks[m.first - 1].lower == "by"))
+      all.push_back(&m);
   if (all.empty()) return {};
   if (!forward) std::reverse(all.begin(), all.end());
   std::vector<const Mention*> out{all[0]};
@@ -131,6 +134,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
   std::vector<Draft> out;
   const std::vector<Source> sources = find_sources(text, si);
   const std::size_t n = si.toks.size();
+  const Mention* prev_actor = nullptr;  // subject of the last active verb of the sentence
   for (std::size_t ti = 0; ti < si.triggers.size(); ++ti) {
     const TriggerHit& th = si.triggers[ti];
     const TriggerRule& rule = pack.triggers[th.rule];
@@ -162,7 +166,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     if ((rule.form == Form::kNoun || th.nominal) && !embedded) {
       for (std::size_t tj = 0; tj < ti; ++tj) {
         const TriggerHit& o = si.triggers[tj];
-        if (pack.triggers[o.rule].action == action && o.first >= L &&
+        if (pack.triggers[o.rule].action == action && o.first + 8 >= th.first &&
             pack.triggers[o.rule].form == Form::kVerb && !o.nominal)
           embedded = true;
       }
@@ -267,8 +271,14 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
           if (gap == 0 || (poss && gap <= 4)) actor = near;
         }
       }
-      // "Broadband returned", "fixed broadband went down": a service as the subject.
-      if (left_target && !noun && action != Action::kResponse) {
+      // "Broadband returned", "fixed broadband went down": a service as the subject, with
+      // nothing but auxiliaries and adverbs between it and the verb.
+      bool subject = left_target != nullptr;
+      for (std::size_t i = left_target ? left_target->last() : 0; subject && i < th.first; ++i)
+        subject = adverb(si.toks[i]) || be_form(si.toks[i].lower) || si.has_cue(i, "plan") ||
+                  si.has_cue(i, "threaten") ||
+                  one_of(si.toks[i].lower, {"has", "have", "had", "did", "does", "do"});
+      if (subject && !noun && action != Action::kResponse) {
         actor = nullptr;
         targets = target_group(si, L, th.first, false, action);
       }
@@ -276,6 +286,11 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
         for (const Mention& m : si.mentions)
           if (m.first >= ante_lo && m.last() <= ante_hi && can_act(m, action)) actor = &m;
       }
+      // "Turkish courts have fined Twitter and ordered it to ...": a verb after "and" shares
+      // the subject of the verb before it.
+      if (!actor && !noun && targets.empty() && th.first > 0 &&
+          si.toks[th.first - 1].lower == "and" && prev_actor)
+        actor = prev_actor;
       // No subject in the clause: the one the article is talking about ("... and said Russians
       // should use Max").
       if (!actor && !noun && targets.empty() && d->has_subject) {
@@ -292,8 +307,10 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
         if (empty_left && can_act(d->last_subject, action)) actor = &d->last_subject;
       }
     }
+    if (actor && !passive) prev_actor = actor;
     if (actor) {
       c.actor = as_actor(*actor);
+      dr.actor_country = actor->role == Role::kRegion ? actor->entity.name : actor->country;
       if (actor == &d->last_subject) c.actor.span = Span{};
     }
     // Targets.
@@ -361,6 +378,14 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
                                    "this", "until", "nationwide", "further", "temporarily",
                                    "indefinitely", "over", "after", "before", "during"});
     }
+    // A verb without a service in its clause: the service named earlier in the sentence
+    // ("cut off internet access ..., and service was not restored until ...").
+    if (c.targets.empty() && !noun && !dr.definite && !unknown_object &&
+        action != Action::kResponse && action != Action::kPromote && action != Action::kOrder) {
+      for (const Mention* t : target_group(si, 0, L, false, action)) c.targets.push_back(t->entity);
+      dr.inherited_targets = !c.targets.empty();
+      for (Entity& e : c.targets) e.span = Span{};
+    }
     if (c.targets.empty() && !dr.definite && !unknown_object && !d->last_targets.empty() &&
         action != Action::kResponse && action != Action::kPromote && action != Action::kOrder) {
       c.targets = d->last_targets;
@@ -392,12 +417,14 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     if (passive && !actor && src && src->has_mention && src->official &&
         src->mention.role == Role::kActor) {
       c.actor = src->mention.entity;
+      dr.actor_country = src->mention.country;
       c.actor.span = Span{};
     }
     // No actor named: an authority stating it speaks for the actor ("Roskomnadzor said ...").
     if (c.actor.name.empty() && action != Action::kResponse && src && src->has_mention &&
         src->official && (src->mention.role == Role::kActor || !src->mention.affiliation.empty())) {
       c.actor = as_actor(src->mention);
+      dr.actor_country = src->mention.country;
       c.actor.span = Span{};
     }
     // A person acting with no other source speaks for themself ("He urged Russians to ...").

@@ -49,6 +49,7 @@ struct Draft {
   bool definite = false;      // "the ban": refers back to an action named before
   bool inherited_targets = false;
   bool ongoing_cue = false;   // "since" after the trigger without a timex
+  std::string actor_country;  // the actor's country when known, to keep apart look-alikes
 };
 
 std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const SentenceInfo& si,

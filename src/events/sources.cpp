@@ -205,8 +205,12 @@ Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
       cut = cut || si.toks[i].lower == "but" || si.toks[i].text == ";";
     if (!cut) return Status::kDenied;
   }
+  // "was not restored until December": it was, then.
+  bool until = false;
+  for (std::size_t i = last; i < si.toks.size() && i < last + 6; ++i)
+    until = until || si.toks[i].lower == "until" || si.toks[i].lower == "till";
   for (const CueHit& c : si.cues) {
-    if (c.cue != "negate") continue;
+    if (c.cue != "negate" || until) continue;
     const std::size_t end = c.first + c.count;
     if (end <= first && first - end <= 4 && c.first >= clause_first) return Status::kDenied;
   }
