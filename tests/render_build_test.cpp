@@ -130,3 +130,20 @@ TEST_CASE("timeline build --templates replaces built-in page files", "[render]")
             (dir / "x").string()).status == 2);
   fs::remove_all(dir);
 }
+
+TEST_CASE("timeline build gives the same timeline from articles and from their extract output",
+          "[render]") {
+  const fs::path dir = fresh_dir("timeline-render-roundtrip");
+  fs::create_directories(dir);
+  const std::string examples = timeline::test::source_dir() + "/examples/*.txt";
+  const std::string claims = (dir / "claims.jsonl").string();
+  REQUIRE(run("extract " + examples + " -o " + claims).status == 0);
+  REQUIRE(run("build " + examples + " -o " + (dir / "a").string()).status == 0);
+  REQUIRE(run("build " + claims + " -o " + (dir / "b").string()).status == 0);
+  const auto a = nlohmann::json::parse(timeline::test::read_file((dir / "a/timeline.json").string()));
+  const auto b = nlohmann::json::parse(timeline::test::read_file((dir / "b/timeline.json").string()));
+  CHECK(a.at("counts").at("documents") == 6);
+  CHECK(a.at("counts").at("events").get<int>() > 20);
+  CHECK(a.at("events") == b.at("events"));
+  fs::remove_all(dir);
+}
