@@ -152,6 +152,20 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     const bool forward = dir == "future" || dir == "after" || (dir == "near" && fwd < back);
     return iso_date(forward ? a + bg::days(fwd) : a - bg::days(back));
   }
+  // A month-day named with its weekday ("Monday, Oct. 26"): the year where they agree.
+  const std::size_t w = x.find('w');
+  if (kind == "month" && w != std::string_view::npos && w + 1 < x.size()) {
+    const int want = x[w + 1] - '0';
+    const std::string_view md = x.substr(0, w);
+    std::optional<Occurrence> best;
+    for (int year = a.year() - 1; year <= a.year() + 1; ++year) {
+      const auto o = occurrence(kind, md, year);
+      if (o && (o->start.day_of_week().as_number() + 6) % 7 + 1 == want) best = o;
+      if (best && year == a.year()) break;  // prefer the anchor's year
+    }
+    if (best) return fmt("%04d", best->year) + "-" + std::string(md);
+    x = md;  // no year agrees: the weekday is wrong, ignore it
+  }
   // A named period: choose among its occurrences around the anchor's year.
   const int y = a.year();
   // Quarters are named mostly around their results, reported in the next quarter, so the
@@ -172,7 +186,9 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
           return c.start > a ? (c.start - a).days() : c.end <= a ? (a - c.end).days() + 1 : 0;
         };
         if (!pick || distance(*o) < distance(*pick)) pick = o;
-      } else if (year == y) {
+      } else if (year == y && !(kind == "month" && o->start > a + bg::days(100))) {
+        pick = o;  // the anchor's year, unless that is long after the anchor
+      } else if (year == y - 1 && kind == "month" && !pick) {
         pick = o;
       }
     }

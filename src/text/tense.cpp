@@ -116,6 +116,11 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
     if (t != Tense::kUnknown && (strong || d == 1 || weak_anywhere)) return t;
   }
   for (int d = 1; d <= window && after + d - 1 < ws.size(); ++d) {
+    // "..., the company said": a reporting verb after the expression tells when it was said,
+    // not when the expression lies.
+    if (in(ws[after + d - 1].lower, {"said", "says", "say", "told", "reported", "added",
+                                     "announced", "stated", "noted", "explained"}))
+      break;
     const Tense t = tense_of_word(ws, after + d - 1, &strong);
     if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
   }
