@@ -170,7 +170,7 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
   const int y = a.year();
   // Quarters are named mostly around their results, reported in the next quarter, so the
   // tense is always a weak cue for them.
-  const bg::days slack(by_tense && (loose || kind == "quarter") ? 100 : 0);
+  const bg::days slack(by_tense && (loose || (kind == "quarter" && dir == "future")) ? 100 : 0);
   std::optional<Occurrence> pick;
   for (int year = y - 2; year <= y + 2; ++year) {
     const auto o = occurrence(kind, x, year);

@@ -15,15 +15,15 @@ namespace {
 using namespace temporal_detail;
 
 // The narrative's last dates, by grain: "the next day" reads the last day named, "the
-// following month" the last month (or day), "the quarter" the last quarter (or finer), "that
-// year" the last year (or finer). All start at the publication date.
+// following month" the last month (or day), "the quarter" the last quarter named, "that year"
+// the last year (or finer). All start at the publication date.
 struct Refs {
   std::optional<bg::date> day, month, quarter, year;
 
   void update(const std::optional<bg::date>& start, Precision p) {
     if (p >= Precision::kDay) day = start;
     if (p >= Precision::kMonth) month = start;
-    if (p >= Precision::kQuarter) quarter = start;
+    if (p == Precision::kQuarter) quarter = start;  // only a quarter named as such
     if (p >= Precision::kYear) year = start;
   }
 
