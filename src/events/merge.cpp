@@ -147,9 +147,17 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
     // A claim with neither actor nor target says nothing a reader can use; an action on
     // services needs the service.
     if (c.targets.empty() && c.actor.name.empty()) continue;
-    if (c.targets.empty() && c.action != Action::kOrder && c.action != Action::kPenalty &&
-        c.action != Action::kPromote && c.action != Action::kResponse)
-      continue;
+    // Orders and responses without a service count when they are about censorship ("extended
+    // the ban", "challenged the ban") or come from a platform; a promotion or penalty needs
+    // whom it is about.
+    if (c.targets.empty()) {
+      const bool platform_actor = c.actor.kind == "messaging" || c.actor.kind == "social" ||
+                                  c.actor.kind == "video" || c.actor.kind == "platform" ||
+                                  c.actor.kind == "company";
+      const bool keep = (c.action == Action::kOrder && d.censorship_context) ||
+                        (c.action == Action::kResponse && (d.censorship_context || platform_actor));
+      if (!keep) continue;
+    }
     out.push_back(Slot{std::move(c), d.inherited_targets, d.sentence_index, d.actor_country});
   }
   std::vector<Claim> claims;

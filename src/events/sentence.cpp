@@ -196,6 +196,13 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
 
     Draft dr;
     dr.sentence_index = sentence_index;
+    for (const TriggerHit& o : si.triggers) {
+      const Action oa = pack.triggers[o.rule].action;
+      dr.censorship_context = dr.censorship_context ||
+                              (&o != &th && (oa == Action::kBlock || oa == Action::kThrottle ||
+                                             oa == Action::kRestrict || oa == Action::kShutdown ||
+                                             oa == Action::kRestore));
+    }
     dr.trigger_first = th.first;
     dr.trigger_last = th.last();
     dr.clause_first = L;

@@ -50,6 +50,8 @@ struct Draft {
   bool inherited_targets = false;
   bool ongoing_cue = false;   // "since" after the trigger without a timex
   std::string actor_country;  // the actor's country when known, to keep apart look-alikes
+  bool censorship_context = false;  // the sentence also names a block, slowdown, restriction,
+                                    // shutdown or restoration
 };
 
 std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const SentenceInfo& si,
