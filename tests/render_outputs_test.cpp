@@ -167,6 +167,9 @@ TEST_CASE("the page is self-contained and lists every claim", "[render]") {
   // In the February close-up, the bar "since January" is cut at the left edge, and only there.
   CHECK(count(html, "mark open cut-start a-throttle") == 1);
   CHECK(count(html, " cut-end a-") == 0);
+  // Claims dated by their statement (promote, response on 12 February; the planned restriction
+  // on 13 February) are drawn hollow on each axis they appear on: the whole span, 2026, February.
+  CHECK(count(html, "mark point stated a-") == 9);
   CHECK(html.find("id=\"unplaced\"") != std::string::npos);
   CHECK(count(html, "<mark>") > 20);
   // No external resource: no src= or <link>, and exactly the page's own two </script>.

@@ -215,7 +215,8 @@ bool timeline_html(const Timeline& t, const DataFiles& data, const RenderOptions
       x.set("left", percent(m.left));
       x.set("width", percent(m.width));
       x.set("lane", std::to_string(m.lane));
-      x.set("kind", m.kind + (m.cut_start ? " cut-start" : "") + (m.cut_end ? " cut-end" : ""));
+      x.set("kind", m.kind + (m.cut_start ? " cut-start" : "") + (m.cut_end ? " cut-end" : "") +
+                        (e.claim.when.basis == "statement" ? " stated" : ""));
       x.set("action", action_name(e.claim.action));
       x.set("label", display_date(e.claim.when) + ": " + render::headline(e.claim));
       marks.push_back(x);
