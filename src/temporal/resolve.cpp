@@ -176,7 +176,9 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     const auto o = occurrence(kind, x, year);
     if (!o) continue;
     if (dir == "past" && o->start <= a + slack) pick = o;
-    if (dir == "before" && o->end <= a) pick = o;
+    // "last February" said on March 1 is the February of the year before ("last December"
+    // said on January 5 is the December just past).
+    if (dir == "before" && o->end <= a && (o->year < y || o->end + bg::days(30) <= a)) pick = o;
     if ((dir == "future" && o->end + slack > a) || (dir == "after" && o->start > a)) {
       if (!pick) pick = o;
     }
