@@ -271,11 +271,20 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       } else if (!actor) {
         // A nominal takes its actor from a possessive or a modifier right before it
         // ("Roskomnadzor's increased restrictions", "a government order"), not from the clause.
+        // Or from the subject of a light verb that governs it ("authorities imposed an
+        // internet blackout", "the regulator introduced restrictions").
         const Mention* near = named ? named : other;
         if (near && near->last() <= th.first) {
           std::size_t gap = th.first - near->last();
           const bool poss = near->last() < n && si.toks[near->last()].lower == "'s";
-          if (gap == 0 || (poss && gap <= 4)) actor = near;
+          bool light = false;
+          for (std::size_t k = near->last(); k < th.first && k < near->last() + 3; ++k)
+            light = light || one_of(si.toks[k].lower,
+                                    {"imposed", "imposes", "impose", "introduced", "introduces",
+                                     "enforced", "enforces", "implemented", "announced",
+                                     "announces", "ordered", "began", "started", "issued",
+                                     "tightened", "expanded", "extended", "maintained"});
+          if (gap == 0 || (poss && gap <= 4) || (light && gap <= 6)) actor = near;
         }
       }
       // "Broadband returned", "fixed broadband went down": a service as the subject, with

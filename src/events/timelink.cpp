@@ -78,7 +78,10 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
         const long od = c.first >= o.trigger_last
                             ? static_cast<long>(c.first - o.trigger_last)
                             : static_cast<long>(o.trigger_first) - static_cast<long>(c.last);
-        if (std::labs(od) < std::labs(dist)) score += 12;
+        const bool in_other = c.first >= o.clause_first && c.last <= o.clause_last + 1;
+        if (std::labs(od) < std::labs(dist) ||
+            (std::labs(od) == std::labs(dist) && in_other && !in_clause))
+          score += 12;
       }
       if (t.signal == "since" || t.signal == "from") score -= 2;
       if (score < best_score) {
