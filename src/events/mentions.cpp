@@ -285,6 +285,11 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       Mention m = make(text, toks, b, j - b, org ? Role::kSpeaker : Role::kPerson, "",
                        org ? "organization" : "person");
       m.entity.name = m.entity.mention;
+      // "Junaid Ahmed Palak, the junior minister for ...": an official by apposition.
+      if (!org && j < toks.size() && toks[j].text == ",") {
+        for (std::size_t k = j + 1; k < toks.size() && k <= j + 5 && toks[k].text != ","; ++k)
+          if (title_word(toks[k].lower) && toks[k].lower != "founder") m.official = true;
+      }
       kept.push_back(m);
     } else if (words == 1 && j == b + 1) {
       for (const Mention& p : d->people) {

@@ -330,6 +330,9 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       if (actor == &d->last_subject) c.actor.span = Span{};
     }
     // Targets.
+    // A service inside the trigger's own words ("labelled their owner Meta an extremist").
+    if (targets.empty() && th.count > 2)
+      targets = target_group(si, th.first + 1, th.last(), true, action);
     if (targets.empty()) {
       if (passive) {
         targets = target_group(si, L, th.first, false, action);
@@ -398,7 +401,9 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     // ("cut off internet access ..., and service was not restored until ...").
     if (c.targets.empty() && !noun && !dr.definite && !unknown_object &&
         action != Action::kResponse && action != Action::kPromote && action != Action::kOrder) {
-      for (const Mention* t : target_group(si, 0, L, false, action)) c.targets.push_back(t->entity);
+      auto group = target_group(si, 0, L, false, action);
+      if (group.empty()) group = target_group(si, R, n, true, action);
+      for (const Mention* t : group) c.targets.push_back(t->entity);
       dr.inherited_targets = !c.targets.empty();
       for (Entity& e : c.targets) e.span = Span{};
     }
