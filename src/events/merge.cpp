@@ -102,6 +102,17 @@ std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& do
   for (Draft& d : drafts) {
     Claim& c = d.claim;
     Slot* into = nullptr;
+    if (d.restores_previous && c.targets.empty()) {
+      // "The shutdown was lifted": what the last shutdown hit is restored.
+      for (auto it = out.rbegin(); it != out.rend(); ++it) {
+        if (it->claim.action == d.restored_action && !it->claim.targets.empty()) {
+          c.targets = it->claim.targets;
+          for (Entity& e : c.targets) e.span = Span{};
+          d.inherited_targets = true;
+          break;
+        }
+      }
+    }
     if (d.definite && c.targets.empty()) {
       for (auto it = out.rbegin(); it != out.rend(); ++it) {
         if (it->claim.action == c.action &&

@@ -330,6 +330,19 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       if (actor == &d->last_subject) c.actor.span = Span{};
     }
     // Targets.
+    // "The shutdown was lifted", "lifted the ban": a restoration of what that action hit.
+    if (action == Action::kRestore) {
+      for (const TriggerHit& o : si.triggers) {
+        const TriggerRule& orule = pack.triggers[o.rule];
+        const bool nominal = orule.form == Form::kNoun || o.nominal;
+        const bool before = passive && o.last() <= th.first && o.first >= L;
+        const bool after = !passive && o.first >= th.last() && o.first <= th.last() + 2;
+        if (&o != &th && nominal && (before || after) && orule.action != Action::kRestore) {
+          dr.restores_previous = true;
+          dr.restored_action = orule.action;
+        }
+      }
+    }
     // A service inside the trigger's own words ("labelled their owner Meta an extremist").
     if (targets.empty() && th.count > 2)
       targets = target_group(si, th.first + 1, th.last(), true, action);
@@ -354,7 +367,9 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
           for (const Mention& m : si.mentions)
             if (m.first < th.last() && m.last() > th.first && can_suffer(m, action))
               targets.push_back(&m);
-          if (targets.empty()) targets = target_group(si, L, th.first, false, action);
+          const bool definite_noun = th.first > 0 && definite(si.toks[th.first - 1]);
+          if (targets.empty() && !definite_noun)
+            targets = target_group(si, L, th.first, false, action);
         }
       }
     }
@@ -381,7 +396,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       dr.definite = true;
     // A nominal trigger far from its service: "Telegram, founded ..., has been a target of
     // restrictions, with users reporting poor app performance".
-    if (c.targets.empty() && noun && !dr.definite) {
+    if (c.targets.empty() && noun && !dr.definite && !dr.restores_previous) {
       for (const Mention* t : target_group(si, 0, L, false, action)) {
         c.targets.push_back(t->entity);
       }
@@ -399,7 +414,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     }
     // A verb without a service in its clause: the service named earlier in the sentence
     // ("cut off internet access ..., and service was not restored until ...").
-    if (c.targets.empty() && !noun && !dr.definite && !unknown_object &&
+    if (c.targets.empty() && !noun && !dr.definite && !unknown_object && !dr.restores_previous &&
         action != Action::kResponse && action != Action::kPromote && action != Action::kOrder) {
       auto group = target_group(si, 0, L, false, action);
       if (group.empty()) group = target_group(si, R, n, true, action);
@@ -407,7 +422,8 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       dr.inherited_targets = !c.targets.empty();
       for (Entity& e : c.targets) e.span = Span{};
     }
-    if (c.targets.empty() && !dr.definite && !unknown_object && !d->last_targets.empty() &&
+    if (c.targets.empty() && !dr.definite && !unknown_object && !dr.restores_previous &&
+        !d->last_targets.empty() &&
         action != Action::kResponse && action != Action::kPromote && action != Action::kOrder) {
       c.targets = d->last_targets;
       for (Entity& e : c.targets) e.span = Span{};

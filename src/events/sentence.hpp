@@ -50,6 +50,8 @@ struct Draft {
   bool inherited_targets = false;
   bool ongoing_cue = false;   // "since" after the trigger without a timex
   std::string actor_country;  // the actor's country when known, to keep apart look-alikes
+  bool restores_previous = false;   // "the shutdown was lifted": restores what that action hit
+  Action restored_action = Action::kBlock;
   bool censorship_context = false;  // the sentence also names a block, slowdown, restriction,
                                     // shutdown or restoration
 };

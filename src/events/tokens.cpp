@@ -170,7 +170,10 @@ bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string*
       if (toks.size() == 1) {
         alts.push_back(case_sensitive ? toks[0].text : toks[0].lower);
       } else if (toks.size() > 1 && word.find('|') == std::string::npos) {
-        for (const Token& t : toks) multi.push_back(Slot{{case_sensitive ? t.text : t.lower}});
+        for (const Token& t : toks) {
+          const bool exact = case_sensitive && t.text != t.lower;
+          multi.push_back(Slot{{exact ? t.text : t.lower}, exact});
+        }
       } else {
         *why = "alternative '" + alt + "' is not a single word";
         return false;
@@ -180,7 +183,11 @@ bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string*
     if (!multi.empty()) {
       slots_.insert(slots_.end(), multi.begin(), multi.end());
     } else {
-      slots_.push_back(Slot{std::move(alts)});
+      bool exact = false;
+      for (std::string& a : alts) exact = exact || (case_sensitive && a != lower(a));
+      if (!exact)
+        for (std::string& a : alts) a = lower(a);
+      slots_.push_back(Slot{std::move(alts), exact});
     }
   }
   if (slots_.empty() || slots_.front().alts.empty() || slots_.back().alts.empty()) {
@@ -207,7 +214,7 @@ std::size_t Phrase::match_from(const std::vector<Token>& toks, std::size_t i,
     return 0;
   }
   if (i >= toks.size()) return 0;
-  const std::string& t = case_sensitive_ ? toks[i].text : toks[i].lower;
+  const std::string& t = s.exact ? toks[i].text : toks[i].lower;
   bool ok = false;
   for (const std::string& a : s.alts) {
     if (a == t) {

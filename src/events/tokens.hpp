@@ -7,7 +7,8 @@
 //
 // A Phrase is a compiled pattern of the domain pack: words separated by spaces, "a|b"
 // alternatives, "*" for up to three other words (never across punctuation). Matching ignores case
-// unless the phrase is case-sensitive (an alias written with capitals: "Max", "X").
+// unless the phrase is case-sensitive (an alias written with capitals: "Max", "X"); even then a
+// word written in lower case ("the" in "the Kremlin") matches in any case.
 //
 // Thread safety: values only; no shared state.
 #pragma once
@@ -45,6 +46,7 @@ class Phrase {
  private:
   struct Slot {
     std::vector<std::string> alts;  // empty = gap
+    bool exact = false;             // compare with case (a word written with a capital)
   };
   std::size_t match_from(const std::vector<Token>& toks, std::size_t i, std::size_t slot) const;
   std::vector<Slot> slots_;
