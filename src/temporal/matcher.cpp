@@ -48,6 +48,9 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_case_sensitive(false);
+  // The set's DFA holds every rule at once; a DFA that runs out of memory makes Match() fail,
+  // so it gets room to spare.
+  opt.set_max_mem(256 << 20);
   m->set_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (const Rule& r : m->rules_.rules) {
     std::string message;

@@ -99,6 +99,7 @@ bool finish_rule(Rule* rule, const std::map<std::string, std::string>& macros,
   opt.set_log_errors(false);
   opt.set_case_sensitive(false);
   opt.set_longest_match(true);
+  opt.set_max_mem(32 << 20);
   rule->re = std::make_unique<RE2>(rule->pattern, opt);
   if (!rule->re->ok())
     return fail(error, rule->file, rule->line, "bad pattern: " + rule->re->error());
