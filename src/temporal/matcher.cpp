@@ -72,7 +72,13 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
                                  std::uint32_t end) const {
   const std::string_view sentence = text.substr(0, end);
   std::vector<int> ids;
-  if (!set_->Match(text.substr(begin, end - begin), &ids)) return {};
+  RE2::Set::ErrorInfo info;
+  if (!set_->Match(text.substr(begin, end - begin), &ids, &info)) {
+    if (info.kind == RE2::Set::kNoError) return {};
+    // The set's DFA gave up (out of memory): run every rule, slower but complete.
+    ids.clear();
+    for (std::size_t i = 0; i < rules_.rules.size(); ++i) ids.push_back(static_cast<int>(i));
+  }
   std::sort(ids.begin(), ids.end());
   std::vector<Match> cands;
   std::vector<re2::StringPiece> subs;
