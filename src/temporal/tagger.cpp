@@ -86,6 +86,9 @@ class RuleTagger : public Tagger {
                                       t.signal == "till" || t.signal == "to" ||
                                       t.signal == "through" || t.signal == "past"))
           loose = true;
+        // "by year-end" with no past verb near is a deadline ahead.
+        if (t.signal == "by" && (tense == Tense::kUnknown || tense == Tense::kPresent))
+          tense = Tense::kFuture;
         if (t.signal == "since") {  // "has been down since March"
           tense = Tense::kPast;
           loose = false;

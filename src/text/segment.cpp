@@ -5,6 +5,10 @@
 // before the full stop is an abbreviation of news text ("Jan.", "Mr.", "U.S.", "No. 5") or a
 // single initial. A blank line always ends a sentence; a single line break ends one when the next
 // line does not begin in lower case (headlines, datelines, one-sentence-per-line files).
+// A "sentence" that runs past kMaxSentenceBytes without an end (a page of text with no full
+// stop or line break) is cut at the next white space, so that the per-sentence work of later
+// stages (tense cues around each timex, the roles around each trigger) stays bounded and a
+// long one-line article takes time in proportion to its length, not to its square.
 #include <timeline/text.hpp>
 
 #include <algorithm>
@@ -16,6 +20,9 @@
 
 namespace timeline {
 namespace {
+
+// Far longer than any sentence of news text (the longest in TimeBank is under 1 KB).
+constexpr std::size_t kMaxSentenceBytes = 4096;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -121,7 +128,9 @@ std::vector<Sentence> segment(std::string_view text) {
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '.' || c == '!' || c == '?') {
+    if (i - start >= kMaxSentenceBytes && is_space(c)) {
+      emit(i);
+    } else if (c == '.' || c == '!' || c == '?') {
       const std::size_t end = sentence_end_at(text, i);
       if (end != std::string_view::npos) {
         emit(end);

@@ -56,7 +56,7 @@ const WordSet& be_auxiliaries() {
 
 const WordSet& future_words() {
   static const WordSet set = {"will", "'ll", "shall", "won't", "tomorrow", "due", "scheduled", "planned",
-             "planning", "intends", "intend", "hopes", "upcoming"};
+             "planning", "intends", "intend", "hopes", "upcoming", "payable"};
   return set;
 }
 
