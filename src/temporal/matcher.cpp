@@ -48,20 +48,29 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_case_sensitive(false);
-  // The set's DFA holds every rule at once; a DFA that runs out of memory makes Match() fail,
-  // so it gets room to spare.
-  opt.set_max_mem(256 << 20);
-  m->set_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  m->filter_ = std::make_unique<re2::FilteredRE2>(3);
   for (const Rule& r : m->rules_.rules) {
-    std::string message;
-    if (m->set_->Add(r.pattern, &message) < 0) {
+    int id = 0;
+    if (m->filter_->Add(r.pattern, opt, &id) != RE2::NoError) {
       error->file = r.file;
       error->line = r.line;
-      error->message = "bad pattern: " + message;
+      error->message = "bad pattern";
       return nullptr;
     }
   }
-  if (!m->set_->Compile()) {
+  std::vector<std::string> atoms;
+  m->filter_->Compile(&atoms);
+  // The set's DFA gets room to spare: a DFA out of memory makes Match() fail.
+  opt.set_max_mem(64 << 20);
+  m->atoms_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  for (const std::string& a : atoms) {
+    std::string message;
+    if (m->atoms_->Add(RE2::QuoteMeta(a), &message) < 0) {
+      error->message = "bad rule atom '" + a + "': " + message;
+      return nullptr;
+    }
+  }
+  if (!m->atoms_->Compile()) {
     error->message = "cannot compile the rule set (too large)";
     return nullptr;
   }
@@ -72,12 +81,14 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
                                  std::uint32_t end) const {
   const std::string_view sentence = text.substr(0, end);
   std::vector<int> ids;
+  std::vector<int> atoms;
   RE2::Set::ErrorInfo info;
-  if (!set_->Match(text.substr(begin, end - begin), &ids, &info)) {
-    if (info.kind == RE2::Set::kNoError) return {};
+  if (!atoms_->Match(text.substr(begin, end - begin), &atoms, &info) &&
+      info.kind != RE2::Set::kNoError) {
     // The set's DFA gave up (out of memory): run every rule, slower but complete.
-    ids.clear();
     for (std::size_t i = 0; i < rules_.rules.size(); ++i) ids.push_back(static_cast<int>(i));
+  } else {
+    filter_->AllPotentials(atoms, &ids);
   }
   std::sort(ids.begin(), ids.end());
   std::vector<Match> cands;

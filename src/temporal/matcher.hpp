@@ -1,5 +1,6 @@
 // Phase one of the tagger: finds rule matches in a sentence. One RE2::Set pass over the
-// sentence tells which rules can match; only those run, each once from left to right. The
+// sentence finds the literal words the rules need (RE2's FilteredRE2 atoms), which tells which
+// rules can match; only those run, each once from left to right. The
 // winners are chosen longest first (then higher priority, then leftmost), without overlap; blocking rules
 // (type NONE) win spans that then yield nothing.
 #pragma once
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include "temporal/rules.hpp"
@@ -34,7 +36,10 @@ class Matcher {
 
  private:
   RuleSet rules_;
-  std::unique_ptr<RE2::Set> set_;
+  // The literal words ("atoms") some rule needs, found in one RE2::Set pass; the filter then
+  // names the rules whose atoms are all there, plus the rules that need none.
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::unique_ptr<RE2::Set> atoms_;
 };
 
 }  // namespace timeline::temporal_detail
