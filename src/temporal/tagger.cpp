@@ -86,8 +86,11 @@ class RuleTagger : public Tagger {
                                       t.signal == "till" || t.signal == "to" ||
                                       t.signal == "through" || t.signal == "past"))
           loose = true;
-        // "by year-end" with no past verb near is a deadline ahead.
+        // "by year-end" with no past verb near is a deadline ahead; so is "until Tuesday".
         if (t.signal == "by" && (tense == Tense::kUnknown || tense == Tense::kPresent))
+          tense = Tense::kFuture;
+        if ((t.signal == "until" || t.signal == "till") &&
+            m.value.find("-weekday-") != std::string::npos)
           tense = Tense::kFuture;
         if (t.signal == "since") {  // "has been down since March"
           tense = Tense::kPast;
