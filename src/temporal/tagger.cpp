@@ -2,6 +2,7 @@
 #include <timeline/tagger.hpp>
 
 #include <cctype>
+#include <stdexcept>
 
 #include "temporal/calendar.hpp"
 #include "temporal/links.hpp"
@@ -60,7 +61,10 @@ class RuleTagger : public Tagger {
     // following month" the last month (or day), "that year" the last year (or finer).
     // "The quarter" before any is named is the last one completed: news reports on it.
     Refs refs{anchor, anchor, anchor, anchor};
-    if (anchor) refs.quarter = *anchor - bg::months(3);
+    try {
+      if (anchor) refs.quarter = *anchor - bg::months(3);
+    } catch (const std::out_of_range&) {  // before 1400-04-01 Boost.Date_Time has no such date
+    }
     std::vector<Timex> out;
     std::vector<std::string> partials;  // the rules' values, before resolution
     bool quarter_named = false;         // the document has named a quarter so far
