@@ -18,8 +18,16 @@ namespace {
 
 // The per-document commands the battery runs, with the options each needs.
 const std::vector<std::vector<std::string>>& per_document_commands() {
-  static const std::vector<std::vector<std::string>> cmds = {{"load"}};
+  static const std::vector<std::vector<std::string>> cmds = {
+      {"load"}, {"tag"}, {"tag", "--format", "timeml"}, {"extract"}};
   return cmds;
+}
+
+// The 50 MB article goes through the loader and the tagger only: the claim extractor needs
+// about 90 bytes of memory per byte of text and 2 s per MB (reported as an open issue), which
+// is too much for the test suite under the sanitizers; it gets the 5 MB one instead.
+bool too_big_for(const std::vector<std::string>& cmd, const std::string& input) {
+  return cmd[0] == "extract" && input.find("one_line_50mb") != std::string::npos;
 }
 
 std::vector<std::string> with_inputs(std::vector<std::string> cmd,
@@ -64,6 +72,7 @@ TEST_CASE("hostile inputs in a batch: the good articles come out as they do alon
     REQUIRE(!alone.back().out.empty());
   }
   for (const std::string& hostile : hostile_inputs()) {
+    if (too_big_for(cmd, hostile)) continue;
     const Run batch = run_timeline(with_inputs(cmd, {good[0], hostile, good[1]}), scratch);
     INFO(batch.command << " -> exit " << batch.exit_code << "\nstderr: " << batch.err.substr(0, 2000));
     CHECK(batch.exit_code != 124);  // the time limit
@@ -102,7 +111,7 @@ TEST_CASE("an input that fails names its file and the place of the fault", "[rob
     std::istringstream ids(survivors);
     for (std::string id; ids >> id;) {
       INFO("record " << id);
-      at = run.out.find('"' + id + '"', at);
+      at = run.out.find(id, at);
       CHECK(at != std::string::npos);
     }
   }

@@ -64,6 +64,7 @@ inline const std::vector<std::string>& hostile_inputs() {
     const std::string dir = scratch_dir("generated");
     const std::vector<std::pair<std::string, std::string>> made = {
         {"one_line_50mb.txt", one_line_article(50u << 20)},
+        {"one_line_5mb.txt", one_line_article(5u << 20)},
         {"deep_100000.html", deep_html(100000, true)},
         {"deep_unclosed_100000.html", deep_html(100000, false)},
     };

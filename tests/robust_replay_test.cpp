@@ -42,7 +42,18 @@ TEST_CASE("loaders keep their promises on every hostile input", "[robust]") {
   }
 }
 
-TEST_CASE("inputs that once broke a loader under the fuzzer", "[robust]") {
+TEST_CASE("tagger and extractor keep their promises on every hostile text article", "[robust]") {
+  for (const std::string& path : hostile_inputs()) {
+    // The 50 MB article is left to robust_cli_test.cpp (see too_big_for there).
+    if (format_of(path) != Format::kText || path.find("50mb") != std::string::npos) continue;
+    INFO(path);
+    const std::string bytes = read_file(path);
+    CHECK(fuzz::run_tag(bytes) == "");
+    CHECK(fuzz::run_extract(bytes) == "");
+  }
+}
+
+TEST_CASE("inputs that once broke a stage under the fuzzer", "[robust]") {
   using Row = std::pair<const char*, Format>;
   for (const auto& [stage, format] :
        {Row{"load_text", Format::kText}, Row{"load_html", Format::kHtml},
@@ -51,6 +62,14 @@ TEST_CASE("inputs that once broke a loader under the fuzzer", "[robust]") {
       INFO(path);
       CHECK(fuzz::run_load(format, read_file(path)) == "");
     }
+  }
+  for (const std::string& path : fuzz_inputs("tag")) {
+    INFO(path);
+    CHECK(fuzz::run_tag(read_file(path)) == "");
+  }
+  for (const std::string& path : fuzz_inputs("extract")) {
+    INFO(path);
+    CHECK(fuzz::run_extract(read_file(path)) == "");
   }
 }
 
