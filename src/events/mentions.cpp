@@ -147,15 +147,27 @@ bool authority_kind(const std::string& k) {
 std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) {
   std::vector<CueHit> out;
   std::map<std::string, std::size_t> covered_until;  // per cue: first free token
+  std::vector<CueHit> best;  // per cue the longest hit at token i (earlier rule on ties)
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    std::map<std::string, CueHit> best;
-    for (const CueRule& r : pack.cues) {
+    const std::vector<std::size_t>* cand = pack.cue_index.at(toks[i].lower);
+    if (cand == nullptr) continue;
+    best.clear();
+    for (const std::size_t ri : *cand) {
+      const CueRule& r = pack.cues[ri];
       const std::size_t n = r.phrase.match(toks, i);
       if (n == 0) continue;
-      CueHit& b = best[r.cue];
-      if (n > b.count) b = CueHit{r.cue, r.value, i, n};
+      auto b = std::find_if(best.begin(), best.end(),
+                            [&](const CueHit& h) { return h.cue == r.cue; });
+      if (b == best.end()) {
+        best.push_back(CueHit{r.cue, r.value, i, n});
+      } else if (n > b->count) {
+        *b = CueHit{r.cue, r.value, i, n};
+      }
     }
-    for (auto& [cue, hit] : best) {
+    std::sort(best.begin(), best.end(),
+              [](const CueHit& a, const CueHit& b) { return a.cue < b.cue; });
+    for (CueHit& hit : best) {
+      const std::string& cue = hit.cue;
       if (covered_until[cue] > i) continue;
       covered_until[cue] = i + hit.count;
       out.push_back(hit);
@@ -166,8 +178,14 @@ std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) 
 
 std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
                                    const std::vector<Token>& toks, Discourse* d) {
+  return find_mentions(pack, text, toks, find_cues(pack, toks), d);
+}
+
+std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
+                                   const std::vector<Token>& toks,
+                                   const std::vector<CueHit>& cues, Discourse* d) {
   std::vector<Mention> cand;
-  for (const Hit& h : find_all(pack.actors, toks)) {
+  for (const Hit& h : find_all(pack.actors, pack.actor_index, toks)) {
     const EntityRule& r = pack.actors[h.rule];
     Mention m = make(text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
     m.country = r.country;
@@ -175,11 +193,11 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     if (r.kind == "outlet" || r.kind == "monitor" || r.kind == "group") m.role = Role::kSpeaker;
     cand.push_back(m);
   }
-  for (const Hit& h : find_all(pack.targets, toks)) {
+  for (const Hit& h : find_all(pack.targets, pack.target_index, toks)) {
     const EntityRule& r = pack.targets[h.rule];
     cand.push_back(make(text, toks, h.first, h.count, Role::kTarget, r.name, r.kind));
   }
-  for (const Hit& h : find_all(pack.regions, toks)) {
+  for (const Hit& h : find_all(pack.regions, pack.region_index, toks)) {
     const EntityRule& r = pack.regions[h.rule];
     Mention m = make(text, toks, h.first, h.count, Role::kRegion, r.name, r.kind);
     cand.push_back(m);
@@ -230,7 +248,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     }
   }
   // Generic authorities, role nouns and anaphors from the cue lists.
-  for (const CueHit& c : find_cues(pack, toks)) {
+  for (const CueHit& c : cues) {
     if (c.cue == "authority") {
       const std::string head = lower(surface(text, toks, c.first, c.count));
       const std::string kind = one_of(head, {"court", "courts", "judge"}) ? "court"

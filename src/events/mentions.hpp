@@ -34,6 +34,12 @@ struct Mention {
   std::size_t last() const { return first + count; }
 };
 
+// The cue hits of the sentence by cue name, token index of each hit's first token.
+struct CueHit {
+  std::string cue, value;
+  std::size_t first = 0, count = 0;
+};
+
 struct Discourse {
   std::vector<Entity> last_targets;             // the last service(s) named or acted on
   std::vector<Entity> recent_targets;           // every service named, most recent last
@@ -61,12 +67,12 @@ bool authority_kind(const std::string& kind);
 // actors and people of the sentence (targets are updated by the caller, who knows the claims).
 std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
                                    const std::vector<Token>& toks, Discourse* d);
+// The same with the cue hits of toks already found (find_cues).
+std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
+                                   const std::vector<Token>& toks,
+                                   const std::vector<CueHit>& cues, Discourse* d);
 
-// The cue hits of the sentence by cue name, token index of each hit's first token.
-struct CueHit {
-  std::string cue, value;
-  std::size_t first = 0, count = 0;
-};
+// The cue hits of the sentence toks, in token order (by cue name at one token).
 std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks);
 
 }  // namespace timeline::events

@@ -182,6 +182,13 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     pack->patterns.push_back(std::move(p));
     return true;
   });
+  if (ok) {
+    pack->trigger_index.build(pack->triggers);
+    pack->actor_index.build(pack->actors);
+    pack->target_index.build(pack->targets);
+    pack->region_index.build(pack->regions);
+    pack->cue_index.build(pack->cues);
+  }
   return ok;
 }
 

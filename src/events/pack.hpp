@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/re2.h>
@@ -56,11 +57,37 @@ struct CueRule {
 
 enum class EntityTable { kActor, kTarget, kRegion };
 
+// The rules of one table by the lower-case words their phrase can start with (Phrase::first()),
+// each list in table order, so that a token only tries the rules that can begin at it.
+class PhraseIndex {
+ public:
+  template <typename Rule>
+  void build(const std::vector<Rule>& rules) {
+    by_first_.clear();
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      for (const std::string& alt : rules[r].phrase.first()) {
+        std::vector<std::size_t>& list = by_first_[lower(alt)];
+        if (list.empty() || list.back() != r) list.push_back(r);
+      }
+    }
+  }
+  // The rules that can start at a token whose lower-case text is `word` (null when none).
+  const std::vector<std::size_t>* at(const std::string& word) const {
+    const auto it = by_first_.find(word);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+};
+
 struct Pack {
   std::vector<TriggerRule> triggers;
   std::vector<EntityRule> actors, targets, regions;
   std::vector<EntityPattern> patterns;
   std::vector<CueRule> cues;
+  // Built by load_pack from the tables above.
+  PhraseIndex trigger_index, actor_index, target_index, region_index, cue_index;
 };
 
 // Loads rules/domains/<domain>/ from `data` into *pack. On failure fills *error.
@@ -72,15 +99,19 @@ struct Hit {
   std::size_t first = 0, count = 0;  // toks[first, first + count)
 };
 
-// Longest, leftmost non-overlapping matches of `phrases` (any type with a `phrase` member).
+// Longest, leftmost non-overlapping matches of `phrases` (any type with a `phrase` member),
+// `index` built from `rules`; on equal length the earlier rule wins.
 template <typename Rule>
-std::vector<Hit> find_all(const std::vector<Rule>& rules, const std::vector<Token>& toks) {
+std::vector<Hit> find_all(const std::vector<Rule>& rules, const PhraseIndex& index,
+                          const std::vector<Token>& toks) {
   std::vector<Hit> out;
   for (std::size_t i = 0; i < toks.size();) {
     Hit best;
-    for (std::size_t r = 0; r < rules.size(); ++r) {
-      const std::size_t n = rules[r].phrase.match(toks, i);
-      if (n > best.count) best = Hit{r, i, n};
+    if (const std::vector<std::size_t>* cand = index.at(toks[i].lower)) {
+      for (const std::size_t r : *cand) {
+        const std::size_t n = rules[r].phrase.match(toks, i);
+        if (n > best.count) best = Hit{r, i, n};
+      }
     }
     if (best.count > 0) {
       out.push_back(best);

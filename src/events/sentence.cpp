@@ -109,8 +109,8 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
   si.sentence = s;
   si.toks = tokenize(text, s.begin, s.end);
   si.cues = find_cues(pack, si.toks);
-  si.mentions = find_mentions(pack, text, si.toks, d);
-  for (const Hit& h : find_all(pack.triggers, si.toks)) {
+  si.mentions = find_mentions(pack, text, si.toks, si.cues, d);
+  for (const Hit& h : find_all(pack.triggers, pack.trigger_index, si.toks)) {
     if (pack.triggers[h.rule].stop) continue;
     // A trigger inside a name ("Internet Freedom Foundation") is part of the name.
     bool inside = false;
