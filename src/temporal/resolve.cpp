@@ -148,7 +148,9 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     int back = (have - want + 7) % 7, fwd = (want - have + 7) % 7;
     if (dir == "before" && back == 0) back = 7;
     if (dir == "after" && fwd == 0) fwd = 7;
-    if (dir == "future" && fwd == 0) fwd = 7;
+    // A weekday ahead by a deadline signal in a past sentence ("until Thursday, they had not
+    // called", written on a Thursday) may be today; otherwise "future" means next week's.
+    if (dir == "future" && fwd == 0 && !(by_tense && loose)) fwd = 7;
     const bool forward = dir == "future" || dir == "after" || (dir == "near" && fwd < back);
     return iso_date(forward ? a + bg::days(fwd) : a - bg::days(back));
   }
@@ -170,7 +172,12 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
   const int y = a.year();
   // Quarters are named mostly around their results, reported in the next quarter, so the
   // tense is always a weak cue for them.
-  const bg::days slack(by_tense && (loose || (kind == "quarter" && dir == "future")) ? 100 : 0);
+  // A month-day within two weeks of the anchor is this year's whichever way the tense points:
+  // "redeemed on Oct. 31" written Oct. 27, "the Jan. 14 deadline" written Jan. 5.
+  const bool month_day = kind == "month" && x.size() >= 5;
+  const bg::days slack(by_tense && (loose || (kind == "quarter" && dir == "future")) ? 100
+                       : by_tense && month_day                                     ? 14
+                                                                                   : 0);
   std::optional<Occurrence> pick;
   for (int year = y - 2; year <= y + 2; ++year) {
     const auto o = occurrence(kind, x, year);
