@@ -99,6 +99,10 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     subs.assign(ngroups + 1, re2::StringPiece());
     const auto tx = rule.re->NamedCapturingGroups().find("tx");
     const int tx_group = tx == rule.re->NamedCapturingGroups().end() ? -1 : tx->second;
+    // The groups by name, filled in at the first match and then only given new values: the
+    // map's keys are allocated once per rule and sentence, not once per match.
+    Groups groups;
+    std::vector<std::pair<std::string_view*, int>> slots;
     std::size_t pos = begin;
     while (pos < end &&
            rule.re->Match(sentence, pos, end, RE2::UNANCHORED, subs.data(), ngroups + 1)) {
@@ -111,10 +115,12 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
         pos = next_char(text, b);
         continue;
       }
-      Groups groups;
-      for (const auto& g : rule.re->NamedCapturingGroups()) {
-        const re2::StringPiece& sp = subs[g.second];
-        groups[g.first] = sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
+      if (groups.empty())
+        for (const auto& g : rule.re->NamedCapturingGroups())
+          slots.emplace_back(&groups[g.first], g.second);
+      for (const auto& [slot, index] : slots) {
+        const re2::StringPiece& sp = subs[index];
+        *slot = sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
       }
       Match m;
       m.begin = static_cast<std::uint32_t>(b);

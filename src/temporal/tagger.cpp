@@ -76,15 +76,14 @@ class RuleTagger : public Tagger {
         t.begin = m.begin;
         t.end = m.end;
         find_signal(text, &t);
-        Tense tense = local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true);
+        const Tense near = local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true);
+        Tense tense = near;
         if (tense == Tense::kUnknown || tense == Tense::kPresent) {
           if (s.tense != Tense::kUnknown) tense = s.tense;
         }
         // A past tense that only the sentence shows, with no verb near the expression, is a weak
         // cue: "the dividend is payable Dec. 7, the company said" (written in November).
-        bool loose = tense == Tense::kPast &&
-                     local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true) !=
-                         Tense::kPast;
+        bool loose = tense == Tense::kPast && near != Tense::kPast;
         // So is a past sentence around a deadline: "extended the offer to Nov. 20".
         if (tense == Tense::kPast && (t.signal == "by" || t.signal == "until" ||
                                       t.signal == "till" || t.signal == "to" ||

@@ -4,7 +4,9 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace timeline {
@@ -13,21 +15,40 @@ namespace {
 struct Word {
   std::size_t begin, end;
   std::string lower;
+  unsigned lists = 0;  // the word lists below it is in (bits of List)
 };
+
+const std::unordered_map<std::string_view, unsigned>& list_index();
+
+// std::isalpha / std::tolower, with ASCII answered inline (the same in every locale); other
+// bytes still go to the C library, so the current locale keeps its say.
+bool letter(unsigned char c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return std::isalpha(c) != 0;
+}
+
+char lower(unsigned char c) {
+  if (c < 0x80) return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  return static_cast<char>(std::tolower(c));
+}
 
 std::vector<Word> words_of(std::string_view t) {
   std::vector<Word> out;
+  out.reserve(t.size() / 5 + 1);
   std::size_t i = 0;
   while (i < t.size()) {
     const unsigned char c = static_cast<unsigned char>(t[i]);
-    if (std::isalpha(c) || c == '\'') {
+    if (letter(c) || c == '\'') {
       std::size_t j = i;
       std::string w;
-      while (j < t.size() && (std::isalpha(static_cast<unsigned char>(t[j])) || t[j] == '\'')) {
-        w += static_cast<char>(std::tolower(static_cast<unsigned char>(t[j])));
+      w.reserve(16);
+      while (j < t.size() && (letter(static_cast<unsigned char>(t[j])) || t[j] == '\'')) {
+        w += lower(static_cast<unsigned char>(t[j]));
         ++j;
       }
-      out.push_back({i, j, w});
+      const auto found = list_index().find(w);
+      const unsigned lists = found == list_index().end() ? 0 : found->second;
+      out.push_back({i, j, std::move(w), lists});
       i = j;
     } else {
       ++i;
@@ -36,10 +57,26 @@ std::vector<Word> words_of(std::string_view t) {
   return out;
 }
 
+// The words of the last text local_tense() read, per thread: the tagger asks about every
+// expression of a sentence in turn, and the sentence is split once. Keyed on the text's bytes,
+// so a new text with the same address is never mistaken for the old one.
+const std::vector<Word>& cached_words_of(std::string_view t) {
+  struct Cache {
+    std::string text;
+    std::vector<Word> words;
+    bool valid = false;
+  };
+  thread_local Cache cache;
+  if (!cache.valid || std::string_view(cache.text) != t) {
+    cache.words = words_of(t);
+    cache.text.assign(t.data(), t.size());
+    cache.valid = true;
+  }
+  return cache.words;
+}
+
 // Word lists, hashed once.
 using WordSet = std::unordered_set<std::string_view>;
-
-bool in(const std::string& w, const WordSet& set) { return set.count(w) > 0; }
 
 const WordSet& false_ed_words() {
   static const WordSet set = {"need", "speed", "feed", "seed", "bed", "red", "shed", "indeed", "hundred",
@@ -87,34 +124,51 @@ const WordSet& reporting_verbs() {
   return set;
 }
 
-// Words whose -ed ending is not a past tense.
-bool false_ed(const std::string& w) {
-  return in(w, false_ed_words());
+// The lists above by bit, merged into one table: a word is looked up once, when it is read.
+enum List : unsigned {
+  kFalseEd = 1, kBe = 2, kFutureWord = 4, kPlan = 8, kPastWord = 16, kPresentWord = 32,
+  kReporting = 64
+};
+
+const std::unordered_map<std::string_view, unsigned>& list_index() {
+  static const std::unordered_map<std::string_view, unsigned> index = [] {
+    std::unordered_map<std::string_view, unsigned> m;
+    const std::pair<const WordSet*, unsigned> lists[] = {
+        {&false_ed_words(), kFalseEd}, {&be_auxiliaries(), kBe},
+        {&future_words(), kFutureWord}, {&plan_verbs(), kPlan},
+        {&past_words(), kPastWord},     {&present_words(), kPresentWord},
+        {&reporting_verbs(), kReporting}};
+    for (const auto& [set, bit] : lists)
+      for (std::string_view w : *set) m[w] |= bit;
+    return m;
+  }();
+  return index;
 }
 
 bool after_be(const std::vector<Word>& ws, std::size_t k) {
-  return k > 0 && in(ws[k - 1].lower, be_auxiliaries());
+  return k > 0 && (ws[k - 1].lists & kBe) != 0;
 }
 
 // The tense a word signals. `strong` is false for the weak cue of a regular -ed form.
 Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = nullptr) {
   const std::string& w = ws[k].lower;
   if (strong) *strong = true;
-  if (in(w, future_words()))
+  const unsigned lists = ws[k].lists;
+  if (lists & kFutureWord)
     return Tense::kFuture;
   if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
-  if (in(w, plan_verbs()) &&
+  if ((lists & kPlan) &&
       k + 1 < ws.size() && ws[k + 1].lower == "to")
     return Tense::kFuture;
-  if (in(w, past_words()))
+  if (lists & kPastWord)
     return after_be(ws, k) ? Tense::kUnknown : Tense::kPast;
-  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !false_ed(w)) {
+  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !(lists & kFalseEd)) {
     // A participle after "be", "been", "being", "has", "have" takes the auxiliary's tense.
     if (after_be(ws, k)) return Tense::kUnknown;
     if (strong) *strong = false;
     return Tense::kPast;
   }
-  if (in(w, present_words()))
+  if (lists & kPresentWord)
     return Tense::kPresent;
   return Tense::kUnknown;
 }
@@ -137,7 +191,7 @@ Tense sentence_tense(std::string_view text) {
 
 Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window,
                   bool weak_anywhere) {
-  const std::vector<Word> ws = words_of(text);
+  const std::vector<Word>& ws = cached_words_of(text);
   // Index of the first word at or after pos.
   std::size_t first = 0;
   while (first < ws.size() && ws[first].end <= pos) ++first;
@@ -155,7 +209,7 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   for (int d = 1; d <= window && after + d - 1 < ws.size(); ++d) {
     // "..., the company said": a reporting verb after the expression tells when it was said,
     // not when the expression lies.
-    if (in(ws[after + d - 1].lower, reporting_verbs()))
+    if (ws[after + d - 1].lists & kReporting)
       break;
     const Tense t = tense_of_word(ws, after + d - 1, &strong);
     if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
