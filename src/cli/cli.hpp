@@ -70,6 +70,10 @@ using EmitFn = std::function<void(BatchItem&&)>;
 int run_batch(const Options& opt, const LoadOptions& load, const WorkFn& work, const EmitFn& emit,
               std::ostream& err);
 
+// A file name for a document id that stays inside the output folder: path separators, control
+// characters and a leading dot become '_' ("../x" -> "_.._x"); an empty id becomes "document".
+std::string file_name_for_id(const std::string& id);
+
 // Writes `content` to `path`, creating parent folders. Returns false and reports on `err`.
 bool write_file(const std::string& path, const std::string& content, std::ostream& err);
 

@@ -85,7 +85,7 @@ int cmd_tag(int argc, char** argv) {
       return;
     }
     const std::string path =
-        opt.output + "/" + item.document.id + (format == "json" ? ".json" : ".tml");
+        opt.output + "/" + file_name_for_id(item.document.id) + (format == "json" ? ".json" : ".tml");
     if (!write_file(path, item.result + (format == "json" ? "\n" : ""), std::cerr))
       write_failed = true;
   };

@@ -128,6 +128,16 @@ bool load_options(const Options& opt, LoadOptions* out, std::ostream& err) {
   return true;
 }
 
+std::string file_name_for_id(const std::string& id) {
+  std::string name = id.empty() ? std::string("document") : id;
+  for (char& c : name) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '/' || c == '\\' || u < 0x20 || u == 0x7f) c = '_';
+  }
+  if (name[0] == '.') name.insert(name.begin(), '_');
+  return name;
+}
+
 bool write_file(const std::string& path, const std::string& content, std::ostream& err) {
   namespace fs = std::filesystem;
   std::error_code ec;
