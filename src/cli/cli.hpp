@@ -54,6 +54,11 @@ bool parse_options(int argc, char** argv, int first, const std::vector<FlagSpec>
 // The data files: built in, with --rules laid over. Returns false and reports on `err`.
 bool load_data(const Options& opt, DataFiles* data, std::ostream& err);
 
+// The steps every document command takes before its work: LoadOptions from --published and
+// --input-format, then the data files (built in, with --rules laid over). Returns false after
+// reporting on `err`.
+bool prepare_inputs(const Options& opt, LoadOptions* load, DataFiles* data, std::ostream& err);
+
 // LoadOptions from the command line (--published, --input-format). Returns false on a bad value.
 bool load_options(const Options& opt, LoadOptions* out, std::ostream& err);
 

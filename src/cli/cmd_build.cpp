@@ -80,7 +80,7 @@ int cmd_build(int argc, char** argv) {
   }
   DataFiles data;
   LoadOptions load;
-  if (!load_data(opt, &data, std::cerr) || !load_options(opt, &load, std::cerr)) return kExitUsage;
+  if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
   if (opt.has("templates") && !overlay_templates(opt.get("templates"), &data, std::cerr))
     return kExitUsage;
 

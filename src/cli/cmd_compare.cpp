@@ -68,7 +68,7 @@ int cmd_compare(int argc, char** argv) {
   }
   DataFiles data;
   LoadOptions load;
-  if (!load_data(opt, &data, std::cerr) || !load_options(opt, &load, std::cerr)) return kExitUsage;
+  if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
 
   ClaimInputs in = read_claim_inputs(opt, data, load, opt.get("domain", "censorship"), std::cerr);
   if (in.fatal) return kExitUsage;

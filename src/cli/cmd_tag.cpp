@@ -63,9 +63,8 @@ int cmd_tag(int argc, char** argv) {
     return kExitUsage;
   }
   LoadOptions load;
-  if (!load_options(opt, &load, std::cerr)) return kExitUsage;
   DataFiles data;
-  if (!load_data(opt, &data, std::cerr)) return kExitUsage;
+  if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
   Error err;
   std::unique_ptr<Tagger> tagger = Tagger::create(data, "en", &err);
   if (!tagger) {

@@ -106,6 +106,10 @@ bool load_data(const Options& opt, DataFiles* data, std::ostream& err) {
   return true;
 }
 
+bool prepare_inputs(const Options& opt, LoadOptions* load, DataFiles* data, std::ostream& err) {
+  return load_options(opt, load, err) && load_data(opt, data, err);
+}
+
 bool load_options(const Options& opt, LoadOptions* out, std::ostream& err) {
   if (!opt.published.empty()) {
     out->published = normalize_published(opt.published);
