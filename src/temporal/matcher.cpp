@@ -34,12 +34,6 @@ bool word_char_at(std::string_view t, std::size_t i) {
   return true;
 }
 
-std::size_t next_char(std::string_view t, std::size_t i) {
-  ++i;
-  while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
-  return i;
-}
-
 }  // namespace
 
 std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
@@ -48,29 +42,28 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_case_sensitive(false);
-  m->filter_ = std::make_unique<re2::FilteredRE2>(3);
+  opt.set_longest_match(true);
+  // The set's DFA gets room to spare: a DFA out of memory makes Match() fail (find() then falls
+  // back to trying every rule, slower but complete).
+  opt.set_max_mem(64 << 20);
+  m->set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_START);
   for (const Rule& r : m->rules_.rules) {
-    int id = 0;
-    if (m->filter_->Add(r.pattern, opt, &id) != RE2::NoError) {
+    std::string message;
+    if (m->set_->Add(r.pattern, &message) < 0) {
       error->file = r.file;
       error->line = r.line;
-      error->message = "bad pattern";
+      error->message = "bad pattern: " + message;
       return nullptr;
     }
-  }
-  std::vector<std::string> atoms;
-  m->filter_->Compile(&atoms);
-  // The set's DFA gets room to spare: a DFA out of memory makes Match() fail.
-  opt.set_max_mem(64 << 20);
-  m->atoms_ = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-  for (const std::string& a : atoms) {
-    std::string message;
-    if (m->atoms_->Add(RE2::QuoteMeta(a), &message) < 0) {
-      error->message = "bad rule atom '" + a + "': " + message;
-      return nullptr;
+    RuleInfo info;
+    info.ngroups = r.re->NumberOfCapturingGroups();
+    for (const auto& [name, index] : r.re->NamedCapturingGroups()) {
+      if (name == "tx") info.tx_group = index;
+      info.groups.emplace_back(name, index);
     }
+    m->info_.push_back(std::move(info));
   }
-  if (!m->atoms_->Compile()) {
+  if (!m->set_->Compile()) {
     error->message = "cannot compile the rule set (too large)";
     return nullptr;
   }
@@ -80,47 +73,46 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
 std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
                                  std::uint32_t end) const {
   const std::string_view sentence = text.substr(0, end);
-  std::vector<int> ids;
-  std::vector<int> atoms;
-  RE2::Set::ErrorInfo info;
-  if (!atoms_->Match(text.substr(begin, end - begin), &atoms, &info) &&
-      info.kind != RE2::Set::kNoError) {
-    // The set's DFA gave up (out of memory): run every rule, slower but complete.
-    for (std::size_t i = 0; i < rules_.rules.size(); ++i) ids.push_back(static_cast<int>(i));
-  } else {
-    filter_->AllPotentials(atoms, &ids);
-  }
-  std::sort(ids.begin(), ids.end());
   std::vector<Match> cands;
+  std::vector<int> ids;
   std::vector<re2::StringPiece> subs;
-  for (int id : ids) {
-    const Rule& rule = rules_.rules[id];
-    const int ngroups = rule.re->NumberOfCapturingGroups();
-    subs.assign(ngroups + 1, re2::StringPiece());
-    const auto tx = rule.re->NamedCapturingGroups().find("tx");
-    const int tx_group = tx == rule.re->NamedCapturingGroups().end() ? -1 : tx->second;
-    // The groups by name, filled in at the first match and then only given new values: the
-    // map's keys are allocated once per rule and sentence, not once per match.
-    Groups groups;
-    std::vector<std::pair<std::string_view*, int>> slots;
-    std::size_t pos = begin;
-    while (pos < end &&
-           rule.re->Match(sentence, pos, end, RE2::UNANCHORED, subs.data(), ngroups + 1)) {
+  // Per rule, where its next match may start: after its last match, as a left-to-right search
+  // would continue.
+  std::vector<std::uint32_t> next(rules_.rules.size(), begin);
+  Groups groups;
+  for (std::uint32_t p = begin; p < end; ++p) {
+    const unsigned char c = static_cast<unsigned char>(text[p]);
+    // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
+    // UTF-8 continuation byte.
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c & 0xC0) == 0x80) continue;
+    if (word_char_at(text, p) && word_char_before(text, p)) continue;
+    const re2::StringPiece rest(text.data() + p, end - p);
+    if (!set_->Match(rest, nullptr)) continue;
+    RE2::Set::ErrorInfo err;
+    ids.clear();
+    if (!set_->Match(rest, &ids, &err) && err.kind != RE2::Set::kNoError) {
+      // The set's DFA gave up (out of memory): try every rule here.
+      ids.clear();
+      for (std::size_t i = 0; i < rules_.rules.size(); ++i) ids.push_back(static_cast<int>(i));
+    }
+    std::sort(ids.begin(), ids.end());
+    for (int id : ids) {
+      if (p < next[id]) continue;
+      const Rule& rule = rules_.rules[id];
+      const RuleInfo& info = info_[id];
+      subs.assign(info.ngroups + 1, re2::StringPiece());
+      if (!rule.re->Match(sentence, p, end, RE2::ANCHOR_START, subs.data(), info.ngroups + 1))
+        continue;
       // A group named "tx" narrows the timex to part of the match; the rest is context.
       const re2::StringPiece whole =
-          tx_group >= 0 && subs[tx_group].data() ? subs[tx_group] : subs[0];
+          info.tx_group >= 0 && subs[info.tx_group].data() ? subs[info.tx_group] : subs[0];
       const std::size_t b = whole.data() - text.data(), e = b + whole.size();
       const std::size_t match_end = subs[0].data() - text.data() + subs[0].size();
-      if (e == b || word_char_before(text, b) || word_char_at(text, e)) {
-        pos = next_char(text, b);
-        continue;
-      }
-      if (groups.empty())
-        for (const auto& g : rule.re->NamedCapturingGroups())
-          slots.emplace_back(&groups[g.first], g.second);
-      for (const auto& [slot, index] : slots) {
+      if (e == b || word_char_before(text, b) || word_char_at(text, e)) continue;
+      groups.clear();
+      for (const auto& [name, index] : info.groups) {
         const re2::StringPiece& sp = subs[index];
-        *slot = sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
+        groups[name] = sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
       }
       Match m;
       m.begin = static_cast<std::uint32_t>(b);
@@ -134,9 +126,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
           expand_template(rule.freq, groups, lx, &m.freq) &&
           expand_template(rule.value_after_quarter, groups, lx, &m.value_after_quarter)) {
         cands.push_back(std::move(m));
-        pos = match_end;
-      } else {
-        pos = next_char(text, b);
+        next[id] = static_cast<std::uint32_t>(match_end);
       }
     }
   }

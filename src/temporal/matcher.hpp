@@ -1,8 +1,9 @@
-// Phase one of the tagger: finds rule matches in a sentence. One RE2::Set pass over the
-// sentence finds the literal words the rules need (RE2's FilteredRE2 atoms), which tells which
-// rules can match; only those run, each once from left to right. The
-// winners are chosen longest first (then higher priority, then leftmost), without overlap; blocking rules
-// (type NONE) win spans that then yield nothing.
+// Phase one of the tagger: finds rule matches in a sentence. Every rule's pattern sits in one
+// anchored RE2::Set; at each place a word or sign starts, one DFA pass (which stops as soon as no
+// rule can go on, usually after a byte or two) says which rules match there, and only those run,
+// anchored, for their groups. A rule's next match starts after its last one, as in a
+// left-to-right search. The winners are chosen longest first (then higher priority, then
+// leftmost), without overlap; blocking rules (type NONE) win spans that then yield nothing.
 #pragma once
 
 #include <memory>
@@ -10,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include "temporal/rules.hpp"
@@ -35,11 +35,15 @@ class Matcher {
   const RuleSet& rules() const { return rules_; }
 
  private:
+  struct RuleInfo {
+    int ngroups = 0;
+    int tx_group = -1;
+    std::vector<std::pair<std::string, int>> groups;  // named groups: name, index
+  };
   RuleSet rules_;
-  // The literal words ("atoms") some rule needs, found in one RE2::Set pass; the filter then
-  // names the rules whose atoms are all there, plus the rules that need none.
-  std::unique_ptr<re2::FilteredRE2> filter_;
-  std::unique_ptr<RE2::Set> atoms_;
+  std::vector<RuleInfo> info_;  // by rule index
+  // Every rule's pattern, anchored: at a position, which rules match starting there.
+  std::unique_ptr<RE2::Set> set_;
 };
 
 }  // namespace timeline::temporal_detail
