@@ -40,12 +40,10 @@ std::vector<Word> words_of(std::string_view t) {
     const unsigned char c = static_cast<unsigned char>(t[i]);
     if (letter(c) || c == '\'') {
       std::size_t j = i;
-      std::string w;
-      w.reserve(16);
-      while (j < t.size() && (letter(static_cast<unsigned char>(t[j])) || t[j] == '\'')) {
-        w += lower(static_cast<unsigned char>(t[j]));
-        ++j;
-      }
+      while (j < t.size() && (letter(static_cast<unsigned char>(t[j])) || t[j] == '\'')) ++j;
+      // Built in place from the slice: most words fit the string's inline buffer, no heap.
+      std::string w(t.substr(i, j - i));
+      for (char& ch : w) ch = lower(static_cast<unsigned char>(ch));
       const auto found = list_index().find(w);
       const unsigned lists = found == list_index().end() ? 0 : found->second;
       out.push_back({i, j, std::move(w), lists});
