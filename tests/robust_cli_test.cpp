@@ -8,7 +8,6 @@
 // checked by prefix and suffix: batch output = output(good 1) + ... + output(good 2).
 #include <catch2/catch.hpp>
 
-#include <regex>
 #include <sstream>
 
 #include "robust_inputs.hpp"
@@ -16,45 +15,11 @@
 namespace timeline::test {
 namespace {
 
-// The per-document commands the battery runs, with the options each needs.
-const std::vector<std::vector<std::string>>& per_document_commands() {
-  static const std::vector<std::vector<std::string>> cmds = {
-      {"load"}, {"tag"}, {"tag", "--format", "timeml"}, {"extract"}};
-  return cmds;
-}
-
-// The 50 MB article goes through the loader and the tagger only: the claim extractor needs
-// about 90 bytes of memory per byte of text and 2 s per MB (reported as an open issue), which
-// is too much for the test suite under the sanitizers; it gets the 5 MB one instead.
-bool too_big_for(const std::vector<std::string>& cmd, const std::string& input) {
-  return cmd[0] == "extract" && input.find("one_line_50mb") != std::string::npos;
-}
-
-std::vector<std::string> with_inputs(std::vector<std::string> cmd,
-                                     const std::vector<std::string>& inputs) {
-  cmd.insert(cmd.end(), inputs.begin(), inputs.end());
-  return cmd;
-}
-
-bool starts_with(const std::string& s, const std::string& prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
-}
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Every stderr line is "<path>:[line:[col:]] message", one per failed document.
-void check_error_lines(const Run& run, const std::string& path) {
-  static const std::regex place(R"(^(:[0-9]+){0,2}: \S.*$)");
-  for (const std::string& line : lines_of(run.err)) {
-    INFO("stderr line: " << line);
-    REQUIRE(starts_with(line, path));
-    CHECK(std::regex_match(line.substr(path.size()), place));
-  }
-  CHECK(run.err.find("Sanitizer") == std::string::npos);
-  CHECK(run.err.find("runtime error") == std::string::npos);
-  CHECK(run.exit_code == (run.err.empty() ? 0 : 1));
+// Every command of the battery.
+std::vector<std::vector<std::string>> all_commands() {
+  std::vector<std::vector<std::string>> all = per_document_commands();
+  for (const auto& cmd : assembling_commands()) all.push_back(cmd);
+  return all;
 }
 
 }  // namespace
@@ -72,12 +37,11 @@ TEST_CASE("hostile inputs in a batch: the good articles come out as they do alon
     REQUIRE(!alone.back().out.empty());
   }
   for (const std::string& hostile : hostile_inputs()) {
-    if (too_big_for(cmd, hostile)) continue;
+    if (too_big_for(cmd[0], hostile)) continue;
     const Run batch = run_timeline(with_inputs(cmd, {good[0], hostile, good[1]}), scratch);
     INFO(batch.command << " -> exit " << batch.exit_code << "\nstderr: " << batch.err.substr(0, 2000));
     CHECK(batch.exit_code != 124);  // the time limit
-    check_error_lines(batch, hostile);
-    CHECK(lines_of(batch.err).size() <= (ends_with(hostile, ".jsonl") ? 3u : 1u));
+    CHECK(check_error_lines(batch, hostile) <= (ends_with(hostile, ".jsonl") ? 3u : 1u));
     CHECK(starts_with(batch.out, alone[0].out));
     CHECK(ends_with(batch.out, alone[1].out));
   }
@@ -100,8 +64,8 @@ TEST_CASE("an input that fails names its file and the place of the fault", "[rob
   }));
   const std::string scratch = scratch_dir("cli-places");
   const std::string path = robust_data(name);
-  for (const auto& cmd : per_document_commands()) {
-    const Run run = run_timeline(with_inputs(cmd, {path}), scratch);
+  for (const auto& cmd : all_commands()) {
+    const Run run = run_command(cmd, {path}, scratch);
     INFO(run.command << "\nstderr: " << run.err);
     CHECK(run.exit_code == 1);
     const auto errors = lines_of(run.err);
@@ -111,7 +75,7 @@ TEST_CASE("an input that fails names its file and the place of the fault", "[rob
     std::istringstream ids(survivors);
     for (std::string id; ids >> id;) {
       INFO("record " << id);
-      at = run.out.find(id, at);
+      at = run.claims.find(id, at);
       CHECK(at != std::string::npos);
     }
   }
@@ -119,17 +83,24 @@ TEST_CASE("an input that fails names its file and the place of the fault", "[rob
 
 TEST_CASE("usage errors exit 2 with one line", "[robust]") {
   const std::string scratch = scratch_dir("cli-usage");
-  for (const auto& cmd : per_document_commands()) {
+  for (const auto& cmd : all_commands()) {
     for (const std::vector<std::string>& extra :
          {std::vector<std::string>{}, {"--no-such-flag", robust_data("good_x.txt")},
           {"--jobs", "0", robust_data("good_x.txt")},
           {"--published", "2025-02-30", robust_data("good_x.txt")}}) {
-      const Run run = run_timeline(with_inputs(cmd, extra), scratch);
-      INFO(run.command << "\nstderr: " << run.err);
+      const Run run = run_command(cmd, extra, scratch);
+      INFO(run.command << "\nstderr: " << run.err << run.summary);
       CHECK(run.exit_code == 2);
-      CHECK(lines_of(run.err).size() >= 1);
+      CHECK(lines_of(run.err + run.summary).size() >= 1);
       CHECK(run.out.empty());
+      CHECK(run.claims.empty());
     }
+  }
+  for (const auto& cmd : assembling_commands()) {  // no -o DIR
+    const Run run = run_timeline(with_inputs(cmd, {robust_data("good_x.txt")}), scratch);
+    INFO(run.command << "\nstderr: " << run.err);
+    CHECK(run.exit_code == 2);
+    CHECK(starts_with(run.err, "timeline " + cmd[0] + ": no output folder (-o DIR)\n"));
   }
 }
 
