@@ -56,7 +56,7 @@ TEST_CASE("an input that fails names its file and the place of the fault", "[rob
       {"nul.txt", ":4:34: ", ""},            // the NUL after "blocked on Monday"
       {"binary.txt", ":1:2: ", ""},          // 0xB4, a continuation byte with nothing to continue
       {"bad_header.txt", ":2:1: ", ""},      // "Publishd:"
-      {"far_past.txt", ":2:12: ", ""},       // 1066 is outside the Gregorian calendar
+      {"far_past.txt", ":2:12: ", ""},       // 1066 is before the calendar's first year
       {"bad_dct.tml", ":4:42: ", ""},        // the value of the DCT's TIMEX3
       {"empty.txt", ": ", ""},
       {"broken_line.jsonl", ":2:", "robust-jsonl-one robust-jsonl-three"},  // the cut record

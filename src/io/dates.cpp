@@ -8,7 +8,9 @@
 //   February 12, 2026 / Feb. 12 2026 / Thursday, February 12, 2026 [, 9:30 AM EST]
 //   12 February 2026 / 12 Feb 2026 / Thu, 12 Feb 2026 09:30:00 +0000 (RFC 822)
 // Numeric day/month orders such as 02/12/2026 are refused: they are ambiguous.
-// Every candidate is checked against the calendar with Boost.Date_Time, so 2025-02-30 is "".
+// Every candidate is checked against the calendar with Boost.Date_Time, so 2025-02-30 is "", and so
+// is a date before 1400-01-01, the first day Boost.Date_Time holds (published_date_problem() says
+// which of the two it is, for error messages).
 #include <cstdio>
 #include <memory>
 
@@ -84,23 +86,44 @@ std::string format_date(int y, int m, int d) {
   }
 }
 
+// The year, month and day `raw` writes in one of the accepted forms, unchecked against the
+// calendar (2025-02-30 passes). False when it has none of the forms.
+bool parse_date(std::string_view raw, int* y, int* m, int* d) {
+  const Patterns& p = patterns();
+  if (!p.iso || !p.compact || !p.month_first || !p.day_first) return false;
+  const re2::StringPiece in(io::trim(raw).data(), io::trim(raw).size());
+  if (in.size() > 80) return false;
+  std::string mon;
+  if (RE2::FullMatch(in, *p.iso, y, m, d) || RE2::FullMatch(in, *p.compact, y, m, d)) return true;
+  if (RE2::FullMatch(in, *p.month_first, &mon, d, y) ||
+      RE2::FullMatch(in, *p.day_first, d, &mon, y)) {
+    *m = month_number(mon);
+    return *m != 0;
+  }
+  return false;
+}
+
+constexpr int kFirstYear = 1400;  // boost::gregorian::date's first year
+
 }  // namespace
 
 std::string normalize_published(std::string_view raw) {
-  const Patterns& p = patterns();
-  if (!p.iso || !p.compact || !p.month_first || !p.day_first) return "";
-  const re2::StringPiece in(io::trim(raw).data(), io::trim(raw).size());
-  if (in.size() > 80) return "";
   int y = 0, m = 0, d = 0;
-  std::string mon;
-  if (RE2::FullMatch(in, *p.iso, &y, &m, &d) || RE2::FullMatch(in, *p.compact, &y, &m, &d))
-    return format_date(y, m, d);
-  if (RE2::FullMatch(in, *p.month_first, &mon, &d, &y) ||
-      RE2::FullMatch(in, *p.day_first, &d, &mon, &y)) {
-    m = month_number(mon);
-    return m ? format_date(y, m, d) : "";
-  }
-  return "";
+  return parse_date(raw, &y, &m, &d) ? format_date(y, m, d) : "";
 }
 
+namespace io {
+
+std::string published_date_problem(std::string_view raw) {
+  const std::string quoted = "'" + std::string(raw) + "'";
+  int y = 0, m = 0, d = 0;
+  // The Gregorian calendar repeats every 400 years: the same day 400*k years on is a date.
+  if (parse_date(raw, &y, &m, &d) && y < kFirstYear &&
+      !format_date(y + 400 * ((kFirstYear - y + 399) / 400), m, d).empty())
+    return quoted + " is before " + std::to_string(kFirstYear) +
+           "-01-01, the first date the calendar (Boost.Date_Time) supports";
+  return quoted + " is not a calendar date such as 2026-02-12";
+}
+
+}  // namespace io
 }  // namespace timeline

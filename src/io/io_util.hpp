@@ -46,6 +46,12 @@ std::string stem(const std::string& path);
 // The primary language subtag, lower case ("en-US" -> "en"); "" when `tag` is not a language tag.
 std::string language_subtag(std::string_view tag);
 
+// Why `raw` is not a publication date (normalize_published(raw) == ""), for an error message:
+// "'1066-10-14' is before 1400-01-01, the first date the calendar (Boost.Date_Time) supports" for
+// a real day before Boost.Date_Time's range (1400-01-01 to 9999-12-31; four-digit years cannot
+// pass its end), else "'2025-02-30' is not a calendar date such as 2026-02-12".
+std::string published_date_problem(std::string_view raw);
+
 // parse_timeml() with a date to use when the file has no DCT ("" = none: then a missing DCT is
 // an error). load_path() passes LoadOptions::published, which supplies a missing date.
 bool parse_timeml_or(std::string_view bytes, const std::string& name, const std::string& published,

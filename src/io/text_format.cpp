@@ -96,8 +96,7 @@ bool parse_text(std::string_view bytes, const std::string& name, Document* doc, 
           case Key::kPublished:
             d.published = normalize_published(v);
             if (d.published.empty()) {
-              *error = Error{name, line_no, static_cast<int>(col),
-                             "'" + v + "' is not a calendar date such as 2026-02-12"};
+              *error = Error{name, line_no, static_cast<int>(col), io::published_date_problem(v)};
               return false;
             }
             break;
