@@ -55,6 +55,7 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
       error->message = "bad pattern: " + message;
       return nullptr;
     }
+    m->gate_.add(r.pattern);
     RuleInfo info;
     info.ngroups = r.re->NumberOfCapturingGroups();
     for (const auto& [name, index] : r.re->NamedCapturingGroups()) {
@@ -86,6 +87,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     // UTF-8 continuation byte.
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c & 0xC0) == 0x80) continue;
     if (word_char_at(text, p) && word_char_before(text, p)) continue;
+    if (!gate_.may_start(text, p, end)) continue;
     const re2::StringPiece rest(text.data() + p, end - p);
     if (!set_->Match(rest, nullptr)) continue;
     RE2::Set::ErrorInfo err;

@@ -13,6 +13,7 @@
 
 #include <re2/set.h>
 
+#include "temporal/prefix_gate.hpp"
 #include "temporal/rules.hpp"
 
 namespace timeline::temporal_detail {
@@ -42,6 +43,7 @@ class Matcher {
   };
   RuleSet rules_;
   std::vector<RuleInfo> info_;  // by rule index
+  PrefixGate gate_;  // skips places whose first two bytes start no rule
   // Every rule's pattern, anchored: at a position, which rules match starting there.
   std::unique_ptr<RE2::Set> set_;
 };
