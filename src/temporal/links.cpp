@@ -12,7 +12,8 @@ const char* const kSignals[] = {"as of", "since", "from", "until", "till", "to",
                                 "for", "through", "within", "throughout", "starting",
                                 "beginning", "around", "about", "ending", "over", "of", "into",
                                 "past", "than", "prior to", "following", "earlier than",
-                                "later than", "no later than", "as early as", "as late as"};
+                                "later than", "no later than", "as early as", "as late as",
+                                "as soon as"};
 
 std::string lower(std::string_view s) {
   std::string out;

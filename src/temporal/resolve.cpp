@@ -148,9 +148,9 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     int back = (have - want + 7) % 7, fwd = (want - have + 7) % 7;
     if (dir == "before" && back == 0) back = 7;
     if (dir == "after" && fwd == 0) fwd = 7;
-    // A weekday ahead by a deadline signal in a past sentence ("until Thursday, they had not
-    // called", written on a Thursday) may be today; otherwise "future" means next week's.
-    if (dir == "future" && fwd == 0 && !(by_tense && loose)) fwd = 7;
+    // The anchor's own weekday in a future sentence is today ("will meet Monday", written on
+    // a Monday: news names next week's as "next Monday"); a rule's "future" is next week's.
+    if (dir == "future" && fwd == 0 && !by_tense) fwd = 7;
     const bool forward = dir == "future" || dir == "after" || (dir == "near" && fwd < back);
     return iso_date(forward ? a + bg::days(fwd) : a - bg::days(back));
   }

@@ -95,6 +95,10 @@ class RuleTagger : public Tagger {
         if ((t.signal == "until" || t.signal == "till") &&
             m.value.find("-weekday-") != std::string::npos)
           tense = Tense::kFuture;
+        // "as soon as Tuesday", "as early as next week": the earliest time of something ahead.
+        if (t.signal == "as soon as" ||
+            (t.signal == "as early as" && near != Tense::kPast && tense != Tense::kPast))
+          tense = Tense::kFuture;
         if (t.signal == "since") {  // "has been down since March"
           tense = Tense::kPast;
           loose = false;

@@ -90,7 +90,7 @@ const WordSet& be_auxiliaries() {
 }
 
 const WordSet& future_words() {
-  static const WordSet set = {"will", "'ll", "shall", "won't", "tomorrow", "due", "scheduled", "planned",
+  static const WordSet set = {"will", "'ll", "shall", "won't", "tomorrow", "due", "scheduled",
              "planning", "intends", "intend", "hopes", "upcoming", "payable"};
   return set;
 }
@@ -116,6 +116,14 @@ const WordSet& present_words() {
   return set;
 }
 
+// Words that may open a sentence before its time expression: "But on Friday, officials said".
+const WordSet& opening_words() {
+  static const WordSet set = {"in", "on", "at", "by", "during", "since", "from", "until", "and",
+                              "but", "also", "then", "so", "yet", "earlier", "later", "again",
+                              "as", "of", "early", "late", "meanwhile", "separately"};
+  return set;
+}
+
 const WordSet& reporting_verbs() {
   static const WordSet set = {"said", "says", "say", "told", "reported", "added",
                                      "announced", "stated", "noted", "explained"};
@@ -125,7 +133,7 @@ const WordSet& reporting_verbs() {
 // The lists above by bit, merged into one table: a word is looked up once, when it is read.
 enum List : unsigned {
   kFalseEd = 1, kBe = 2, kFutureWord = 4, kPlan = 8, kPastWord = 16, kPresentWord = 32,
-  kReporting = 64
+  kReporting = 64, kOpening = 128
 };
 
 const std::unordered_map<std::string_view, unsigned>& list_index() {
@@ -135,7 +143,7 @@ const std::unordered_map<std::string_view, unsigned>& list_index() {
         {&false_ed_words(), kFalseEd}, {&be_auxiliaries(), kBe},
         {&future_words(), kFutureWord}, {&plan_verbs(), kPlan},
         {&past_words(), kPastWord},     {&present_words(), kPresentWord},
-        {&reporting_verbs(), kReporting}};
+        {&reporting_verbs(), kReporting}, {&opening_words(), kOpening}};
     for (const auto& [set, bit] : lists)
       for (std::string_view w : *set) m[w] |= bit;
     return m;
@@ -152,9 +160,23 @@ Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = n
   const std::string& w = ws[k].lower;
   if (strong) *strong = true;
   const unsigned lists = ws[k].lists;
-  if (lists & kFutureWord)
+  if (lists & kFutureWord) {
+    // "had been due to expire Friday", "had planned": a plan told in the past perfect lies
+    // before the narrative's time.
+    if (k >= 1 && (ws[k - 1].lower == "had" ||
+                   (k >= 2 && ws[k - 1].lower == "been" && ws[k - 2].lower == "had")))
+      return Tense::kPast;
     return Tense::kFuture;
+  }
   if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
+  // "planned to leave", "was planned for March": a plan ahead; "the hastily planned trip"
+  // tells nothing.
+  if (w == "planned") {
+    const bool ahead = (k + 1 < ws.size() && (ws[k + 1].lower == "to" || ws[k + 1].lower == "for")) ||
+                       (k > 0 && (ws[k - 1].lower == "was" || ws[k - 1].lower == "were" ||
+                                  (ws[k - 1].lists & kBe)));
+    return ahead ? Tense::kFuture : Tense::kUnknown;
+  }
   if ((lists & kPlan) &&
       k + 1 < ws.size() && ws[k + 1].lower == "to")
     return Tense::kFuture;
@@ -199,6 +221,10 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   // to the sentence's tense, which a future auxiliary elsewhere outranks.
   // The words before the expression first (its verb usually precedes it), then those after.
   // A weak form just before the expression counts: "announced Wednesday".
+  // An expression that opens the sentence ("On Friday, officials said") is when the
+  // reporting verb after it happened; elsewhere a reporting verb after it is not its tense.
+  bool opening = first <= 3;
+  for (std::size_t k = 0; k < first && opening; ++k) opening = (ws[k].lists & kOpening) != 0;
   bool strong = true;
   for (int d = 1; d <= window && first >= static_cast<std::size_t>(d); ++d) {
     const Tense t = tense_of_word(ws, first - d, &strong);
@@ -207,8 +233,10 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   for (int d = 1; d <= window && after + d - 1 < ws.size(); ++d) {
     // "..., the company said": a reporting verb after the expression tells when it was said,
     // not when the expression lies.
-    if (ws[after + d - 1].lists & kReporting)
+    if ((ws[after + d - 1].lists & kReporting) && !opening)
       break;
+    // "On Friday, the government planned to pay": the planning, not the paying, is then.
+    if (ws[after + d - 1].lower == "planned") return Tense::kPast;
     const Tense t = tense_of_word(ws, after + d - 1, &strong);
     if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
   }
