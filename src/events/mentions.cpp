@@ -48,6 +48,22 @@ std::string fill(const std::string& tmpl, const std::map<std::string, std::strin
   return out;
 }
 
+// The indices of the patterns of the pack that can match in `sentence`, in order: those whose
+// atoms (lower-case words) the sentence holds; all of them without a prefilter.
+std::vector<int> patterns_to_run(const Pack& pack, std::string_view sentence) {
+  std::vector<int> out, atoms;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!pack.pattern_filter || !pack.atom_set ||
+      (!pack.atom_set->Match(lower(sentence), &atoms, &info) && info.kind != RE2::Set::kNoError)) {
+    // No prefilter, or its DFA gave up on this sentence: every pattern.
+    for (std::size_t k = 0; k < pack.patterns.size(); ++k) out.push_back(static_cast<int>(k));
+    return out;
+  }
+  pack.pattern_filter->AllPotentials(atoms, &out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool is_determiner(const std::string& lower) {
   return one_of(lower, {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                         "these", "those", "some", "many", "most", "all", "both", "no", "in",
@@ -149,7 +165,7 @@ std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) 
   std::map<std::string, std::size_t> covered_until;  // per cue: first free token
   std::vector<CueHit> best;  // per cue the longest hit at token i (earlier rule on ties)
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    const std::vector<std::size_t>* cand = pack.cue_index.at(toks[i].lower);
+    const std::vector<std::size_t>* cand = pack.cue_index.at(toks[i]);
     if (cand == nullptr) continue;
     best.clear();
     for (const std::size_t ri : *cand) {
@@ -216,7 +232,9 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   // Generic patterns on the sentence text.
   if (!toks.empty()) {
     const std::uint32_t sb = toks.front().begin, se = toks.back().end;
-    for (const EntityPattern& p : pack.patterns) {
+    const std::vector<int> which = patterns_to_run(pack, text.substr(sb, se - sb));
+    for (const int pi : which) {
+      const EntityPattern& p = pack.patterns[static_cast<std::size_t>(pi)];
       const int ng = p.re->NumberOfCapturingGroups();
       std::vector<re2::StringPiece> g(ng + 1);
       std::size_t pos = sb;

@@ -183,11 +183,35 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     return true;
   });
   if (ok) {
-    pack->trigger_index.build(pack->triggers);
-    pack->actor_index.build(pack->actors);
-    pack->target_index.build(pack->targets);
-    pack->region_index.build(pack->regions);
-    pack->cue_index.build(pack->cues);
+    pack->pattern_filter = std::make_unique<re2::FilteredRE2>(3);
+    for (const EntityPattern& p : pack->patterns) {
+      int id = 0;
+      if (pack->pattern_filter->Add(p.re->pattern(), p.re->options(), &id) != RE2::NoError) {
+        *error = Error{dir + "patterns.tsv", 0, 0, "bad regular expression: " + p.re->pattern()};
+        return false;
+      }
+    }
+    pack->pattern_filter->Compile(&pack->pattern_atoms);
+    pack->atom_set = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+    bool ascii = true;
+    for (const std::string& a : pack->pattern_atoms) {
+      for (const char c : a) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      ascii = ascii && pack->atom_set->Add(RE2::QuoteMeta(a), nullptr) >= 0;
+    }
+    // Atoms beyond ASCII would need Unicode lower case of the text; then every pattern runs.
+    if (!ascii || !pack->atom_set->Compile()) {
+      pack->pattern_filter.reset();
+      pack->atom_set.reset();
+    }
+    for (TriggerRule& r : pack->triggers) r.phrase.bind(&pack->vocab);
+    for (auto* table : {&pack->actors, &pack->targets, &pack->regions})
+      for (EntityRule& r : *table) r.phrase.bind(&pack->vocab);
+    for (CueRule& r : pack->cues) r.phrase.bind(&pack->vocab);
+    pack->trigger_index.build(pack->triggers, &pack->vocab);
+    pack->actor_index.build(pack->actors, &pack->vocab);
+    pack->target_index.build(pack->targets, &pack->vocab);
+    pack->region_index.build(pack->regions, &pack->vocab);
+    pack->cue_index.build(pack->cues, &pack->vocab);
   }
   return ok;
 }

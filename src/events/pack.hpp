@@ -19,6 +19,8 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/filtered_re2.h>
+#include <re2/set.h>
 
 #include <timeline/claim.hpp>
 #include <timeline/data.hpp>
@@ -61,32 +63,52 @@ enum class EntityTable { kActor, kTarget, kRegion };
 // each list in table order, so that a token only tries the rules that can begin at it.
 class PhraseIndex {
  public:
+  // `vocab` holds every first word of `rules` (load_pack binds the phrases first).
   template <typename Rule>
-  void build(const std::vector<Rule>& rules) {
+  void build(const std::vector<Rule>& rules, Vocabulary* vocab) {
     by_first_.clear();
+    by_id_.clear();
     for (std::size_t r = 0; r < rules.size(); ++r) {
       for (const std::string& alt : rules[r].phrase.first()) {
-        std::vector<std::size_t>& list = by_first_[lower(alt)];
+        const std::string word = lower(alt);
+        std::vector<std::size_t>& list = by_first_[word];
         if (list.empty() || list.back() != r) list.push_back(r);
+        const std::uint32_t id = vocab->add(word);
+        if (by_id_.size() <= id) by_id_.resize(id + 1);
+        if (by_id_[id].empty() || by_id_[id].back() != r) by_id_[id].push_back(r);
       }
     }
   }
-  // The rules that can start at a token whose lower-case text is `word` (null when none).
-  const std::vector<std::size_t>* at(const std::string& word) const {
-    const auto it = by_first_.find(word);
-    return it == by_first_.end() ? nullptr : &it->second;
+  // The rules that can start at `tok` (null when none): by its word_id when it has one, else by
+  // its lower-case text.
+  const std::vector<std::size_t>* at(const Token& tok) const {
+    if (tok.word_id == kUnindexed) {
+      const auto it = by_first_.find(tok.lower);
+      return it == by_first_.end() ? nullptr : &it->second;
+    }
+    if (tok.word_id >= by_id_.size() || by_id_[tok.word_id].empty()) return nullptr;
+    return &by_id_[tok.word_id];
   }
 
  private:
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
+  std::vector<std::vector<std::size_t>> by_id_;
 };
 
 struct Pack {
   std::vector<TriggerRule> triggers;
   std::vector<EntityRule> actors, targets, regions;
   std::vector<EntityPattern> patterns;
+  // A prefilter over `patterns` (ids = indices): the lower-case words a pattern cannot match
+  // without (pattern_atoms), so that a sentence only runs the patterns whose words it holds
+  // (most sentences hold none). Null when the atoms are not plain ASCII: then every pattern runs.
+  std::unique_ptr<re2::FilteredRE2> pattern_filter;
+  std::vector<std::string> pattern_atoms;
+  std::unique_ptr<RE2::Set> atom_set;  // the atoms as literals, ids = indices: one pass finds them
   std::vector<CueRule> cues;
-  // Built by load_pack from the tables above.
+  // Built by load_pack from the tables above. Every phrase is bound to `vocab`; analyze() indexes
+  // a sentence's tokens with it.
+  Vocabulary vocab;
   PhraseIndex trigger_index, actor_index, target_index, region_index, cue_index;
 };
 
@@ -107,7 +129,7 @@ std::vector<Hit> find_all(const std::vector<Rule>& rules, const PhraseIndex& ind
   std::vector<Hit> out;
   for (std::size_t i = 0; i < toks.size();) {
     Hit best;
-    if (const std::vector<std::size_t>* cand = index.at(toks[i].lower)) {
+    if (const std::vector<std::size_t>* cand = index.at(toks[i])) {
       for (const std::size_t r : *cand) {
         const std::size_t n = rules[r].phrase.match(toks, i);
         if (n > best.count) best = Hit{r, i, n};

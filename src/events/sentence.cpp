@@ -108,6 +108,7 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
   SentenceInfo si;
   si.sentence = s;
   si.toks = tokenize(text, s.begin, s.end);
+  pack.vocab.index(&si.toks);
   si.cues = find_cues(pack, si.toks);
   si.mentions = find_mentions(pack, text, si.toks, si.cues, d);
   for (const Hit& h : find_all(pack.triggers, pack.trigger_index, si.toks)) {

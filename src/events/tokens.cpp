@@ -172,7 +172,7 @@ bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string*
       } else if (toks.size() > 1 && word.find('|') == std::string::npos) {
         for (const Token& t : toks) {
           const bool exact = case_sensitive && t.text != t.lower;
-          multi.push_back(Slot{{exact ? t.text : t.lower}, exact});
+          multi.push_back(Slot{{exact ? t.text : t.lower}, exact, {}});
         }
       } else {
         *why = "alternative '" + alt + "' is not a single word";
@@ -187,7 +187,7 @@ bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string*
       for (std::string& a : alts) exact = exact || (case_sensitive && a != lower(a));
       if (!exact)
         for (std::string& a : alts) a = lower(a);
-      slots_.push_back(Slot{std::move(alts), exact});
+      slots_.push_back(Slot{std::move(alts), exact, {}});
     }
   }
   if (slots_.empty() || slots_.front().alts.empty() || slots_.back().alts.empty()) {
@@ -214,18 +214,49 @@ std::size_t Phrase::match_from(const std::vector<Token>& toks, std::size_t i,
     return 0;
   }
   if (i >= toks.size()) return 0;
-  const std::string& t = s.exact ? toks[i].text : toks[i].lower;
   bool ok = false;
-  for (const std::string& a : s.alts) {
-    if (a == t) {
-      ok = true;
-      break;
+  const Token& tok = toks[i];
+  if (!s.exact && tok.word_id != kUnindexed && s.ids.size() == s.alts.size()) {
+    for (const std::uint32_t id : s.ids) {
+      if (id == tok.word_id) {
+        ok = true;
+        break;
+      }
+    }
+  } else {
+    const std::string& t = s.exact ? tok.text : tok.lower;
+    for (const std::string& a : s.alts) {
+      if (a == t) {
+        ok = true;
+        break;
+      }
     }
   }
   if (!ok) return 0;
   if (slot + 1 == slots_.size()) return 1;
   const std::size_t n = match_from(toks, i + 1, slot + 1);
   return n > 0 ? n + 1 : 0;
+}
+
+void Phrase::bind(Vocabulary* vocab) {
+  for (Slot& s : slots_) {
+    s.ids.clear();
+    if (s.exact) continue;
+    for (const std::string& a : s.alts) s.ids.push_back(vocab->add(a));
+  }
+}
+
+std::uint32_t Vocabulary::add(const std::string& lower_word) {
+  return ids_.emplace(lower_word, static_cast<std::uint32_t>(ids_.size())).first->second;
+}
+
+std::uint32_t Vocabulary::find(const std::string& lower_word) const {
+  const auto it = ids_.find(lower_word);
+  return it == ids_.end() ? kNoWord : it->second;
+}
+
+void Vocabulary::index(std::vector<Token>* toks) const {
+  for (Token& t : *toks) t.word_id = find(t.lower);
 }
 
 }  // namespace timeline::events

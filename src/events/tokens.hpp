@@ -17,9 +17,15 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace timeline::events {
+
+// Token::word_id before Vocabulary::index() looked the token up: phrases compare its text.
+constexpr std::uint32_t kUnindexed = 0xFFFFFFFFu;
+// Token::word_id of a word that no phrase of the vocabulary names.
+constexpr std::uint32_t kNoWord = 0xFFFFFFFEu;
 
 struct Token {
   std::uint32_t begin = 0, end = 0;  // byte offsets into the document
@@ -27,10 +33,28 @@ struct Token {
   std::string lower;                 // ASCII lower case of text
   bool word = false;                 // false for punctuation
   bool capital = false;              // starts with an upper-case ASCII letter (or non-ASCII)
+  std::uint32_t word_id = kUnindexed;  // `lower` in a Vocabulary (see there)
 };
 
 // Tokens of text[begin, end).
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end);
+
+// Numbers for the lower-case words the phrases of a pack name. A sentence's tokens are looked up
+// once (index()), and phrases bound to the vocabulary (Phrase::bind) then compare numbers instead
+// of strings; the result is the same as comparing the lower-case text.
+class Vocabulary {
+ public:
+  // The id of `lower_word`, adding it when new.
+  std::uint32_t add(const std::string& lower_word);
+  // The id of `lower_word`, or kNoWord.
+  std::uint32_t find(const std::string& lower_word) const;
+  // Sets word_id of every token.
+  void index(std::vector<Token>* toks) const;
+  std::size_t size() const { return ids_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
 
 class Phrase {
  public:
@@ -40,13 +64,19 @@ class Phrase {
   // The number of tokens matched at toks[i] (0 when no match).
   std::size_t match(const std::vector<Token>& toks, std::size_t i) const;
 
-  // Lower-case alternatives of the first slot (for indexing); empty when it starts with "*".
+  // Alternatives of the first slot (for indexing; lower case unless the slot compares with
+  // case); empty when it starts with "*".
   const std::vector<std::string>& first() const { return slots_.front().alts; }
+
+  // Adds the phrase's lower-case words to `vocab` and compares them by id from now on with
+  // tokens that carry a word_id of the same vocabulary.
+  void bind(Vocabulary* vocab);
 
  private:
   struct Slot {
     std::vector<std::string> alts;  // empty = gap
     bool exact = false;             // compare with case (a word written with a capital)
+    std::vector<std::uint32_t> ids;  // after bind(), for a slot without case: the alts' ids
   };
   std::size_t match_from(const std::vector<Token>& toks, std::size_t i, std::size_t slot) const;
   std::vector<Slot> slots_;
@@ -56,9 +86,10 @@ class Phrase {
 // Lower-case ASCII copy.
 std::string lower(std::string_view s);
 
-// Whether `s` is one of `list`.
-inline bool one_of(const std::string& s, std::initializer_list<const char*> list) {
-  for (const char* x : list)
+// Whether `s` is one of `list`. The list holds string views, so the lengths of literals are
+// known when compiling and most words are told apart by their length alone.
+inline bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
+  for (const std::string_view x : list)
     if (s == x) return true;
   return false;
 }
