@@ -175,7 +175,7 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
   // A month-day within two weeks of the anchor is this year's whichever way the tense points:
   // "redeemed on Oct. 31" written Oct. 27, "the Jan. 14 deadline" written Jan. 5.
   const bool month_day = kind == "month" && x.size() >= 5;
-  const bg::days slack(by_tense && (loose || (kind == "quarter" && dir == "future")) ? 100
+  const bg::days slack(by_tense && ((loose && kind != "quarter") || (kind == "quarter" && dir == "future")) ? 100
                        : by_tense && month_day                                     ? 14
                                                                                    : 0);
   std::optional<Occurrence> pick;
@@ -238,8 +238,13 @@ Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& 
       bool vague = false;
       std::string_view rest;
       if (!unit_shift(s, unit, &n, &vague, &rest)) continue;
-      r.value = vague ? (n < 0 ? "PAST_REF" : "FUTURE_REF")
-                      : shift_unit(unit, *base, n) + std::string(rest);
+      r.value = vague ? (n < 0 ? "PAST_REF" : "FUTURE_REF") : shift_unit(unit, *base, n);
+      // "@YYYY": the same period of year YYYY ("the 1988 quarter" beside this year's third).
+      if (!vague && rest.size() >= 5 && rest[0] == '@' && r.value.size() >= 4) {
+        r.value = std::string(rest.substr(1, 4)) + r.value.substr(4);
+        rest = rest.substr(5);
+      }
+      if (!vague) r.value += std::string(rest);
       r.resolved = true;
       return r;
     }

@@ -5,6 +5,8 @@
 //   UNDEF-[ref-]UNIT(+|-)N[REST]   the anchor's UNIT shifted by N, then REST appended
 //        UNIT: day week weekend month year quarter half decade century
 //        "UNDEF-day-1" yesterday, "UNDEF-year-1-08" August last year, "UNDEF-day+0TEV" tonight
+//        REST "@YYYY" moves the result to year YYYY: "UNDEF-ref-quarter+0@1988" the narrative's
+//        quarter of 1988
 //   UNDEF-[ref-]DIR-KIND-X[REST]   the KIND (weekday month season quarter) named X, looked for
 //        DIR = past (on or before the anchor), before (strictly before), future (on or after),
 //        after (strictly after), tense (by the sentence's tense)

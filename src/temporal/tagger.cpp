@@ -20,11 +20,20 @@ using namespace temporal_detail;
 // the last year (or finer). All start at the publication date.
 struct Refs {
   std::optional<bg::date> day, month, quarter, year;
+  bool quarter_set = false;  // a quarter has been named
 
-  void update(const std::optional<bg::date>& start, Precision p) {
+  void update(const std::optional<bg::date>& start, Precision p,
+              const std::optional<bg::date>& anchor) {
     if (p >= Precision::kDay) day = start;
     if (p >= Precision::kMonth) month = start;
-    if (p == Precision::kQuarter) quarter = start;  // only a quarter named as such
+    // Only a quarter named as such, and only the first of the two years before the
+    // publication date: an earnings story names the quarter it reports first, and the others it names are
+    // comparisons ("after a flat second quarter", "the best since the third quarter of 1984").
+    if (p == Precision::kQuarter && !quarter_set && start && anchor &&
+        (*anchor - *start).days() >= -92 && (*anchor - *start).days() <= 731) {
+      quarter = start;
+      quarter_set = true;
+    }
     if (p >= Precision::kYear) year = start;
   }
 
@@ -39,8 +48,10 @@ struct Refs {
   }
 };
 
-// True for "UNDEF-ref-UNIT-N...": a shift into the past from the narrative's date.
+// True for "UNDEF-ref-UNIT-N..." (a shift into the past from the narrative's date) and for
+// "UNDEF-ref-UNIT+0@YYYY" (the narrative's period in another year).
 bool backward_shift(const std::string& partial) {
+  if (partial.find('@') != std::string::npos) return true;
   const std::size_t minus = partial.find('-', 10);
   return minus != std::string::npos && minus + 1 < partial.size() &&
          std::isdigit(static_cast<unsigned char>(partial[minus + 1]));
@@ -124,7 +135,7 @@ class RuleTagger : public Tagger {
             // A date reached backwards from the narrative ("a year earlier") is a comparison,
             // not a step of the story: it does not move the references.
             if (!(r.used_ref && backward_shift(partial)))
-              refs.update(parse_iso_date(iv->start), iv->precision);
+              refs.update(parse_iso_date(iv->start), iv->precision, anchor);
             if (iv->precision == Precision::kQuarter) quarter_named = true;
           }
         }
