@@ -4,6 +4,9 @@
 // a hang or a sanitizer report; each failure one stderr line naming the hostile file and the
 // place), and each good article's lane must be what the article gives alone.
 //
+// Beside the hostile articles go hostile claims files (calendar ends, spans out of range, wrong
+// types, a cut record), which build and compare read as claims.
+//
 // A lane is what timeline.json or compare.json says about one document: its entry in
 // "documents", and its claims (build: each event's "sources" of that document; compare: each
 // event's "members"), by claim id; an event all of whose claims come from the document is
@@ -76,7 +79,9 @@ TEST_CASE("hostile inputs in build and compare: the good articles' lanes come ou
     alone.push_back(lane_of(out, ids.back(), cmd[0]));
     REQUIRE(!alone.back().at("claims").empty());  // the good articles have claims to compare
   }
-  for (const std::string& hostile : hostile_inputs()) {
+  std::vector<std::string> inputs = hostile_inputs();
+  for (const std::string& claims : hostile_claims_files()) inputs.push_back(claims);
+  for (const std::string& hostile : inputs) {
     if (too_big_for(cmd[0], hostile)) continue;
     const Run batch = run_command(cmd, {good[0], hostile, good[1]}, scratch);
     INFO(batch.command << " -> exit " << batch.exit_code

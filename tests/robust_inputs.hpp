@@ -38,6 +38,16 @@ inline const std::vector<std::string>& committed_hostile_names() {
   return names;
 }
 
+// Hostile claims files (claims JSON as `timeline extract` writes it, edited by hand), for the
+// commands that read claims: build and compare. See tests/data/robust/README.md.
+inline std::vector<std::string> hostile_claims_files() {
+  std::vector<std::string> out;
+  for (const char* name : {"claims_calendar_ends.jsonl", "claims_bad_spans.jsonl",
+                           "claims_wrong_type.jsonl", "claims_cut.jsonl"})
+    out.push_back(robust_data(name));
+  return out;
+}
+
 // An article of `bytes` bytes on one line: filler words with a dated censorship sentence every
 // 64 KiB, so that the later stages have something to find, and no newline anywhere.
 inline std::string one_line_article(std::size_t bytes) {

@@ -120,8 +120,11 @@ Axis layout_axis(const Timeline& t, const AxisWindow& window) {
     }
     const long span = (hi - lo).days() + 1;
     const long pad = std::max(1L, span * 3 / 100);
-    from = lo - bg::days(pad);
-    to = hi + bg::days(pad + 1);
+    // Placed days lie in 1401..9998 (day_range); the padding and the ticks, which step up to a
+    // year past `to`, stay inside the calendar Boost.Date_Time holds (1400..9999).
+    static const Date kFrom(1400, 1, 1), kTo(9999, 1, 1);
+    from = (lo - kFrom).days() > pad ? lo - bg::days(pad) : kFrom;
+    to = (kTo - hi).days() > pad + 1 ? hi + bg::days(pad + 1) : kTo;
   }
   const double total = static_cast<double>((to - from).days());
   auto pos = [&](const Date& d, double offset = 0) {

@@ -88,6 +88,14 @@ std::optional<Date> unit_end(const Date& start, Precision p) {
 }
 
 DayRange day_range(const When& w, std::string_view open_until) {
+  // Days in the first and last year Boost.Date_Time holds (1400, 9999) are not placed: the axis,
+  // its ticks and close-ups and the chart items step up to a year past a day, and a step past
+  // the calendar's ends throws.
+  static const Date kFirst(1401, 1, 1), kLast(9998, 12, 31);
+  auto parse_day = [](std::string_view iso) {
+    std::optional<Date> d = render::parse_day(iso);
+    return d && *d >= kFirst && *d <= kLast ? d : std::nullopt;
+  };
   DayRange r;
   if (!w.start.empty()) r.first = parse_day(w.start);
   if (!w.end.empty()) {

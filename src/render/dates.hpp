@@ -30,7 +30,8 @@ std::optional<Date> unit_end(const Date& start, Precision p);
 
 // The days a When covers on the calendar, inclusive: first and last. An open start has no first;
 // an open end has no last, unless `open_until` (a publication date) is given, which then is the
-// last day. Both nullopt when the time is not on the calendar.
+// last day. Both nullopt when the time is not on the calendar, or lies in 1400 or 9999, the first
+// and last years of Boost.Date_Time (arithmetic near them would step past the calendar).
 struct DayRange {
   std::optional<Date> first, last;
   bool open_start = false, open_end = false;

@@ -83,7 +83,8 @@ mu::data event_data(const Timeline& t, const Event& e) {
                             : "the time “" + c.when.text + "” could not be placed on the calendar");
   }
   if (c.when.basis == "text" && !c.when.text.empty()) d.set("time_text", c.when.text);
-  if (!e.open_until.empty()) d.set("open_until", render::long_day(*render::parse_day(e.open_until)));
+  // open_until comes from a publication date, which a claims file may give in any form.
+  if (const auto until = render::parse_day(e.open_until)) d.set("open_until", render::long_day(*until));
 
   std::vector<std::string> sources;
   mu::data list{mu::data::type::list};
