@@ -1,7 +1,8 @@
 // Replays hostile inputs through the fuzz harness (src/fuzz/harness.hpp) inside the test process:
-// every committed hostile input, the generated large ones, and every input that once broke a
-// stage under the fuzzer (tests/data/robust/fuzz/<stage>/). Under `make sanitize` this is where
-// a memory error in a loader, the tagger or the extractor shows up with a stack.
+// every committed hostile input and claims file, the generated large ones, and every input that
+// once broke a stage under the fuzzer (tests/data/robust/fuzz/<stage>/). Under `make sanitize`
+// this is where a memory error in a loader, the tagger, the extractor or the timeline, its
+// outputs and compare shows up with a stack.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -71,6 +72,27 @@ TEST_CASE("inputs that once broke a stage under the fuzzer", "[robust]") {
     INFO(path);
     CHECK(fuzz::run_extract(read_file(path)) == "");
   }
+  for (const std::string& path : fuzz_inputs("claims")) {
+    INFO(path);
+    CHECK(fuzz::run_claims(read_file(path)) == "");
+  }
+}
+
+TEST_CASE("claims files keep their promises through timeline, outputs and compare", "[robust]") {
+  for (const std::string& path : hostile_claims_files()) {
+    INFO(path);
+    CHECK(fuzz::run_claims(read_file(path)) == "");
+  }
+  // The claims of the good articles, as `timeline extract` writes them.
+  std::string claims;
+  for (const std::string& path : good_articles()) {
+    std::string problem;
+    auto doc = fuzz::detail::load_text(read_file(path), &problem);
+    REQUIRE(doc);
+    const auto timexes = fuzz::detail::tagger().tag(*doc);
+    claims += nlohmann::json(fuzz::detail::extractor().extract(*doc, timexes)).dump() + "\n";
+  }
+  CHECK(fuzz::run_claims(claims) == "");
 }
 
 }  // namespace timeline::test

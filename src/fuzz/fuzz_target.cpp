@@ -3,6 +3,7 @@
 //   load_text load_html load_jsonl load_timeml   the loaders, one format each
 //   tag                                          text loader + tagger
 //   extract                                      text loader + tagger + claim extractor
+//   claims                                       claims JSON -> timeline, its outputs, compare
 // The checks themselves are in harness.hpp, shared with tests/robust_replay_test.cpp.
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   require(run_tag(bytes));
 #elif defined(TIMELINE_FUZZ_EXTRACT)
   require(run_extract(bytes));
+#elif defined(TIMELINE_FUZZ_CLAIMS)
+  require(run_claims(bytes));
 #else
 #error "compile with -DTIMELINE_FUZZ_<STAGE>, see src/fuzz/CMakeLists.txt"
 #endif

@@ -15,6 +15,9 @@
 //            spans are in range; the interval and EDTF helpers accept every value; JSON serializes.
 //   extract  every span (actor, targets, time, evidence, highlights) lies inside the text; the
 //            evidence sentence is the text of its span; JSON serializes.
+//   claims   claims JSON (what build and compare read) gives documents or an error, never both;
+//            the documents assemble into a timeline whose five output files render (or a checked
+//            error) and whose JSON outputs parse; they compare, and the comparison renders.
 //
 // The tagger and extractor are built once per process from the built-in rules (create() is the
 // costly part); both are immutable and safe to share. The functions are inline so that the tests
@@ -38,11 +41,14 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <timeline/compare.hpp>
 #include <timeline/data.hpp>
 #include <timeline/document.hpp>
 #include <timeline/extractor.hpp>
 #include <timeline/json.hpp>
+#include <timeline/render.hpp>
 #include <timeline/tagger.hpp>
+#include <timeline/timeline.hpp>
 
 namespace timeline::fuzz {
 
@@ -239,6 +245,31 @@ inline std::string run_extract(std::string_view bytes) {
   const std::vector<Timex> timexes = detail::tagger().tag(*doc);
   if (problem = detail::check_timexes(*doc, timexes); !problem.empty()) return problem;
   return detail::check_claims(*doc, detail::extractor().extract(*doc, timexes));
+}
+
+// Reads `bytes` as claims JSON, as build and compare do, then assembles, renders and compares the
+// documents.
+inline std::string run_claims(std::string_view bytes) {
+  std::vector<DocumentClaims> docs;
+  Error error;
+  if (!read_document_claims(bytes, "fuzz.jsonl",
+                            [&](DocumentClaims&& d) { docs.push_back(std::move(d)); }, &error))
+    return detail::check_error(error);
+  const Timeline t = assemble(docs);
+  std::vector<OutputFile> files;
+  if (!render_outputs(t, detail::data(), {}, &files, &error)) return detail::check_error(error);
+  for (const OutputFile& f : files) {
+    if (f.content.empty()) return "output " + f.name + " is empty";
+    if (f.name.size() > 5 && f.name.compare(f.name.size() - 5, 5, ".json") == 0 &&
+        nlohmann::json::parse(f.content, nullptr, false).is_discarded())
+      return "output " + f.name + " is not JSON";
+  }
+  const Comparison cmp = compare(docs);
+  if (std::string p = detail::check_json(compare_json(docs, cmp)); !p.empty()) return p;
+  std::string html;
+  if (!render_compare_html(detail::data(), docs, cmp, &html, &error))
+    return detail::check_error(error);
+  return html.empty() ? "compare.html is empty" : "";
 }
 
 }  // namespace timeline::fuzz

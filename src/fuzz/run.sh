@@ -22,12 +22,13 @@ patterns() {
     load_html) echo '*.html *.htm' ;;
     load_jsonl) echo '*.jsonl' ;;
     load_timeml) echo '*.tml' ;;
+    claims) echo '*.json *.jsonl' ;;
   esac
 }
 dictionary() {
   case "$1" in
     load_html) echo html ;;
-    load_jsonl) echo json ;;
+    load_jsonl|claims) echo json ;;
     load_timeml) echo timeml ;;
     *) echo article ;;
   esac
