@@ -90,7 +90,14 @@ class RuleTagger : public Tagger {
         const Tense near = local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true);
         Tense tense = near;
         if (tense == Tense::kUnknown || tense == Tense::kPresent) {
-          if (s.tense != Tense::kUnknown) tense = s.tense;
+          // A strong cue farther in the clause outranks the sentence's ("since he was rescued
+          // off the coast of Florida in late November" in a sentence that has a "will").
+          const Tense wide =
+              near == Tense::kUnknown
+                  ? local_tense(sentence, m.begin - s.begin, m.end - s.begin, 10, true)
+                  : Tense::kUnknown;
+          if (wide == Tense::kPast || wide == Tense::kFuture) tense = wide;
+          else if (s.tense != Tense::kUnknown) tense = s.tense;
         }
         // A past tense that only the sentence shows, with no verb near the expression, is a weak
         // cue: "the dividend is payable Dec. 7, the company said" (written in November).
@@ -103,8 +110,12 @@ class RuleTagger : public Tagger {
         // "by year-end" with no past verb near is a deadline ahead; so is "until Tuesday".
         if (t.signal == "by" && (tense == Tense::kUnknown || tense == Tense::kPresent))
           tense = Tense::kFuture;
+        // ...unless the sentence opens with it: "Until Thursday, they had not called".
         if ((t.signal == "until" || t.signal == "till") &&
-            m.value.find("-weekday-") != std::string::npos)
+            m.value.find("-weekday-") != std::string::npos &&
+            !(near == Tense::kPast && t.signal_begin >= s.begin &&
+              text.substr(s.begin, t.signal_begin - s.begin).find_first_not_of(" \t\n\r\"'`") ==
+                  std::string_view::npos))
           tense = Tense::kFuture;
         // "as soon as Tuesday", "as early as next week": the earliest time of something ahead.
         if (t.signal == "as soon as" ||

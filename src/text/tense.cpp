@@ -169,6 +169,9 @@ Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = n
     return Tense::kFuture;
   }
   if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
+  // "is to resume trading Tuesday", "are to meet": an arrangement ahead.
+  if ((w == "is" || w == "are") && k + 2 < ws.size() && ws[k + 1].lower == "to")
+    return Tense::kFuture;
   // "planned to leave", "was planned for March": a plan ahead; "the hastily planned trip"
   // tells nothing.
   if (w == "planned") {
