@@ -92,6 +92,9 @@ std::optional<bg::date> feast_date(int y, std::string_view name) {
   if (name == "thanksgiving") return nth(nth::fourth, bg::Thursday, bg::Nov).get_date(y);
   if (name == "laborday") return nth(nth::first, bg::Monday, bg::Sep).get_date(y);
   if (name == "mlkday") return nth(nth::third, bg::Monday, bg::Jan).get_date(y);
+  // The US general election: the Tuesday after the first Monday of November.
+  if (name == "electionday")
+    return nth(nth::first, bg::Monday, bg::Nov).get_date(y) + bg::days(1);
   if (name == "memorialday")
     return bg::last_day_of_the_week_in_month(bg::Monday, bg::May).get_date(y);
   return std::nullopt;

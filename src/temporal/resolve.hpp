@@ -13,7 +13,7 @@
 //        "UNDEF-tense-weekday-4" Thursday, "UNDEF-before-month-05" last May,
 //        "UNDEF-tense-month-01-05" January 5
 //   UNDEF-[ref-]DIR-feast-NAME     a movable feast (easter, goodfriday, eastermonday,
-//        thanksgiving, laborday, memorialday, mlkday) in the year DIR chooses
+//        thanksgiving, laborday, memorialday, mlkday, electionday) in the year DIR chooses
 //   FEAST-YYYY-NAME                that feast in year YYYY
 // `loose_tense` marks a tense that is a weak cue: a named month or day up to about three months
 // on the other side of the anchor then keeps the anchor's year.
