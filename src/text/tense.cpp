@@ -203,6 +203,9 @@ Tense sentence_tense(std::string_view text) {
   bool past = false, present = false;
   for (std::size_t k = 0; k < ws.size(); ++k) {
     const Tense t = tense_of_word(ws, k);
+    // "is to" + verb points ahead only for the words near it: a sentence's clauses often
+    // carry other times ("is to publish a book on the investors who forced him out in May").
+    if (t == Tense::kFuture && (ws[k].lower == "is" || ws[k].lower == "are")) continue;
     if (t == Tense::kFuture) return Tense::kFuture;
     if (t == Tense::kPast) past = true;
     if (t == Tense::kPresent) present = true;
