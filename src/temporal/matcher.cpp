@@ -89,11 +89,14 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     if (word_char_at(text, p) && word_char_before(text, p)) continue;
     if (!gate_.may_start(text, p, end)) continue;
     const re2::StringPiece rest(text.data() + p, end - p);
-    if (!set_->Match(rest, nullptr)) continue;
-    RE2::Set::ErrorInfo err;
+    // First only whether some rule matches here (the DFA stops at the first match), then which.
+    RE2::Set::ErrorInfo err{RE2::Set::kNoError};
     ids.clear();
-    if (!set_->Match(rest, &ids, &err) && err.kind != RE2::Set::kNoError) {
-      // The set's DFA gave up (out of memory): try every rule here.
+    const bool any = set_->Match(rest, nullptr, &err);
+    if (err.kind == RE2::Set::kNoError && !any) continue;
+    if (err.kind != RE2::Set::kNoError || !set_->Match(rest, &ids, &err)) {
+      if (err.kind == RE2::Set::kNoError) continue;
+      // The set's DFA gave up (out of memory): try every rule here, slower but complete.
       ids.clear();
       for (std::size_t i = 0; i < rules_.rules.size(); ++i) ids.push_back(static_cast<int>(i));
     }
