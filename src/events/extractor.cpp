@@ -22,16 +22,23 @@ class PackExtractor : public Extractor {
     out.url = doc.url;
     out.published = doc.published;
     out.source = doc.source;
+    // One sentence at a time: its tokens and drafts are dropped once merged, so memory follows
+    // the longest sentence and the claims kept, not the document.
     events::Discourse discourse;
-    std::vector<events::Draft> drafts;
+    events::Merger merger;
     const std::vector<Sentence> sentences = segment(doc.text);
     for (std::size_t i = 0; i < sentences.size(); ++i) {
       const events::SentenceInfo si = events::analyze(pack_, doc.text, sentences[i], &discourse);
       std::vector<events::Draft> d = events::draft_claims(pack_, doc.text, si, i, &discourse);
       events::link_times(si, timexes, doc.published, &d);
-      for (events::Draft& x : d) drafts.push_back(std::move(x));
+      for (events::Draft& x : d) merger.add(std::move(x));
     }
-    out.claims = events::merge_drafts(std::move(drafts), doc.id);
+    out.claims = merger.finish(doc.id);
+    // The evidence sentences' words, for the claims kept (drafts carry the spans only).
+    const std::string_view text = doc.text;
+    for (Claim& c : out.claims)
+      for (Evidence& e : c.evidence)
+        e.sentence = std::string(text.substr(e.span.begin, e.span.end - e.span.begin));
     return out;
   }
 

@@ -91,93 +91,95 @@ void absorb(Claim* into, Claim&& from, bool from_inherited) {
 
 }  // namespace
 
-std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& doc_id) {
-  struct Slot {
-    Claim claim;
-    bool inherited;
-    std::size_t last_sentence;
-    std::string country;
-  };
-  std::vector<Slot> out;
-  for (Draft& d : drafts) {
-    Claim& c = d.claim;
-    Slot* into = nullptr;
-    if (d.restores_previous && c.targets.empty()) {
-      // "The shutdown was lifted": what the last shutdown hit is restored.
-      for (auto it = out.rbegin(); it != out.rend(); ++it) {
-        if (it->claim.action == d.restored_action && !it->claim.targets.empty()) {
-          c.targets = it->claim.targets;
-          for (Entity& e : c.targets) e.span = Span{};
-          d.inherited_targets = true;
-          break;
-        }
-      }
-    }
-    if (d.definite && c.targets.empty()) {
-      for (auto it = out.rbegin(); it != out.rend(); ++it) {
-        if (it->claim.action == c.action &&
-            status_group(it->claim.status) == status_group(c.status)) {
-          into = &*it;
-          break;
-        }
-      }
-      if (!into) continue;  // "the ban" with nothing before it names nothing
-    } else {
-      for (Slot& s : out) {
-        if (s.claim.action != c.action || status_group(s.claim.status) != status_group(c.status))
-          continue;
-        // Without services, the same actor doing the same thing in one sentence or the next
-        // ("will keep fighting to keep its users connected").
-        const bool same_actor_only = s.claim.targets.empty() && c.targets.empty() &&
-                                     !c.actor.name.empty() && s.claim.actor.name == c.actor.name &&
-                                     d.sentence_index <= s.last_sentence + 1;
-        if (!targets_overlap(s.claim, c) && !same_actor_only) continue;
-        // Penalties differ by kind: a fine is not a seizure.
-        if (c.action == Action::kPenalty && !d.definite &&
-            lower4(s.claim.trigger) != lower4(c.trigger))
-          continue;
-        if (times_conflict(s.claim.when, c.when)) continue;
-        // Actors of two different countries are two actions ("Iran has blocked Facebook";
-        // "Myanmar's junta banned Facebook").
-        if (!s.country.empty() && !d.actor_country.empty() && s.country != d.actor_country)
-          continue;
-        // A plan, threat or denial belongs to whoever voiced it: two voices, two claims.
-        if (status_group(c.status) != 0 && !c.claimed_by.empty() &&
-            !s.claim.claimed_by.empty() && c.claimed_by != s.claim.claimed_by)
-          continue;
-        into = &s;
+void Merger::add(Draft&& d) {
+  Claim& c = d.claim;
+  Slot* into = nullptr;
+  if (d.restores_previous && c.targets.empty()) {
+    // "The shutdown was lifted": what the last shutdown hit is restored.
+    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+      if (it->claim.action == d.restored_action && !it->claim.targets.empty()) {
+        c.targets = it->claim.targets;
+        for (Entity& e : c.targets) e.span = Span{};
+        d.inherited_targets = true;
         break;
       }
     }
-    if (into) {
-      absorb(&into->claim, std::move(c), d.inherited_targets);
-      into->last_sentence = d.sentence_index;
-      if (into->country.empty()) into->country = d.actor_country;
-      continue;
-    }
-    // A claim with neither actor nor target says nothing a reader can use; an action on
-    // services needs the service.
-    if (c.targets.empty() && c.actor.name.empty()) continue;
-    // Orders and responses without a service count when they are about censorship ("extended
-    // the ban", "challenged the ban") or come from a platform; a promotion or penalty needs
-    // whom it is about.
-    if (c.targets.empty()) {
-      const bool platform_actor = c.actor.kind == "messaging" || c.actor.kind == "social" ||
-                                  c.actor.kind == "video" || c.actor.kind == "platform" ||
-                                  c.actor.kind == "company";
-      const bool keep = (c.action == Action::kOrder && d.censorship_context) ||
-                        (c.action == Action::kResponse && (d.censorship_context || platform_actor));
-      if (!keep) continue;
-    }
-    out.push_back(Slot{std::move(c), d.inherited_targets, d.sentence_index, d.actor_country});
   }
+  if (d.definite && c.targets.empty()) {
+    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+      if (it->claim.action == c.action &&
+          status_group(it->claim.status) == status_group(c.status)) {
+        into = &*it;
+        break;
+      }
+    }
+    if (!into) return;  // "the ban" with nothing before it names nothing
+  } else {
+    for (Slot& s : out_) {
+      if (s.claim.action != c.action || status_group(s.claim.status) != status_group(c.status))
+        continue;
+      // Without services, the same actor doing the same thing in one sentence or the next
+      // ("will keep fighting to keep its users connected").
+      const bool same_actor_only = s.claim.targets.empty() && c.targets.empty() &&
+                                   !c.actor.name.empty() && s.claim.actor.name == c.actor.name &&
+                                   d.sentence_index <= s.last_sentence + 1;
+      if (!targets_overlap(s.claim, c) && !same_actor_only) continue;
+      // Penalties differ by kind: a fine is not a seizure.
+      if (c.action == Action::kPenalty && !d.definite &&
+          lower4(s.claim.trigger) != lower4(c.trigger))
+        continue;
+      if (times_conflict(s.claim.when, c.when)) continue;
+      // Actors of two different countries are two actions ("Iran has blocked Facebook";
+      // "Myanmar's junta banned Facebook").
+      if (!s.country.empty() && !d.actor_country.empty() && s.country != d.actor_country)
+        continue;
+      // A plan, threat or denial belongs to whoever voiced it: two voices, two claims.
+      if (status_group(c.status) != 0 && !c.claimed_by.empty() &&
+          !s.claim.claimed_by.empty() && c.claimed_by != s.claim.claimed_by)
+        continue;
+      into = &s;
+      break;
+    }
+  }
+  if (into) {
+    absorb(&into->claim, std::move(c), d.inherited_targets);
+    into->last_sentence = d.sentence_index;
+    if (into->country.empty()) into->country = d.actor_country;
+    return;
+  }
+  // A claim with neither actor nor target says nothing a reader can use; an action on
+  // services needs the service.
+  if (c.targets.empty() && c.actor.name.empty()) return;
+  // Orders and responses without a service count when they are about censorship ("extended
+  // the ban", "challenged the ban") or come from a platform; a promotion or penalty needs
+  // whom it is about.
+  if (c.targets.empty()) {
+    const bool platform_actor = c.actor.kind == "messaging" || c.actor.kind == "social" ||
+                                c.actor.kind == "video" || c.actor.kind == "platform" ||
+                                c.actor.kind == "company";
+    const bool keep = (c.action == Action::kOrder && d.censorship_context) ||
+                      (c.action == Action::kResponse && (d.censorship_context || platform_actor));
+    if (!keep) return;
+  }
+  out_.push_back(Slot{std::move(c), d.inherited_targets, d.sentence_index, d.actor_country});
+}
+
+std::vector<Claim> Merger::finish(const std::string& doc_id) {
   std::vector<Claim> claims;
-  for (Slot& s : out) {
+  claims.reserve(out_.size());
+  for (Slot& s : out_) {
     s.claim.id = doc_id + "#" + std::to_string(claims.size() + 1);
     s.claim.confidence = confidence(s.claim) - (s.inherited ? 0.1 : 0.0);
     claims.push_back(std::move(s.claim));
   }
+  out_.clear();
   return claims;
+}
+
+std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& doc_id) {
+  Merger m;
+  for (Draft& d : drafts) m.add(std::move(d));
+  return m.finish(doc_id);
 }
 
 }  // namespace timeline::events

@@ -21,6 +21,24 @@
 
 namespace timeline::events {
 
+// Merges drafts one at a time, in reading order, so that a document's drafts need not be held
+// together: memory follows the claims kept, not the triggers read.
+class Merger {
+ public:
+  void add(Draft&& d);
+  // The claims, numbered "<doc_id>#1", "#2", ...; the merger is empty afterwards.
+  std::vector<Claim> finish(const std::string& doc_id);
+
+ private:
+  struct Slot {
+    Claim claim;
+    bool inherited;
+    std::size_t last_sentence;
+    std::string country;
+  };
+  std::vector<Slot> out_;
+};
+
 // Merges `drafts` (in reading order) into claims, numbered "<doc_id>#1", "#2", ...
 std::vector<Claim> merge_drafts(std::vector<Draft> drafts, const std::string& doc_id);
 

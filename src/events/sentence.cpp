@@ -480,7 +480,6 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     // Evidence.
     Evidence ev;
     ev.span = Span{si.sentence.begin, si.sentence.end};
-    ev.sentence = std::string(text.substr(si.sentence.begin, si.sentence.end - si.sentence.begin));
     ev.highlights.push_back(
         Span{si.toks[th.first].begin, si.toks[th.last() - 1].end});
     if (c.actor.span.end > 0) ev.highlights.push_back(c.actor.span);

@@ -56,6 +56,8 @@ struct Draft {
                                     // shutdown or restoration
 };
 
+// The drafts' evidence holds the sentence's span; its `sentence` text is left for the caller to
+// fill for the claims it keeps.
 std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const SentenceInfo& si,
                                 std::size_t sentence_index, Discourse* d);
 
