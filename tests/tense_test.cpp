@@ -1,0 +1,51 @@
+// local_tense() and sentence_tense() on the cues that decide which side of the publication
+// date a weekday or a month falls: a time that opens its sentence, plans told in the past
+// perfect, "planned", "is to". Each row: a sentence of our own, the expression in it, the tense
+// a reader gives the expression.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <tuple>
+
+#include "text/tense.hpp"
+
+using timeline::Tense;
+
+TEST_CASE("local tense of an expression from the words around it", "[text]") {
+  std::string text, expr;
+  Tense want;
+  std::tie(text, expr, want) = GENERATE(table<std::string, std::string, Tense>({
+      // A time opening the sentence is when the reporting verb after it happened...
+      {"On Friday, officials announced the ban.", "Friday", Tense::kPast},
+      {"But on Monday, the regulator said it would act.", "Monday", Tense::kPast},
+      // ...elsewhere a reporting verb after it says nothing of it.
+      {"The ban will start Friday, officials said.", "Friday", Tense::kFuture},
+      // A plan told in the past perfect lies before the narrative's time.
+      {"The offer had been due to expire Friday evening.", "Friday", Tense::kPast},
+      {"The vote had been scheduled for Monday.", "Monday", Tense::kPast},
+      // "planned to" before the expression plans it; after it, the planning is then.
+      {"Officials planned to meet on Friday.", "Friday", Tense::kFuture},
+      {"On Friday, the government planned to pay the claims.", "Friday", Tense::kPast},
+      // "is to" + verb is an arrangement ahead.
+      {"The shares are to resume trading Tuesday.", "Tuesday", Tense::kFuture},
+  }));
+  CAPTURE(text, expr);
+  const std::size_t at = text.find(expr);
+  REQUIRE(at != std::string::npos);
+  CHECK(timeline::local_tense(text, at, at + expr.size(), 5, true) == want);
+}
+
+TEST_CASE("sentence tense: weak future cues do not rule the sentence", "[text]") {
+  std::string text;
+  Tense want;
+  std::tie(text, want) = GENERATE(table<std::string, Tense>({
+      // "planned" as an adjective tells nothing; "planned to" and "was planned for" point ahead.
+      {"The hastily planned trip.", Tense::kUnknown},
+      {"The ministry planned to block the app.", Tense::kFuture},
+      {"The launch was planned for March.", Tense::kFuture},
+      // "is to" points ahead only near its verb; the other clause keeps its past.
+      {"He is to publish a book on the investors who forced him out.", Tense::kPast},
+  }));
+  CAPTURE(text);
+  CHECK(timeline::sentence_tense(text) == want);
+}
