@@ -1,6 +1,8 @@
 // Extractor::create and extract(): the claim stage over a document (timeline/extractor.hpp).
 #include <timeline/extractor.hpp>
 
+#include <algorithm>
+
 #include <timeline/text.hpp>
 
 #include "events/merge.hpp"
@@ -27,10 +29,25 @@ class PackExtractor : public Extractor {
     events::Discourse discourse;
     events::Merger merger;
     const std::vector<Sentence> sentences = segment(doc.text);
+    // Timexes in text order (the tagger's): a sentence's are found by binary search.
+    const bool sorted = std::is_sorted(timexes.begin(), timexes.end(),
+                                       [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
     for (std::size_t i = 0; i < sentences.size(); ++i) {
       const events::SentenceInfo si = events::analyze(pack_, doc.text, sentences[i], &discourse);
       std::vector<events::Draft> d = events::draft_claims(pack_, doc.text, si, i, &discourse);
-      events::link_times(si, timexes, doc.published, &d);
+      std::size_t from = 0, to = timexes.size();
+      if (sorted) {
+        auto by_begin = [](const Timex& t, std::uint32_t offset) { return t.begin < offset; };
+        from = static_cast<std::size_t>(
+            std::lower_bound(timexes.begin(), timexes.end(), sentences[i].begin, by_begin) -
+            timexes.begin());
+        to = static_cast<std::size_t>(
+            std::upper_bound(timexes.begin() + static_cast<long>(from), timexes.end(),
+                             sentences[i].end,
+                             [](std::uint32_t offset, const Timex& t) { return offset < t.begin; }) -
+            timexes.begin());
+      }
+      events::link_times(si, timexes, from, to, doc.published, &d);
       for (events::Draft& x : d) merger.add(std::move(x));
     }
     out.claims = merger.finish(doc.id);

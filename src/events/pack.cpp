@@ -86,6 +86,15 @@ bool add_entities(const std::vector<std::string>& f, std::size_t alias_col,
 
 }  // namespace
 
+int cue_kind(std::string_view name) {
+  int k = 0;
+  for (const char* c : kCueNames) {
+    if (name == c) return k;
+    ++k;
+  }
+  return -1;
+}
+
 bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Error* error) {
   const std::string dir = "rules/domains/" + domain + "/";
   bool ok = each_row(data, dir + "triggers.tsv", true, error,
@@ -132,13 +141,7 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
       *why = "expected CUE and PATTERN (or CUE, KIND and PATTERN) separated by tabs";
       return false;
     }
-    static const char* const kCues[] = {"say",     "according", "report",  "deny",
-                                        "negate",  "threaten",  "plan",    "ongoing",
-                                        "reported", "official", "speaker", "authority",
-                                        "anaphor-actor", "anaphor-target", "boundary"};
-    bool known = false;
-    for (const char* c : kCues) known = known || f[0] == c;
-    if (!known) {
+    if (cue_kind(f[0]) < 0) {
       *why = "unknown cue '" + f[0] + "'";
       return false;
     }

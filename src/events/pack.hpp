@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -50,6 +51,14 @@ struct EntityPattern {
   std::string kind, name_template;
   std::unique_ptr<RE2> re;
 };
+
+// The cue names cues.tsv may use; cue_kind() gives a name's position in this list (a bit in a
+// 16-bit mask), or -1 for a name not in it.
+constexpr const char* kCueNames[] = {"say",           "according",      "report",  "deny",
+                                     "negate",        "threaten",       "plan",    "ongoing",
+                                     "reported",      "official",       "speaker", "authority",
+                                     "anaphor-actor", "anaphor-target", "boundary"};
+int cue_kind(std::string_view name);
 
 struct CueRule {
   std::string cue;    // "say", "deny", "anaphor-actor", ...

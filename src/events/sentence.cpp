@@ -96,9 +96,50 @@ std::vector<const Mention*> target_group(const SentenceInfo& si, std::size_t lo,
   return out;
 }
 
+// Fills the per-token tables of `si` (see SentenceInfo) from its tokens, cues and triggers.
+void index_sentence(SentenceInfo* si) {
+  const std::size_t n = si->toks.size();
+  si->cue_bits.assign(n, 0);
+  for (const CueHit& c : si->cues) {
+    const int kind = cue_kind(c.cue);
+    if (kind < 0) continue;
+    for (std::size_t i = c.first; i < c.first + c.count && i < n; ++i)
+      si->cue_bits[i] = static_cast<std::uint16_t>(si->cue_bits[i] | (1u << kind));
+  }
+  std::vector<bool> boundary(n);
+  for (std::size_t i = 0; i < n; ++i) boundary[i] = is_boundary(*si, i);
+  si->boundary = std::move(boundary);
+  si->since_ahead.assign(n + 1, false);
+  for (std::size_t i = n; i-- > 0;) {
+    const Token& t = si->toks[i];
+    si->since_ahead[i] = t.lower == "since" ||
+                         (!(t.lower == "but" || t.text == ";") && si->since_ahead[i + 1]);
+  }
+  si->trigger_at.assign(n, SentenceInfo::kNoTrigger);
+  for (std::size_t k = 0; k < si->triggers.size(); ++k)
+    si->trigger_at[si->triggers[k].first] = static_cast<std::uint32_t>(k);
+}
+
+// The index of the trigger of `si` that starts at token `i`, or kNoTrigger.
+std::uint32_t trigger_index(const SentenceInfo& si, std::size_t i) {
+  for (std::size_t k = 0; k < si.triggers.size(); ++k)
+    if (si.triggers[k].first == i) return static_cast<std::uint32_t>(k);
+  return SentenceInfo::kNoTrigger;
+}
+
+// An action on the network or its services, the context that makes an order or a response
+// part of a censorship story.
+bool censorship_action(Action a) {
+  return a == Action::kBlock || a == Action::kThrottle || a == Action::kRestrict ||
+         a == Action::kShutdown || a == Action::kRestore;
+}
+
 }  // namespace
 
-bool SentenceInfo::has_cue(std::size_t token, const char* cue) const {
+bool SentenceInfo::has_cue(std::size_t token, std::string_view cue) const {
+  const int kind = cue_kind(cue);
+  if (kind >= 0 && cue_bits.size() == toks.size())
+    return token < cue_bits.size() && (cue_bits[token] >> kind & 1u) != 0;
   for (const CueHit& c : cues)
     if (c.first <= token && token < c.first + c.count && c.cue == cue) return true;
   return false;
@@ -127,6 +168,7 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
                                          "against", "amid", "following", "for", "more"}));
     si.triggers.push_back(th);
   }
+  index_sentence(&si);
   return si;
 }
 
@@ -136,6 +178,9 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
   const std::vector<Source> sources = find_sources(text, si);
   const std::size_t n = si.toks.size();
   const Mention* prev_actor = nullptr;  // subject of the last active verb of the sentence
+  std::size_t censorship_triggers = 0;  // of the sentence: blocks, slowdowns, ..., restorations
+  for (const TriggerHit& o : si.triggers)
+    censorship_triggers += censorship_action(pack.triggers[o.rule].action) ? 1 : 0;
   for (std::size_t ti = 0; ti < si.triggers.size(); ++ti) {
     const TriggerHit& th = si.triggers[ti];
     const TriggerRule& rule = pack.triggers[th.rule];
@@ -176,13 +221,15 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     const bool order_like = action == Action::kOrder || action == Action::kPromote;
     std::size_t R = th.last();
     while (R < n && !is_boundary(si, R)) {
-      bool other = false;
-      for (const TriggerHit& o : si.triggers) {
+      // Another trigger starting here ends the clause, unless it is the object ("ordered a
+      // ban"). Triggers do not overlap, so at most one starts at R.
+      const std::uint32_t at = si.trigger_at.size() == n ? si.trigger_at[R] : trigger_index(si, R);
+      if (at != SentenceInfo::kNoTrigger && !order_like) {
+        const TriggerHit& o = si.triggers[at];
         const bool object = (pack.triggers[o.rule].form == Form::kNoun || o.nominal) &&
                             R - th.last() <= 2;
-        other = other || (o.first == R && !order_like && !object);
+        if (!object) break;
       }
-      if (other) break;
       ++R;
     }
     // Voice.
@@ -197,13 +244,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
 
     Draft dr;
     dr.sentence_index = sentence_index;
-    for (const TriggerHit& o : si.triggers) {
-      const Action oa = pack.triggers[o.rule].action;
-      dr.censorship_context = dr.censorship_context ||
-                              (&o != &th && (oa == Action::kBlock || oa == Action::kThrottle ||
-                                             oa == Action::kRestrict || oa == Action::kShutdown ||
-                                             oa == Action::kRestore));
-    }
+    dr.censorship_context = censorship_triggers - (censorship_action(action) ? 1 : 0) > 0;
     dr.trigger_first = th.first;
     dr.trigger_last = th.last();
     dr.clause_first = L;

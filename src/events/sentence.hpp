@@ -35,7 +35,15 @@ struct SentenceInfo {
   std::vector<Mention> mentions;
   std::vector<TriggerHit> triggers;  // stop phrases removed
   std::vector<CueHit> cues;
-  bool has_cue(std::size_t token, const char* cue) const;  // a cue of that kind covers token
+  bool has_cue(std::size_t token, std::string_view cue) const;  // a cue of that kind covers token
+
+  // Per token, filled by analyze() so that the clause and status scans look each up once (when
+  // empty, has_cue and is_boundary work them out from the lists above):
+  std::vector<std::uint16_t> cue_bits;  // bit cue_kind(name) set for each cue covering the token
+  std::vector<bool> boundary;           // is_boundary()
+  std::vector<bool> since_ahead;        // a "since" at or after it, before any "but" or ";"
+  std::vector<std::uint32_t> trigger_at;  // index of the trigger starting at it, or kNoTrigger
+  static constexpr std::uint32_t kNoTrigger = 0xFFFFFFFFu;
 };
 
 SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d);

@@ -63,6 +63,7 @@ bool free_source(std::string_view text, const SentenceInfo& si, std::size_t end,
 }  // namespace
 
 bool is_boundary(const SentenceInfo& si, std::size_t i) {
+  if (si.boundary.size() == si.toks.size()) return si.boundary[i];
   const Token& t = si.toks[i];
   if (!t.word) {
     // A quotation mark ends a clause only beside a comma or full stop (",” Peskov said"); scare
@@ -253,7 +254,9 @@ Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
         !found)
       status = Status::kPlanned;
   }
-  if (status == Status::kDone) {
+  if (status == Status::kDone && si.since_ahead.size() == si.toks.size() + 1) {
+    *ongoing_cue = last < si.toks.size() && si.since_ahead[last];
+  } else if (status == Status::kDone) {
     for (std::size_t i = last; i < si.toks.size(); ++i) {
       if (si.toks[i].lower == "since") {
         *ongoing_cue = true;

@@ -1,6 +1,7 @@
 // Time linking (see timelink.hpp).
 #include "events/timelink.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 
@@ -16,10 +17,11 @@ std::optional<Interval> interval_for(const std::string& value) {
   return std::nullopt;
 }
 
+// The first token that ends after `offset` (tokens are in text order and do not overlap).
 std::size_t token_at(const SentenceInfo& si, std::uint32_t offset) {
-  for (std::size_t i = 0; i < si.toks.size(); ++i)
-    if (si.toks[i].end > offset) return i;
-  return si.toks.size();
+  const auto it = std::upper_bound(si.toks.begin(), si.toks.end(), offset,
+                                   [](std::uint32_t o, const Token& t) { return o < t.end; });
+  return static_cast<std::size_t>(it - si.toks.begin());
 }
 
 }  // namespace
@@ -43,18 +45,33 @@ When statement_time(std::string_view published) {
 
 void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
                 std::string_view published, std::vector<Draft>* drafts) {
+  link_times(si, timexes, 0, timexes.size(), published, drafts);
+}
+
+void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes, std::size_t from,
+                std::size_t to, std::string_view published, std::vector<Draft>* drafts) {
+  if (drafts->empty()) return;
   struct Cand {
     std::size_t index;  // into timexes
     std::size_t first, last;
+    bool calendar;      // resolved, with a calendar interval
   };
   std::vector<Cand> cands;
-  for (std::size_t k = 0; k < timexes.size(); ++k) {
+  for (std::size_t k = from; k < to && k < timexes.size(); ++k) {
     const Timex& t = timexes[k];
     if (t.begin < si.sentence.begin || t.end > si.sentence.end) continue;
     if (t.type != "DATE" && t.type != "TIME" && t.type != "DURATION") continue;
-    cands.push_back(Cand{k, token_at(si, t.begin), token_at(si, t.end - 1) + 1});
+    cands.push_back(Cand{k, token_at(si, t.begin), token_at(si, t.end - 1) + 1,
+                         t.resolved && interval_for(t.value).has_value()});
   }
+  // Drafts come in trigger order and triggers do not overlap, so the drafts before a draft are
+  // exactly those whose trigger ends before its own starts: the last of them with a time from
+  // the text is the clause before it that shares its time frame.
+  const Draft* last_text = nullptr;
+  const Draft* previous = nullptr;
   for (Draft& dr : *drafts) {
+    if (previous && previous->claim.when.basis == "text") last_text = previous;
+    previous = &dr;
     When& w = dr.claim.when;
     long best_score = 1 << 20;
     const Cand* best = nullptr;
@@ -65,7 +82,7 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
           w.duration = t.value;
         continue;
       }
-      if (!t.resolved || !interval_for(t.value)) continue;
+      if (!c.calendar) continue;
       const long dist = c.first >= dr.trigger_last
                             ? static_cast<long>(c.first - dr.trigger_last)
                             : static_cast<long>(dr.trigger_first) - static_cast<long>(c.last);
@@ -92,10 +109,7 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
     if (!best || best_score > 24) {
       // "X was restored on July 25, but Y remained blocked": a coordinated clause shares the
       // time frame of the clause before it.
-      const Draft* prev = nullptr;
-      for (const Draft& o : *drafts)
-        if (&o != &dr && o.trigger_last <= dr.trigger_first && o.claim.when.basis == "text")
-          prev = &o;
+      const Draft* prev = last_text;
       if (prev && dr.clause_first > 0 &&
           one_of(si.toks[dr.clause_first - 1].lower, {"but", "while", "and", "whereas"})) {
         const std::string duration = w.duration;

@@ -19,9 +19,14 @@
 
 namespace timeline::events {
 
-// Fills draft.claim.when for every draft of the sentence `si`.
+// Fills draft.claim.when for every draft of the sentence `si`. `drafts` are draft_claims()'s,
+// in its order.
 void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes,
                 std::string_view published, std::vector<Draft>* drafts);
+// The same, looking only at timexes[from, to): a range that holds every timex of the sentence
+// (when the timexes are sorted by offset, the caller finds it by binary search).
+void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes, std::size_t from,
+                std::size_t to, std::string_view published, std::vector<Draft>* drafts);
 
 // The When of the publication date (basis "statement"), or basis "none" without a date.
 When statement_time(std::string_view published);
