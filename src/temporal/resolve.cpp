@@ -173,14 +173,15 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
   }
   // A named period: choose among its occurrences around the anchor's year.
   const int y = a.year();
-  // Quarters are named mostly around their results, reported in the next quarter, so the
-  // tense is always a weak cue for them.
+  // Quarters are named mostly around their results, reported in the next quarter: a quarter
+  // in a future sentence may be the one under way, one in a past sentence is never ahead.
   // A month-day within two weeks of the anchor is this year's whichever way the tense points:
   // "redeemed on Oct. 31" written Oct. 27, "the Jan. 14 deadline" written Jan. 5.
   const bool month_day = kind == "month" && x.size() >= 5;
-  const bg::days slack(by_tense && ((loose && kind != "quarter") || (kind == "quarter" && dir == "future")) ? 100
-                       : by_tense && month_day                                     ? 14
-                                                                                   : 0);
+  const bool quarter = kind == "quarter";
+  const bg::days slack(by_tense && ((loose && !quarter) || (quarter && dir == "future")) ? 100
+                       : by_tense && month_day                                         ? 14
+                                                                                       : 0);
   std::optional<Occurrence> pick;
   for (int year = y - 2; year <= y + 2; ++year) {
     const auto o = occurrence(kind, x, year);

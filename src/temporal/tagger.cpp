@@ -27,8 +27,9 @@ struct Refs {
     if (p >= Precision::kDay) day = start;
     if (p >= Precision::kMonth) month = start;
     // Only a quarter named as such, and only the first of the two years before the
-    // publication date: an earnings story names the quarter it reports first, and the others it names are
-    // comparisons ("after a flat second quarter", "the best since the third quarter of 1984").
+    // publication date: an earnings story names the quarter it reports first, and the others
+    // it names are comparisons ("after a flat second quarter", "the best since the third
+    // quarter of 1984").
     if (p == Precision::kQuarter && !quarter_set && start && anchor &&
         (*anchor - *start).days() >= -92 && (*anchor - *start).days() <= 731) {
       quarter = start;

@@ -175,9 +175,11 @@ Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = n
   // "planned to leave", "was planned for March": a plan ahead; "the hastily planned trip"
   // tells nothing.
   if (w == "planned") {
-    const bool ahead = (k + 1 < ws.size() && (ws[k + 1].lower == "to" || ws[k + 1].lower == "for")) ||
-                       (k > 0 && (ws[k - 1].lower == "was" || ws[k - 1].lower == "were" ||
-                                  (ws[k - 1].lists & kBe)));
+    const bool before_to = k + 1 < ws.size() &&
+                           (ws[k + 1].lower == "to" || ws[k + 1].lower == "for");
+    const bool be_before = k > 0 && (ws[k - 1].lower == "was" || ws[k - 1].lower == "were" ||
+                                      (ws[k - 1].lists & kBe));
+    const bool ahead = before_to || be_before;
     return ahead ? Tense::kFuture : Tense::kUnknown;
   }
   if ((lists & kPlan) &&
