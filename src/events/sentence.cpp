@@ -168,7 +168,8 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
                                          "against", "amid", "following", "for", "more"}));
     si.triggers.push_back(th);
   }
-  index_sentence(&si);
+  // Only a sentence with triggers is scanned clause by clause (draft_claims).
+  if (!si.triggers.empty()) index_sentence(&si);
   return si;
 }
 
