@@ -2,7 +2,8 @@
 //
 // segment() splits a document's text into sentences by byte span. It knows the abbreviations of
 // news text ("Jan.", "Mr.", "U.S.", "No. 5"), quotes that close after a full stop, and line breaks
-// that end headlines and paragraphs. It never copies the text.
+// that end headlines and paragraphs. It never copies the text. The tense cues of a sentence
+// (src/text/tense.hpp) are read by the tagger, only for sentences that hold a time expression.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +16,6 @@ enum class Tense { kUnknown, kPast, kPresent, kFuture };
 
 struct Sentence {
   std::uint32_t begin = 0, end = 0;  // byte span in the text, trailing space excluded
-  Tense tense = Tense::kUnknown;     // from the verbs of the sentence ("will", "said", "is")
 };
 
 std::vector<Sentence> segment(std::string_view text);

@@ -83,6 +83,8 @@ class RuleTagger : public Tagger {
     for (const Sentence& s : sentences) {
       if (s.end > text.size() || s.begin >= s.end) continue;
       const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
+      // The sentence's own tense, read once and only if a timex needs it.
+      std::optional<Tense> sentence_tense_once;
       for (const Match& m : matcher_->find(text, s.begin, s.end)) {
         Timex t;
         t.begin = m.begin;
@@ -98,7 +100,10 @@ class RuleTagger : public Tagger {
                   ? local_tense(sentence, m.begin - s.begin, m.end - s.begin, 10, true)
                   : Tense::kUnknown;
           if (wide == Tense::kPast || wide == Tense::kFuture) tense = wide;
-          else if (s.tense != Tense::kUnknown) tense = s.tense;
+          else {
+            if (!sentence_tense_once) sentence_tense_once = sentence_tense(sentence);
+            if (*sentence_tense_once != Tense::kUnknown) tense = *sentence_tense_once;
+          }
         }
         // A past tense that only the sentence shows, with no verb near the expression, is a weak
         // cue: "the dividend is payable Dec. 7, the company said" (written in November).

@@ -16,7 +16,6 @@
 #include <cctype>
 #include <string>
 
-#include "text/tense.hpp"
 
 namespace timeline {
 namespace {
@@ -121,7 +120,6 @@ std::vector<Sentence> segment(std::string_view text) {
       Sentence s;
       s.begin = static_cast<std::uint32_t>(start);
       s.end = static_cast<std::uint32_t>(e);
-      s.tense = sentence_tense(text.substr(start, e - start));
       out.push_back(s);
     }
     start = end;
