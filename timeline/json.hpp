@@ -26,4 +26,9 @@ void from_json(const nlohmann::json& j, Evidence& e);
 void from_json(const nlohmann::json& j, Claim& c);
 void from_json(const nlohmann::json& j, DocumentClaims& d);
 
+// The compact JSON text of `d`: the same bytes as nlohmann::json(d).dump(), written directly
+// without building the nlohmann value (the output of `timeline extract`, one per document).
+// Throws nlohmann::json::type_error as dump() does when a string is not valid UTF-8.
+std::string dump_json(const DocumentClaims& d);
+
 }  // namespace timeline

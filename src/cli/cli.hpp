@@ -9,12 +9,14 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <timeline/data.hpp>
 #include <timeline/document.hpp>
 #include <timeline/error.hpp>
+#include <timeline/tagger.hpp>
 
 namespace timeline::cli {
 
@@ -58,6 +60,11 @@ bool load_data(const Options& opt, DataFiles* data, std::ostream& err);
 // --input-format, then the data files (built in, with --rules laid over). Returns false after
 // reporting on `err`.
 bool prepare_inputs(const Options& opt, LoadOptions* load, DataFiles* data, std::ostream& err);
+
+// The English tagger over `data`, for the subcommand `command` ("tag", "extract"). Returns
+// nullptr after writing "timeline <command>: <error>" on `err` when the rules do not load.
+std::unique_ptr<Tagger> create_tagger(const DataFiles& data, const char* command,
+                                      std::ostream& err);
 
 // LoadOptions from the command line (--published, --input-format). Returns false on a bad value.
 bool load_options(const Options& opt, LoadOptions* out, std::ostream& err);

@@ -3,8 +3,6 @@
 #include <iostream>
 #include <memory>
 
-#include <nlohmann/json.hpp>
-
 #include <timeline/extractor.hpp>
 #include <timeline/json.hpp>
 #include <timeline/tagger.hpp>
@@ -47,12 +45,9 @@ int cmd_extract(int argc, char** argv) {
   LoadOptions load;
   DataFiles data;
   if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
+  const std::unique_ptr<Tagger> tagger = create_tagger(data, "extract", std::cerr);
+  if (!tagger) return kExitUsage;
   Error err;
-  std::unique_ptr<Tagger> tagger = Tagger::create(data, "en", &err);
-  if (!tagger) {
-    std::cerr << "timeline extract: " << err.str() << "\n";
-    return kExitUsage;
-  }
   std::unique_ptr<Extractor> extractor =
       Extractor::create(data, opt.get("domain", "censorship"), &err);
   if (!extractor) {
@@ -69,8 +64,7 @@ int cmd_extract(int argc, char** argv) {
   }
   std::ostream& out = opt.output.empty() ? std::cout : file;
   auto work = [&](const Document& d, std::string* result, Error*) {
-    const DocumentClaims claims = extractor->extract(d, tagger->tag(d));
-    *result = nlohmann::json(claims).dump();
+    *result = dump_json(extractor->extract(d, tagger->tag(d)));
     return true;
   };
   auto emit = [&](BatchItem&& item) { out << item.result << "\n"; };

@@ -2,13 +2,11 @@
 #include <iostream>
 #include <memory>
 
-#include <nlohmann/json.hpp>
-
-#include <timeline/json.hpp>
 #include <timeline/tagger.hpp>
 #include <timeline/timeml.hpp>
 
 #include "cli/cli.hpp"
+#include "common/json_text.hpp"
 
 namespace timeline::cli {
 namespace {
@@ -31,15 +29,26 @@ const char kTagUsage[] =
     "  --rules DIR              rule files laid over the built-in ones (DIR/en/*.rules)\n"
     "  --jobs N                 threads\n";
 
+// {"id", "published", "timexes": [...]}: each timex as to_json writes it, with its "edtf" and,
+// for --explain, its "rule"; the bytes nlohmann::json would dump, written directly.
 std::string to_json_line(const Document& d, const std::vector<Timex>& timexes, bool explain) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const Timex& t : timexes) {
-    nlohmann::json j = t;
-    j["edtf"] = edtf_of(t.value, t.mod, t.signal == "since");
-    if (explain) j["rule"] = t.rule;
-    list.push_back(std::move(j));
+  std::string list = "[";
+  json_text::Object o;
+  for (std::size_t k = 0; k < timexes.size(); ++k) {
+    const Timex& t = timexes[k];
+    if (k > 0) list += ',';
+    json_text::add_members(&o, t);
+    o.add_string("edtf", edtf_of(t.value, t.mod, t.signal == "since"));
+    if (explain) o.add_string("rule", t.rule);
+    o.write(&list);
   }
-  return nlohmann::json{{"id", d.id}, {"published", d.published}, {"timexes", list}}.dump();
+  list += ']';
+  o.add_string("id", d.id);
+  o.add_string("published", d.published);
+  o.add_raw("timexes", list);
+  std::string out;
+  o.write(&out);
+  return out;
 }
 
 }  // namespace
@@ -65,12 +74,8 @@ int cmd_tag(int argc, char** argv) {
   LoadOptions load;
   DataFiles data;
   if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
-  Error err;
-  std::unique_ptr<Tagger> tagger = Tagger::create(data, "en", &err);
-  if (!tagger) {
-    std::cerr << "timeline tag: " << err.str() << "\n";
-    return kExitUsage;
-  }
+  const std::unique_ptr<Tagger> tagger = create_tagger(data, "tag", std::cerr);
+  if (!tagger) return kExitUsage;
   const bool explain = opt.has("explain");
   auto work = [&](const Document& d, std::string* out, Error*) {
     const std::vector<Timex> timexes = tagger->tag(d);

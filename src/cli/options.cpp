@@ -110,6 +110,14 @@ bool prepare_inputs(const Options& opt, LoadOptions* load, DataFiles* data, std:
   return load_options(opt, load, err) && load_data(opt, data, err);
 }
 
+std::unique_ptr<Tagger> create_tagger(const DataFiles& data, const char* command,
+                                      std::ostream& err) {
+  Error e;
+  std::unique_ptr<Tagger> tagger = Tagger::create(data, "en", &e);
+  if (!tagger) err << "timeline " << command << ": " << e.str() << "\n";
+  return tagger;
+}
+
 bool load_options(const Options& opt, LoadOptions* out, std::ostream& err) {
   if (!opt.published.empty()) {
     out->published = normalize_published(opt.published);

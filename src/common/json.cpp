@@ -1,6 +1,8 @@
 // JSON form of Timex, Claim and DocumentClaims; the schema is schemas/claims.schema.json.
 #include <timeline/json.hpp>
 
+#include "common/json_text.hpp"
+
 namespace timeline {
 
 using nlohmann::json;
@@ -142,6 +144,107 @@ void from_json(const json& j, DocumentClaims& d) {
   d.published = j.value("published", "");
   d.source = j.value("source", "");
   d.claims = j.at("claims").get<std::vector<Claim>>();
+}
+
+namespace {
+
+// The JSON texts below mirror the to_json functions above member for member; json_test checks
+// that both write the same bytes.
+void write_span_list(std::string* out, const std::vector<Span>& spans) {
+  out->push_back('[');
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    if (k > 0) out->push_back(',');
+    *out += "{\"begin\":" + std::to_string(spans[k].begin) +
+            ",\"end\":" + std::to_string(spans[k].end) + "}";
+  }
+  out->push_back(']');
+}
+
+// [item,item,...] with each item written by `write`.
+template <typename T>
+void write_list(std::string* out, const std::vector<T>& items,
+                void (*write)(std::string*, const T&)) {
+  out->push_back('[');
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k > 0) out->push_back(',');
+    write(out, items[k]);
+  }
+  out->push_back(']');
+}
+
+// Adds the member `key` whose JSON text `write` appends to a string.
+template <typename Fn>
+void add_written(json_text::Object* o, const char* key, Fn write) {
+  std::string text;
+  write(&text);
+  o->add_raw(key, text);
+}
+
+void write_entity(std::string* out, const Entity& e) {
+  json_text::Object o;
+  o.add_string("name", e.name);
+  o.add_string("mention", e.mention);
+  o.add_string("kind", e.kind);
+  if (!e.region.empty()) o.add_string("region", e.region);
+  o.add_uint("begin", e.span.begin);
+  o.add_uint("end", e.span.end);
+  o.write(out);
+}
+
+void write_when(std::string* out, const When& w) {
+  json_text::Object o;
+  o.add_string("timex3", w.timex3);
+  o.add_string("edtf", w.edtf);
+  o.add_string("start", w.start);
+  o.add_string("end", w.end);
+  o.add_string("precision", precision_name(w.precision));
+  o.add_string("basis", w.basis);
+  o.add_string("text", w.text);
+  o.add_uint("begin", w.span.begin);
+  o.add_uint("end_offset", w.span.end);
+  if (!w.duration.empty()) o.add_string("duration", w.duration);
+  o.write(out);
+}
+
+void write_evidence(std::string* out, const Evidence& e) {
+  json_text::Object o;
+  o.add_string("sentence", e.sentence);
+  o.add_uint("begin", e.span.begin);
+  o.add_uint("end", e.span.end);
+  add_written(&o, "highlights", [&](std::string* t) { write_span_list(t, e.highlights); });
+  o.write(out);
+}
+
+void write_claim(std::string* out, const Claim& c) {
+  json_text::Object o;
+  o.add_string("id", c.id);
+  o.add_string("action", action_name(c.action));
+  o.add_string("status", status_name(c.status));
+  o.add_string("certainty", certainty_name(c.certainty));
+  add_written(&o, "actor", [&](std::string* t) { write_entity(t, c.actor); });
+  add_written(&o, "targets", [&](std::string* t) { write_list(t, c.targets, write_entity); });
+  o.add_string("claimed_by", c.claimed_by);
+  o.add_string("reported_by", c.reported_by);
+  add_written(&o, "when", [&](std::string* t) { write_when(t, c.when); });
+  add_written(&o, "evidence", [&](std::string* t) { write_list(t, c.evidence, write_evidence); });
+  o.add_string("trigger", c.trigger);
+  o.add_double("confidence", c.confidence);
+  o.write(out);
+}
+
+}  // namespace
+
+std::string dump_json(const DocumentClaims& d) {
+  json_text::Object o;
+  o.add_string("id", d.id);
+  o.add_string("title", d.title);
+  o.add_string("url", d.url);
+  o.add_string("published", d.published);
+  o.add_string("source", d.source);
+  add_written(&o, "claims", [&](std::string* t) { write_list(t, d.claims, write_claim); });
+  std::string out;
+  o.write(&out);
+  return out;
 }
 
 }  // namespace timeline

@@ -1,0 +1,140 @@
+// The direct JSON writer (src/common/json_text.hpp, dump_json in timeline/json.hpp): the same
+// bytes as nlohmann::json's dump() of the to_json values, and the escapes written out by hand.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <timeline/json.hpp>
+
+#include "common/json_text.hpp"
+
+namespace {
+
+using timeline::json_text::append_string;
+
+std::string as_json_string(const std::string& s) {
+  std::string out;
+  append_string(&out, s);
+  return out;
+}
+
+// A claim with every optional member present and strings that need escapes.
+timeline::DocumentClaims sample_claims() {
+  timeline::DocumentClaims d;
+  d.id = "a\"1";
+  d.title = "Line one\nline two\ttab";
+  d.url = "https://example.org/a?b=c\\d";
+  d.published = "2026-02-12";
+  d.source = "caf\xC3\xA9.jsonl";
+  timeline::Claim c;
+  c.id = "a\"1#1";
+  c.action = timeline::Action::kThrottle;
+  c.status = timeline::Status::kOngoing;
+  c.certainty = timeline::Certainty::kConfirmed;
+  c.actor = {"Roskomnadzor", "the watchdog", "regulator", "", {10, 22}};
+  c.targets.push_back({"YouTube", "YouTube", "video", "", {40, 47}});
+  c.targets.push_back({"mobile internet", "mobile data", "network", "Manipur", {0, 0}});
+  c.claimed_by = "\xE2\x80\x9Cusers\xE2\x80\x9D";
+  c.when.timex3 = "2025-08";
+  c.when.edtf = "2025-08/..";
+  c.when.start = "2025-08-01";
+  c.when.precision = timeline::Precision::kMonth;
+  c.when.basis = "text";
+  c.when.text = "since August";
+  c.when.span = {50, 62};
+  c.when.duration = "P11D";
+  timeline::Evidence ev;
+  ev.sentence = std::string("a\x01" "b\x1F" "c\x7F" "d", 7);
+  ev.span = {0, 7};
+  ev.highlights = {{1, 2}, {3, 5}};
+  c.evidence.push_back(ev);
+  c.evidence.push_back(timeline::Evidence{"Second.", {8, 15}, {}});
+  c.trigger = "slowed down";
+  c.confidence = 0.1 + 0.2;  // not exactly 0.3: the shortest form that reads back is long
+  d.claims.push_back(c);
+  c.confidence = 0.7;
+  c.targets.clear();
+  c.when = timeline::When{};
+  c.when.basis = "none";
+  d.claims.push_back(c);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("json_text: strings escaped as nlohmann escapes them", "[io]") {
+  auto [input, expected] = GENERATE(table<std::string, std::string>({
+      {"plain", "\"plain\""},
+      {"say \"no\"", "\"say \\\"no\\\"\""},
+      {"back\\slash", "\"back\\\\slash\""},
+      {"a\nb\tc\rd", "\"a\\nb\\tc\\rd\""},
+      {"\b\f", "\"\\b\\f\""},
+      {"\x01\x1F", "\"\\u0001\\u001f\""},
+      {"del\x7F", "\"del\x7F\""},
+      {"\xD0\x9C\xD0\xB0\xD0\xBA\xD1\x81", "\"\xD0\x9C\xD0\xB0\xD0\xBA\xD1\x81\""},
+      {"", "\"\""},
+  }));
+  CHECK(as_json_string(input) == expected);
+  CHECK(as_json_string(input) == nlohmann::json(input).dump());
+}
+
+TEST_CASE("json_text: a NUL byte and invalid UTF-8 as nlohmann treats them", "[io]") {
+  const std::string with_nul("x\0\xC3\xA9", 4);
+  CHECK(as_json_string(with_nul) == "\"x\\u0000\xC3\xA9\"");
+  CHECK_THROWS_AS(as_json_string("bad \xC3("), nlohmann::json::type_error);
+}
+
+TEST_CASE("json_text: objects written in key order with each kind of value", "[io]") {
+  timeline::json_text::Object o;
+  o.add_string("zeta", "z");
+  o.add_uint("alpha", 4294967295u);
+  o.add_int("mid", -3);
+  o.add_bool("beta", false);
+  o.add_double("gamma", 2.0);
+  o.add_raw("list", "[1,2]");
+  std::string out;
+  o.write(&out);
+  CHECK(out == "{\"alpha\":4294967295,\"beta\":false,\"gamma\":2.0,\"list\":[1,2],\"mid\":-3,"
+               "\"zeta\":\"z\"}");
+  o.add_string("again", "reused");
+  out.clear();
+  o.write(&out);
+  CHECK(out == "{\"again\":\"reused\"}");
+}
+
+TEST_CASE("dump_json writes the bytes nlohmann::json(claims).dump() writes", "[io]") {
+  const timeline::DocumentClaims d = sample_claims();
+  CHECK(timeline::dump_json(d) == nlohmann::json(d).dump());
+  timeline::DocumentClaims empty;
+  empty.id = "none";
+  CHECK(timeline::dump_json(empty) ==
+        "{\"claims\":[],\"id\":\"none\",\"published\":\"\",\"source\":\"\",\"title\":\"\","
+        "\"url\":\"\"}");
+}
+
+TEST_CASE("json_text: timex members match to_json for dates, sets and ranges", "[io]") {
+  timeline::Timex date;
+  date.begin = 3;
+  date.end = 16;
+  date.text = "March 3, 2025";
+  date.type = "DATE";
+  date.value = "2025-03-03";
+  date.signal = "on";
+  date.precision = timeline::Precision::kDay;
+  date.range_partner = 2;
+  timeline::Timex set;
+  set.text = "every week";
+  set.type = "SET";
+  set.value = "P1W";
+  set.quant = "EVERY";
+  set.resolved = false;
+  for (const timeline::Timex& t : {date, set}) {
+    timeline::json_text::Object o;
+    timeline::json_text::add_members(&o, t);
+    std::string out;
+    o.write(&out);
+    CHECK(out == nlohmann::json(t).dump());
+  }
+}
