@@ -201,7 +201,7 @@ Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = n
 }  // namespace
 
 Tense sentence_tense(std::string_view text) {
-  const std::vector<Word> ws = words_of(text);
+  const std::vector<Word>& ws = cached_words_of(text);  // shared with local_tense()
   bool past = false, present = false;
   for (std::size_t k = 0; k < ws.size(); ++k) {
     const Tense t = tense_of_word(ws, k);
