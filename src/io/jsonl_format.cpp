@@ -82,7 +82,7 @@ bool parse_jsonl_record(std::string_view line_bytes, const std::string& name, in
       !string_field(j, "lang", &lang, &why))
     return fail(why);
   if (d.text.find('\0') != std::string::npos) return fail("field \"text\" holds a NUL character");
-  d.text = io::unix_newlines(d.text);
+  if (d.text.find('\r') != std::string::npos) d.text = io::unix_newlines(d.text);
   if (io::is_blank(d.text)) return fail("empty document: field \"text\" is blank");
   if (!published.empty()) {
     d.published = normalize_published(published);

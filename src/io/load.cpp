@@ -7,6 +7,7 @@
 // (up to max_document_bytes) in memory; the other formats hold one document.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -108,23 +109,44 @@ class Loader {
   }
 
   // JSON Lines from a stream, one line in memory at a time. `line` is the number of the next line.
+  // Reads what the stream has buffered in one go (a file: its buffer; standard input without a
+  // buffer: a byte at a time), so that a line is handled as soon as its newline arrives.
   void lines(std::istream& in, int line) {
     std::streambuf* buf = in.rdbuf();
+    // A line keeps at most limit + 1 bytes; one byte more makes it too long.
+    const std::size_t keep = options_.max_document_bytes < static_cast<std::size_t>(-1)
+                                 ? options_.max_document_bytes + 1
+                                 : options_.max_document_bytes;
     std::string text;
     bool too_long = false, any = false;
+    char chunk[1 << 16];
     for (;;) {
-      const int c = buf->sbumpc();
-      if (c == std::char_traits<char>::eof() || c == '\n') {
-        if (c != std::char_traits<char>::eof() || any) record(text, line, too_long);
-        if (c == std::char_traits<char>::eof()) return;
+      if (buf->sgetc() == std::char_traits<char>::eof()) {
+        if (any) record(text, line, too_long);
+        return;
+      }
+      const std::streamsize avail = buf->in_avail();
+      const std::streamsize want =
+          avail < 1 ? 1 : std::min<std::streamsize>(avail, static_cast<std::streamsize>(sizeof chunk));
+      const std::streamsize got = buf->sgetn(chunk, want);
+      const char* p = chunk;
+      const char* const end = chunk + (got > 0 ? got : 0);
+      while (p < end) {
+        const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const std::size_t len = static_cast<std::size_t>((nl ? nl : end) - p);
+        if (len > 0) {
+          any = true;
+          const std::size_t room = text.size() < keep ? keep - text.size() : 0;
+          text.append(p, std::min(len, room));
+          too_long = too_long || len > room;
+        }
+        if (!nl) break;
+        record(text, line, too_long);
         text.clear();
         too_long = any = false;
         ++line;
-        continue;
+        p = nl + 1;
       }
-      any = true;
-      if (text.size() <= options_.max_document_bytes) text += static_cast<char>(c);
-      else too_long = true;
     }
   }
 
