@@ -1,16 +1,22 @@
 // PrefixGate (see prefix_gate.hpp): a small reader of RE2 syntax that computes, for a pattern,
-// the bytes its matches can begin with and the byte pairs they can begin with.
+// the first three bytes its matches can begin with.
 //
 // For a pattern R the reader keeps: nullable (R matches ""), first (bytes a match can begin
-// with), ones (bytes that are a whole match alone) and pairs (the first two bytes of longer
-// matches, as a list of products "any of A, then any of B"). Concatenation, alternation and
-// repetition combine them:
-//   AB:  first = first(A) + (A nullable ? first(B))     ones = (B nullable ? ones(A)) + (A nullable ? ones(B))
-//        pairs = pairs(A) + ones(A) x first(B) + (A nullable ? pairs(B))
-//   A|B: each the union;   A* A+ A{m,n}: pairs + ones(A) x first(A), nullable when m = 0.
+// with), ones and twos (whole matches of one and of two bytes), pairs and triples (the first two
+// and three bytes of matches at least that long). Sets of strings are kept as lists of products
+// ("any of A, then any of B, then any of C"). For a concatenation AB (a ∈ A, b ∈ B):
+//   first   = first(A) + [A nullable] first(B)
+//   ones    = [B nullable] ones(A) + [A nullable] ones(B)
+//   twos    = [B nullable] twos(A) + ones(A) x ones(B) + [A nullable] twos(B)
+//   pairs   = pairs(A) + ones(A) x first(B) + [A nullable] pairs(B)
+//   triples = triples(A) + twos(A) x first(B) + ones(A) x pairs(B) + [A nullable] triples(B)
+// An alternation is the union; a repetition R+ starts as R R? R? does (three copies decide the
+// first three bytes); R* and R{0,n} are nullable besides.
 #include "temporal/prefix_gate.hpp"
 
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -18,11 +24,14 @@ namespace timeline::temporal_detail {
 namespace {
 
 using Bytes = std::bitset<256>;
+using Pair = std::array<Bytes, 2>;
+using Triple = std::array<Bytes, 3>;
 
 struct Info {
   bool nullable = true;
   Bytes first, ones;
-  std::vector<std::pair<Bytes, Bytes>> pairs;
+  std::vector<Pair> twos, pairs;
+  std::vector<Triple> triples;
 };
 
 Bytes all_bytes() { return Bytes().set(); }
@@ -35,26 +44,45 @@ Info of_bytes(const Bytes& b) {
   return r;
 }
 
-// A UTF-8 character of two or more bytes: it starts with its lead byte, and it is never one
-// byte alone; its second byte is taken as any byte.
-Info of_multibyte(unsigned char lead) {
+// Characters of two or more UTF-8 bytes starting with one of `leads`: never one byte alone;
+// the bytes after the lead are taken as any byte.
+Info of_multibyte(const Bytes& leads) {
   Info r;
   r.nullable = false;
-  r.first.set(lead);
-  r.pairs.emplace_back(r.first, all_bytes());
+  r.first = leads;
+  r.twos.push_back({leads, all_bytes()});
+  r.pairs.push_back({leads, all_bytes()});
+  r.triples.push_back({leads, all_bytes(), all_bytes()});
   return r;
 }
 
-Info concat(Info a, const Info& b) {
+template <typename T>
+void append(std::vector<T>* to, const std::vector<T>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+
+Info concat(const Info& a, const Info& b) {
   Info r;
   r.nullable = a.nullable && b.nullable;
   r.first = a.first;
   if (a.nullable) r.first |= b.first;
   if (b.nullable) r.ones |= a.ones;
   if (a.nullable) r.ones |= b.ones;
-  r.pairs = std::move(a.pairs);
-  if (a.ones.any() && b.first.any()) r.pairs.emplace_back(a.ones, b.first);
-  if (a.nullable) r.pairs.insert(r.pairs.end(), b.pairs.begin(), b.pairs.end());
+
+  if (b.nullable) append(&r.twos, a.twos);
+  if (a.ones.any() && b.ones.any()) r.twos.push_back({a.ones, b.ones});
+  if (a.nullable) append(&r.twos, b.twos);
+
+  r.pairs = a.pairs;
+  if (a.ones.any() && b.first.any()) r.pairs.push_back({a.ones, b.first});
+  if (a.nullable) append(&r.pairs, b.pairs);
+
+  r.triples = a.triples;
+  if (b.first.any())
+    for (const Pair& t : a.twos) r.triples.push_back({t[0], t[1], b.first});
+  if (a.ones.any())
+    for (const Pair& p : b.pairs) r.triples.push_back({a.ones, p[0], p[1]});
+  if (a.nullable) append(&r.triples, b.triples);
   return r;
 }
 
@@ -62,7 +90,9 @@ void unite(Info* a, const Info& b) {
   a->nullable = a->nullable || b.nullable;
   a->first |= b.first;
   a->ones |= b.ones;
-  a->pairs.insert(a->pairs.end(), b.pairs.begin(), b.pairs.end());
+  append(&a->twos, b.twos);
+  append(&a->pairs, b.pairs);
+  append(&a->triples, b.triples);
 }
 
 class Reader {
@@ -133,7 +163,11 @@ class Reader {
       return;
     }
     if (at('?')) ++i_;  // lazy: the same strings
-    if (many && a->ones.any() && a->first.any()) a->pairs.emplace_back(a->ones, a->first);
+    if (many) {
+      Info optional = *a;
+      optional.nullable = true;
+      *a = concat(*a, concat(optional, optional));
+    }
     if (zero) a->nullable = true;
   }
 
@@ -165,14 +199,15 @@ class Reader {
     if (c >= 0xC0) {
       ++i_;
       while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
-      return of_multibyte(c);
+      return of_multibyte(Bytes().set(c));
     }
     ++i_;
-    return of_bytes(Bytes().set(c));
+    return letters(cased(Bytes().set(c)));
   }
 
   Info group() {
     ++i_;  // '('
+    const bool outer_case = fold_case_;
     if (at('?')) {
       ++i_;
       if (at('P') && i_ + 1 < p_.size() && p_[i_ + 1] == '<') {
@@ -183,11 +218,18 @@ class Reader {
         }
         i_ = close + 1;
       } else {
-        // Flags: "(?-i:" opens a group; "(?i)" alone changes the rest (case is folded anyway).
-        while (i_ < p_.size() && (std::isalpha(static_cast<unsigned char>(p_[i_])) || at('-')))
+        // Flags: "(?-i:...)" is a group matched case-sensitively, "(?i:...)" one that folds
+        // case; "(?-i)" alone changes the rest of the enclosing group.
+        bool negate = false;
+        bool fold = fold_case_;
+        while (i_ < p_.size() && (std::isalpha(static_cast<unsigned char>(p_[i_])) || at('-'))) {
+          if (at('-')) negate = true;
+          if (at('i')) fold = !negate;
           ++i_;
+        }
         if (at(')')) {
           ++i_;
+          fold_case_ = fold;
           return Info();
         }
         if (!at(':')) {
@@ -195,14 +237,37 @@ class Reader {
           return Info();
         }
         ++i_;
+        fold_case_ = fold;
       }
     }
     Info r = alternation();
+    fold_case_ = outer_case;
     if (!at(')')) {
       ok_ = false;
       return r;
     }
     ++i_;
+    return r;
+  }
+
+  // `b` with the other case of each ASCII letter added when case is folded.
+  Bytes cased(Bytes b) const {
+    if (!fold_case_) return b;
+    for (unsigned c = 'a'; c <= 'z'; ++c)
+      if (b[c] || b[c - 'a' + 'A']) b.set(c).set(c - 'a' + 'A');
+    return b;
+  }
+
+  // The single bytes `b` (already cased), plus, when case is folded, the two letters whose
+  // case partners lie outside ASCII: k (KELVIN SIGN, U+212A) and s (LONG S, U+017F).
+  Info letters(const Bytes& b) const {
+    Info r = of_bytes(b);
+    if (!fold_case_) return r;
+    Bytes leads;
+    if (b['k']) leads.set(0xE2);
+    if (b['s']) leads.set(0xC5);
+    if (leads.any()) unite(&r, of_multibyte(leads));
+    r.nullable = false;
     return r;
   }
 
@@ -304,11 +369,9 @@ class Reader {
       return Info();
     }
     ++i_;
-    Info r = of_bytes(single);
-    if (leads.any()) {
-      r.first |= leads;
-      r.pairs.emplace_back(leads, all_bytes());
-    }
+    Info r = letters(cased(single));
+    if (leads.any()) unite(&r, of_multibyte(leads));
+    r.nullable = false;
     return r;
   }
 
@@ -322,7 +385,36 @@ class Reader {
   std::string_view p_;
   std::size_t i_ = 0;
   bool ok_ = true;
+  bool fold_case_ = true;  // patterns are compiled case-insensitive
 };
+
+}  // namespace
+
+// 0-25 lower-case letters, 26-51 capitals, 52-61 digits, 62 white space, 63 control bytes,
+// 64 bytes of U+0080 and above, 65.. the other ASCII signs one by one.
+const std::array<std::uint8_t, 256> PrefixGate::kClassOf = [] {
+  std::array<std::uint8_t, 256> t{};
+  std::uint8_t next = 65;
+  for (unsigned b = 0; b < 256; ++b) {
+    if (b >= 'a' && b <= 'z') t[b] = static_cast<std::uint8_t>(b - 'a');
+    else if (b >= 'A' && b <= 'Z') t[b] = static_cast<std::uint8_t>(26 + b - 'A');
+    else if (b >= '0' && b <= '9') t[b] = static_cast<std::uint8_t>(52 + b - '0');
+    else if (b == ' ' || (b >= '\t' && b <= '\r')) t[b] = 62;
+    else if (b < 0x20 || b == 0x7F) t[b] = 63;
+    else if (b >= 0x80) t[b] = 64;
+    else t[b] = next++;
+  }
+  return t;
+}();
+
+namespace {
+
+PrefixGate::Classes classes_of(const Bytes& bytes) {
+  PrefixGate::Classes c;
+  for (unsigned b = 0; b < 256; ++b)
+    if (bytes[b]) c.set(PrefixGate::class_of(static_cast<unsigned char>(b)));
+  return c;
+}
 
 }  // namespace
 
@@ -332,14 +424,19 @@ void PrefixGate::add(std::string_view pattern) {
     open_ = true;
     return;
   }
-  for (unsigned c = 0; c < 256; ++c)
-    if (info.ones[c]) ones_.set(fold(static_cast<unsigned char>(c)));
-  for (const auto& [a, b] : info.pairs) {
-    Bytes second;
-    for (unsigned c = 0; c < 256; ++c)
-      if (b[c]) second.set(fold(static_cast<unsigned char>(c)));
-    for (unsigned c = 0; c < 256; ++c)
-      if (a[c]) pairs_[fold(static_cast<unsigned char>(c))] |= second;
+  ones_ |= classes_of(info.ones);
+  for (const Pair& t : info.twos) {
+    const Classes second = classes_of(t[1]);
+    const Classes first = classes_of(t[0]);
+    for (unsigned a = 0; a < kClasses; ++a)
+      if (first[a]) twos_[a] |= second;
+  }
+  for (const Triple& t : info.triples) {
+    const Classes a = classes_of(t[0]), b = classes_of(t[1]), c = classes_of(t[2]);
+    for (unsigned i = 0; i < kClasses; ++i)
+      if (a[i])
+        for (unsigned j = 0; j < kClasses; ++j)
+          if (b[j]) triples_[i * kClasses + j] |= c;
   }
 }
 

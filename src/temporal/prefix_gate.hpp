@@ -2,9 +2,9 @@
 //
 // The matcher asks its RE2::Set at every place where a word or a sign starts; each such call
 // costs a fixed few hundred nanoseconds, and most places ("government", "of", ",") start no
-// timex. PrefixGate reads the patterns' syntax once and records every byte pair a match can
-// begin with (and every byte a one-byte match can be), in lower case; a place whose first two
-// bytes are not among them is skipped without asking RE2.
+// timex. PrefixGate reads the patterns' syntax once and records every three bytes a match can
+// begin with (and every match of one or two bytes), by byte class; a place whose first bytes are
+// not among them is skipped without asking RE2. Case is folded except in (?-i:...) groups.
 //
 // The analysis is conservative: it may let through places where nothing matches (the set then
 // says no), never the reverse. Constructs it does not model (negated classes, \p{..}, any
@@ -14,6 +14,7 @@
 
 #include <array>
 #include <bitset>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -21,26 +22,33 @@ namespace timeline::temporal_detail {
 
 class PrefixGate {
  public:
-  // Adds one pattern (RE2 syntax, matched case-insensitively).
+  // Byte classes: each ASCII letter, digit and sign; white space, control bytes and the bytes
+  // of non-ASCII characters one class each.
+  static constexpr unsigned kClasses = 97;
+  using Classes = std::bitset<kClasses>;
+  static std::uint8_t class_of(unsigned char c) { return kClassOf[c]; }
+
+  // Adds one pattern (RE2 syntax, compiled case-insensitive: (?-i:...) parts are exact).
   void add(std::string_view pattern);
 
   // True when a match of some added pattern may start at text[p] (text ends at `end`).
   bool may_start(std::string_view text, std::size_t p, std::size_t end) const {
     if (open_) return true;
-    const unsigned char c1 = fold(static_cast<unsigned char>(text[p]));
-    if (ones_[c1]) return true;
+    const unsigned a = class_of(static_cast<unsigned char>(text[p]));
+    if (ones_[a]) return true;
     if (p + 1 >= end) return false;
-    return pairs_[c1][fold(static_cast<unsigned char>(text[p + 1]))];
-  }
-
-  static unsigned char fold(unsigned char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
+    const unsigned b = class_of(static_cast<unsigned char>(text[p + 1]));
+    if (twos_[a][b]) return true;
+    if (p + 2 >= end) return false;
+    return triples_[a * kClasses + b][class_of(static_cast<unsigned char>(text[p + 2]))];
   }
 
  private:
-  bool open_ = false;                       // some pattern can start anywhere
-  std::bitset<256> ones_;                   // bytes a match can consist of alone
-  std::array<std::bitset<256>, 256> pairs_;  // [first][second] bytes a match can begin with
+  static const std::array<std::uint8_t, 256> kClassOf;
+  bool open_ = false;                     // some pattern can start anywhere
+  Classes ones_;                          // a match can be this one byte
+  std::array<Classes, kClasses> twos_;    // [first][second]: a match can be these two bytes
+  std::vector<Classes> triples_ = std::vector<Classes>(kClasses * kClasses);  // [first*k+second][third]
 };
 
 }  // namespace timeline::temporal_detail
