@@ -1,0 +1,191 @@
+// The fast JSON Lines record reader (see jsonl_fast.hpp).
+#include "io/jsonl_fast.hpp"
+
+#include <cstdint>
+
+namespace timeline::io {
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::string_view s) : s_(s) {}
+
+  void space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+      ++i_;
+  }
+  bool eat(char c) {
+    space();
+    if (i_ >= s_.size() || s_[i_] != c) return false;
+    ++i_;
+    return true;
+  }
+  bool peek(char c) {
+    space();
+    return i_ < s_.size() && s_[i_] == c;
+  }
+  bool at_end() {
+    space();
+    return i_ == s_.size();
+  }
+
+  // A JSON string, decoded to UTF-8 into *out (when out is not null).
+  bool string(std::string* out) {
+    if (!eat('"')) return false;
+    for (;;) {
+      const std::size_t run = i_;
+      while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' &&
+             static_cast<unsigned char>(s_[i_]) >= 0x20)
+        ++i_;
+      if (out) out->append(s_.data() + run, i_ - run);
+      if (i_ >= s_.size() || static_cast<unsigned char>(s_[i_]) < 0x20) return false;
+      if (s_[i_++] == '"') return true;
+      if (i_ >= s_.size()) return false;
+      const char e = s_[i_++];
+      char c = 0;
+      switch (e) {
+        case '"': c = '"'; break;
+        case '\\': c = '\\'; break;
+        case '/': c = '/'; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          if (!hex4(&cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            std::uint32_t lo = 0;
+            if (!(eat_raw('\\') && eat_raw('u') && hex4(&lo) && lo >= 0xDC00 && lo <= 0xDFFF))
+              return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          if (out) utf8(cp, out);
+          continue;
+        }
+        default: return false;
+      }
+      if (out) out->push_back(c);
+    }
+  }
+
+  // Any value this reader takes, discarded.
+  bool skip_value(int depth) {
+    if (depth > 32) return false;
+    space();
+    if (i_ >= s_.size()) return false;
+    const char c = s_[i_];
+    if (c == '"') return string(nullptr);
+    if (c == '{' || c == '[') {
+      const char close = c == '{' ? '}' : ']';
+      ++i_;
+      if (eat(close)) return true;
+      do {
+        if (c == '{' && !(string(nullptr) && eat(':'))) return false;
+        if (!skip_value(depth + 1)) return false;
+      } while (eat(','));
+      return eat(close);
+    }
+    for (const char* word : {"true", "false", "null"}) {
+      const std::string_view w(word);
+      if (s_.substr(i_, w.size()) == w) {
+        i_ += w.size();
+        return true;
+      }
+    }
+    return whole_number();
+  }
+
+  // null, taken as "absent".
+  bool null() {
+    space();
+    if (s_.substr(i_, 4) != "null") return false;
+    i_ += 4;
+    return true;
+  }
+
+ private:
+  bool eat_raw(char c) {
+    if (i_ >= s_.size() || s_[i_] != c) return false;
+    ++i_;
+    return true;
+  }
+  bool hex4(std::uint32_t* out) {
+    if (i_ + 4 > s_.size()) return false;
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char h = s_[i_++];
+      v <<= 4;
+      if (h >= '0' && h <= '9') v |= static_cast<std::uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f') v |= static_cast<std::uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F') v |= static_cast<std::uint32_t>(h - 'A' + 10);
+      else return false;
+    }
+    *out = v;
+    return true;
+  }
+  // Appends code point `cp` in UTF-8: a lead byte, then 6 bits per continuation byte.
+  static void utf8(std::uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+      return;
+    }
+    const int tail = cp < 0x800 ? 1 : cp < 0x10000 ? 2 : 3;
+    static const unsigned kLead[] = {0, 0xC0, 0xE0, 0xF0};
+    out->push_back(static_cast<char>(kLead[tail] | (cp >> (6 * tail))));
+    for (int k = tail - 1; k >= 0; --k)
+      out->push_back(static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F)));
+  }
+  // -?(0|[1-9][0-9]*) with at most 18 digits: a number nlohmann holds exactly.
+  bool whole_number() {
+    if (i_ < s_.size() && s_[i_] == '-') ++i_;
+    const std::size_t first = i_;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    const std::size_t digits = i_ - first;
+    if (digits == 0 || digits > 18 || (digits > 1 && s_[first] == '0')) return false;
+    return i_ >= s_.size() || (s_[i_] != '.' && s_[i_] != 'e' && s_[i_] != 'E');
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+}  // namespace
+
+bool read_simple_record(std::string_view body, RecordFields* out) {
+  Reader r(body);
+  if (!r.eat('{')) return false;
+  unsigned seen = 0;  // bit per known key, to give up on a key given twice
+  if (!r.peek('}')) {
+    do {
+      std::string key;
+      if (!r.string(&key) || !r.eat(':')) return false;
+      static const char* const kKeys[] = {"id", "text", "title", "url", "published", "lang"};
+      int k = -1;
+      for (int n = 0; n < 6; ++n)
+        if (key == kKeys[n]) k = n;
+      if (k < 0) {
+        if (!r.skip_value(0)) return false;
+        continue;
+      }
+      if (seen & (1u << k)) return false;
+      seen |= 1u << k;
+      if (k == 1) out->has_text = true;
+      if (r.null()) continue;
+      std::string value;
+      if (!r.string(&value)) return false;
+      switch (k) {
+        case 0: out->id = std::move(value); break;
+        case 1: out->text = std::move(value); break;
+        case 2: out->title = std::move(value); break;
+        case 3: out->url = std::move(value); break;
+        case 4: out->published = std::move(value); break;
+        default: out->lang = std::move(value); break;
+      }
+    } while (r.eat(','));
+  }
+  return r.eat('}') && r.at_end();
+}
+
+}  // namespace timeline::io

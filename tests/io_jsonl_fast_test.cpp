@@ -1,0 +1,80 @@
+// The fast JSON Lines record reader (src/io/jsonl_fast.hpp): the fields it reads, the records it
+// leaves to nlohmann, and agreement with nlohmann on every record it takes.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "io/jsonl_fast.hpp"
+
+namespace {
+
+using timeline::io::read_simple_record;
+using timeline::io::RecordFields;
+
+// What nlohmann reads from the same record, for the members the fast reader fills.
+RecordFields by_nlohmann(const std::string& body) {
+  const nlohmann::json j = nlohmann::json::parse(body);
+  RecordFields f;
+  auto str = [&](const char* key, std::string* out) {
+    if (j.contains(key) && j.at(key).is_string()) *out = j.at(key).get<std::string>();
+  };
+  if (j.contains("id") && j.at("id").is_string()) f.id = j.at("id").get<std::string>();
+  f.has_text = j.contains("text");
+  str("text", &f.text);
+  str("title", &f.title);
+  str("url", &f.url);
+  str("published", &f.published);
+  str("lang", &f.lang);
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("jsonl fast reader: fields of plain records", "[io]") {
+  auto [body, id, text, title] = GENERATE(table<std::string, std::string, std::string, std::string>({
+      {R"({"id": "a1", "text": "Hello", "title": "T"})", "a1", "Hello", "T"},
+      {R"(  {"text":"x"}  )", "", "x", ""},
+      {R"({"text": "line\none\ttab \"q\" back\\slash \/"})", "", "line\none\ttab \"q\" back\\slash /", ""},
+      {R"({"text": "caf\u00e9 \u041c\u0430\u043a\u0441"})", "", "caf\xC3\xA9 \xD0\x9C\xD0\xB0\xD0\xBA\xD1\x81", ""},
+      {R"({"text": "\ud83d\ude00"})", "", "\xF0\x9F\x98\x80", ""},
+      {R"({"te\u0078t": "escaped key"})", "", "escaped key", ""},
+      {R"({"id": null, "text": "x", "title": null})", "", "x", ""},
+      {R"({"n": -12, "z": 0, "ok": true, "no": false, "nil": null, "text": "x"})", "", "x", ""},
+      {R"({"meta": {"tags": ["a", {"b": [1, 2]}], "e": {}}, "list": [], "text": "x"})", "", "x", ""},
+      {"{\"text\": \"raw \xD0\x9C bytes\"}", "", "raw \xD0\x9C bytes", ""},
+  }));
+  RecordFields f;
+  REQUIRE(read_simple_record(body, &f));
+  CHECK(f.id.value_or("") == id);
+  CHECK(f.text == text);
+  CHECK(f.title == title);
+  CHECK(f.has_text);
+  const RecordFields n = by_nlohmann(body);
+  CHECK(f.id == n.id);
+  CHECK(f.text == n.text);
+  CHECK(f.title == n.title);
+}
+
+TEST_CASE("jsonl fast reader: gives up on what only the full parser may judge", "[io]") {
+  auto body = GENERATE(as<std::string>{},
+      R"({"id": 12, "text": "x"})",             // numeric id: nlohmann writes it back
+      R"({"text": 5})",                         // wrong type: nlohmann's error
+      R"({"text": "x", "text": "y"})",          // a key twice
+      R"({"text": "x", "n": 1.5})",             // fraction
+      R"({"text": "x", "n": 1e999})",           // a number nlohmann cannot hold
+      R"({"text": "x", "n": 1234567890123456789})",  // more digits than it takes
+      R"({"text": "x", "n": 01})",              // leading zero: a syntax error
+      R"({"text": "\ud800"})",                  // lone surrogate
+      R"({"text": "\udc00x"})",                 // lone low surrogate
+      R"({"text": "x",})",                      // trailing comma
+      R"({"text": "x"} extra)",                 // text after the object
+      R"(["text"])",                            // not an object
+      "{\"text\": \"tab\tinside\"}",            // a raw control character
+      R"({"text": "x", "n": tru})",             // a broken literal
+      R"({"text": "\x"})",                      // an unknown escape
+      "");
+  RecordFields f;
+  CHECK_FALSE(read_simple_record(body, &f));
+}
