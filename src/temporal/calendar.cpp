@@ -7,10 +7,18 @@
 namespace timeline::temporal_detail {
 
 std::string iso_date(const bg::date& d) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(d.year()),
-                static_cast<int>(d.month()), static_cast<int>(d.day()));
-  return buf;
+  // Boost.Date_Time's years are 1400..9999: always four digits.
+  const int y = d.year(), m = d.month(), day = d.day();
+  std::string out = "0000-00-00";
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 bg::date iso_week_monday(int year, int week) {

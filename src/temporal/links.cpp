@@ -3,6 +3,8 @@
 
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace timeline::temporal_detail {
 namespace {
@@ -29,17 +31,23 @@ void find_signal(std::string_view text, Timex* t) {
   std::size_t e = t->begin;
   while (e > 0 && is_space(text[e - 1])) --e;
   if (e == t->begin) return;  // no space before: not a separate word
+  // The longest signal that ends at e and starts a word, compared without copying.
+  static const std::vector<std::string_view> signals(std::begin(kSignals), std::end(kSignals));
   std::size_t best = 0;
-  for (const char* sig : kSignals) {
-    const std::size_t n = std::string_view(sig).size();
+  for (std::string_view sig : signals) {
+    const std::size_t n = sig.size();
     if (n > e || n <= best) continue;
     const std::size_t b = e - n;
-    if (lower(text.substr(b, n)) != sig) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < n && same; ++i)
+      same = std::tolower(static_cast<unsigned char>(text[b + i])) ==
+             static_cast<unsigned char>(sig[i]);
+    if (!same) continue;
     if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) continue;
     best = n;
   }
   if (best == 0) return;
-  t->signal = std::string(lower(text.substr(e - best, best)));
+  t->signal = lower(text.substr(e - best, best));
   t->signal_begin = static_cast<std::uint32_t>(e - best);
   t->signal_end = static_cast<std::uint32_t>(e);
 }

@@ -8,13 +8,18 @@
 namespace timeline::temporal_detail {
 namespace {
 
+// A letter or digit of ASCII (the same in every locale, and inline).
+bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 // True when the code point that ends just before `i` (or starts at `i`) is a letter or digit.
 // Bytes >= 0x80 count as letters except the general punctuation block (U+2000..U+206F: dashes,
 // quotes) and the no-break space.
 bool word_char_before(std::string_view t, std::size_t i) {
   if (i == 0) return false;
   const unsigned char c = static_cast<unsigned char>(t[i - 1]);
-  if (c < 0x80) return std::isalnum(c) != 0;
+  if (c < 0x80) return ascii_alnum(c);
   std::size_t s = i - 1;
   while (s > 0 && (static_cast<unsigned char>(t[s]) & 0xC0) == 0x80) --s;
   const unsigned char lead = static_cast<unsigned char>(t[s]);
@@ -27,7 +32,7 @@ bool word_char_before(std::string_view t, std::size_t i) {
 bool word_char_at(std::string_view t, std::size_t i) {
   if (i >= t.size()) return false;
   const unsigned char c = static_cast<unsigned char>(t[i]);
-  if (c < 0x80) return std::isalnum(c) != 0;
+  if (c < 0x80) return ascii_alnum(c);
   if (c == 0xE2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80)
     return false;
   if (c == 0xC2) return false;
