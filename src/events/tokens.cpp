@@ -1,12 +1,17 @@
 // Tokenizer and phrase matcher of the claim extractor (see tokens.hpp).
 #include "events/tokens.hpp"
 
-#include <cctype>
+#include <cstring>
 
 namespace timeline::events {
 namespace {
 
-bool ascii_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+// ASCII classes (the C locale's, without a locale lookup per byte).
+bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Length of a typographic mark at text[i] that is punctuation though not ASCII: ’ ‘ “ ” – — …
 std::size_t typographic(std::string_view text, std::size_t i) {
@@ -41,18 +46,23 @@ Token make(std::string_view text, std::size_t b, std::size_t e, bool word) {
   Token t;
   t.begin = static_cast<std::uint32_t>(b);
   t.end = static_cast<std::uint32_t>(e);
-  for (std::size_t i = b; i < e;) {
-    if (typographic(text, i) == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99) {
-      t.text += '\'';
-      i += 3;
-    } else {
-      t.text += text[i++];
+  if (std::memchr(text.data() + b, 0xE2, e - b) == nullptr) {
+    t.text.assign(text.data() + b, e - b);  // no typographic apostrophe to fold
+  } else {
+    for (std::size_t i = b; i < e;) {
+      if (typographic(text, i) == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99) {
+        t.text += '\'';
+        i += 3;
+      } else {
+        t.text += text[i++];
+      }
     }
   }
-  t.lower = lower(t.text);
+  t.lower = t.text;
+  for (char& c : t.lower) c = ascii_lower(c);
   t.word = word;
   const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
-  t.capital = word && (std::isupper(c0) || c0 >= 0x80);
+  t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
   return t;
 }
 
@@ -60,7 +70,7 @@ Token make(std::string_view text, std::size_t b, std::size_t e, bool word) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 
@@ -68,9 +78,10 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
   std::vector<Token> out;
   std::size_t i = begin;
   const std::size_t stop = std::min<std::size_t>(end, text.size());
+  if (stop > i) out.reserve((stop - i) / 5 + 4);  // about one token per five bytes of news text
   while (i < stop) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (std::isspace(c)) {
+    if (ascii_space(c)) {
       ++i;
       continue;
     }
@@ -120,8 +131,9 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
     }
     j = std::min(j, stop);
     // "didn't" → "did" + "n't", so that negation is a token of its own.
-    const std::size_t nt = (j - i > 3 && lower(text.substr(j - 3, 3)) == "n't")   ? 3
-                           : (j - i > 5 && lower(text.substr(j - 5, 1)) == "n" &&
+    const std::size_t nt = (j - i > 3 && ascii_lower(text[j - 3]) == 'n' && text[j - 2] == '\'' &&
+                            ascii_lower(text[j - 1]) == 't')                       ? 3
+                           : (j - i > 5 && ascii_lower(text[j - 5]) == 'n' &&
                               typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
                                                                                   : 0;
     if (nt > 0) {
