@@ -44,10 +44,7 @@ bool word_char_at(std::string_view t, std::size_t i) {
 std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
   m->rules_ = std::move(rules);
-  RE2::Options opt;
-  opt.set_log_errors(false);
-  opt.set_case_sensitive(false);
-  opt.set_longest_match(true);
+  RE2::Options opt = rule_options();
   // The set's DFA gets room to spare: a DFA out of memory makes Match() fail (find() then falls
   // back to trying every rule, slower but complete).
   opt.set_max_mem(64 << 20);
@@ -62,10 +59,11 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
     }
     m->gate_.add(r.pattern);
     RuleInfo info;
-    info.ngroups = r.re->NumberOfCapturingGroups();
-    for (const auto& [name, index] : r.re->NamedCapturingGroups()) {
-      if (name == "tx") info.tx_group = index;
-      info.groups.emplace_back(name, index);
+    info.ngroups = static_cast<int>(r.groups.size());
+    for (std::size_t g = 0; g < r.groups.size(); ++g) {
+      const int index = static_cast<int>(g) + 1;
+      if (r.groups[g] == "tx") info.tx_group = index;
+      info.groups.emplace_back(r.groups[g], index);
     }
     m->info_.push_back(std::move(info));
   }
@@ -111,7 +109,8 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       const Rule& rule = rules_.rules[id];
       const RuleInfo& info = info_[id];
       subs.assign(info.ngroups + 1, re2::StringPiece());
-      if (!rule.re->Match(sentence, p, end, RE2::ANCHOR_START, subs.data(), info.ngroups + 1))
+      if (!rule.regex().Match(sentence, p, end, RE2::ANCHOR_START, subs.data(),
+                              info.ngroups + 1))
         continue;
       // A group named "tx" narrows the timex to part of the match; the rest is context.
       const re2::StringPiece whole =

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,11 @@ struct Rule {
   std::string file;
   int line = 0;
   std::string pattern;  // after macro expansion
-  std::unique_ptr<RE2> re;
+  std::vector<std::string> groups;  // the named groups, in the order of their group numbers
+  // The pattern compiled (case-insensitive, leftmost-longest), on first use and once for all
+  // threads: most rules never match a given text, and compiling every rule was most of the
+  // tagger's start-up. Its syntax is checked when the matcher's RE2::Set is built.
+  const RE2& regex() const;
   // Templates; see GRAMMAR.md. `type` NONE marks a blocking rule: its matches hide other
   // candidates and produce nothing.
   std::string type, value, mod, quant, freq;
@@ -39,7 +44,14 @@ struct Rule {
   std::string value_after_quarter;
   int priority = 0;
   std::vector<Example> examples;
+
+ private:
+  mutable std::unique_ptr<RE2> compiled_;
+  mutable std::unique_ptr<std::once_flag> compile_once_ = std::make_unique<std::once_flag>();
 };
+
+// The options every rule pattern is compiled with (the matcher's set uses the same).
+RE2::Options rule_options();
 
 // Lexicon tables: table name -> (lower-case key -> value).
 using Lexicon = std::map<std::string, std::map<std::string, std::string>>;

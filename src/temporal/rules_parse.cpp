@@ -57,6 +57,30 @@ bool expand_macros(const std::string& in, const std::map<std::string, std::strin
   return true;
 }
 
+// The capturing groups of an RE2 pattern, read from its text: the names of (?P<name>...) groups
+// in order, and whether there is a numbered one. Escapes and character classes are skipped.
+void capture_groups(std::string_view p, std::vector<std::string>* names, bool* numbered) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[') {
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;
+      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    } else if (p[i] == '(') {
+      if (p.compare(i + 1, 3, "?P<") == 0) {
+        const std::size_t close = p.find('>', i + 4);
+        if (close == std::string_view::npos) return;  // the RE2 parser reports it
+        names->emplace_back(p.substr(i + 4, close - i - 4));
+        i = close;
+      } else if (i + 1 >= p.size() || p[i + 1] != '?') {
+        *numbered = true;
+      }
+    }
+  }
+}
+
 // "text with [span] @2025-01-01 => DATE 2025"
 bool parse_example(const std::string& raw, Example* ex, std::string* message) {
   const std::size_t arrow = raw.rfind("=>");
@@ -95,20 +119,12 @@ bool finish_rule(Rule* rule, const std::map<std::string, std::string>& macros,
   if (!expand_macros(rule->pattern, macros, &expanded, &message))
     return fail(error, rule->file, rule->line, message);
   rule->pattern = expanded;
-  RE2::Options opt;
-  opt.set_log_errors(false);
-  opt.set_case_sensitive(false);
-  opt.set_longest_match(true);
-  opt.set_max_mem(32 << 20);
-  rule->re = std::make_unique<RE2>(rule->pattern, opt);
-  if (!rule->re->ok())
-    return fail(error, rule->file, rule->line, "bad pattern: " + rule->re->error());
-  const auto& named = rule->re->NamedCapturingGroups();
-  if (static_cast<int>(named.size()) != rule->re->NumberOfCapturingGroups())
+  bool numbered = false;
+  capture_groups(rule->pattern, &rule->groups, &numbered);
+  if (numbered)
     return fail(error, rule->file, rule->line,
                 "numbered group in pattern; use (?P<name>...) or (?:...)");
-  std::set<std::string> groups;
-  for (const auto& g : named) groups.insert(g.first);
+  const std::set<std::string> groups(rule->groups.begin(), rule->groups.end());
   for (const std::string* t : {&rule->type, &rule->value, &rule->mod, &rule->quant, &rule->freq,
                                &rule->value_after_quarter}) {
     if (!check_template(*t, groups, lexicon, &message))
@@ -138,6 +154,21 @@ bool parse_lexicon(const std::string& path, const std::string& content, Lexicon*
 }
 
 }  // namespace
+
+RE2::Options rule_options() {
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_case_sensitive(false);
+  opt.set_longest_match(true);
+  opt.set_max_mem(32 << 20);
+  return opt;
+}
+
+const RE2& Rule::regex() const {
+  std::call_once(*compile_once_,
+                 [this] { compiled_ = std::make_unique<RE2>(pattern, rule_options()); });
+  return *compiled_;
+}
 
 bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Error* error) {
   const std::string prefix = "rules/" + lang + "/";
