@@ -2,6 +2,7 @@
 #include "events/mentions.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace timeline::events {
@@ -162,7 +163,7 @@ bool authority_kind(const std::string& k) {
 
 std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) {
   std::vector<CueHit> out;
-  std::map<std::string, std::size_t> covered_until;  // per cue: first free token
+  std::size_t covered_until[std::size(kCueNames) + 1] = {};  // per cue kind: first free token
   std::vector<CueHit> best;  // per cue the longest hit at token i (earlier rule on ties)
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::vector<std::size_t>* cand = pack.cue_index.at(toks[i]);
@@ -183,9 +184,10 @@ std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) 
     std::sort(best.begin(), best.end(),
               [](const CueHit& a, const CueHit& b) { return a.cue < b.cue; });
     for (CueHit& hit : best) {
-      const std::string& cue = hit.cue;
-      if (covered_until[cue] > i) continue;
-      covered_until[cue] = i + hit.count;
+      const int kind = cue_kind(hit.cue);  // load_pack admits only known cue names
+      std::size_t& until = covered_until[kind < 0 ? std::size(kCueNames) : static_cast<std::size_t>(kind)];
+      if (until > i) continue;
+      until = i + hit.count;
       out.push_back(hit);
     }
   }

@@ -258,13 +258,35 @@ void Phrase::bind(Vocabulary* vocab) {
   }
 }
 
-std::uint32_t Vocabulary::add(const std::string& lower_word) {
-  return ids_.emplace(lower_word, static_cast<std::uint32_t>(ids_.size())).first->second;
+std::size_t Vocabulary::slot_of(std::string_view word) const {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask)
+    if (slots_[i] == kNoWord || words_[slots_[i]] == word) return i;
 }
 
-std::uint32_t Vocabulary::find(const std::string& lower_word) const {
-  const auto it = ids_.find(lower_word);
-  return it == ids_.end() ? kNoWord : it->second;
+void Vocabulary::grow() {
+  slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, kNoWord);
+  for (std::size_t id = 0; id < words_.size(); ++id) slots_[slot_of(words_[id])] = static_cast<std::uint32_t>(id);
+}
+
+std::uint32_t Vocabulary::add(const std::string& lower_word) {
+  if (const std::uint32_t id = find(lower_word); id != kNoWord) return id;
+  if ((words_.size() + 1) * 2 > slots_.size()) {
+    words_.push_back(lower_word);
+    grow();
+  } else {
+    const std::size_t slot = slot_of(lower_word);
+    words_.push_back(lower_word);
+    slots_[slot] = static_cast<std::uint32_t>(words_.size() - 1);
+  }
+  return static_cast<std::uint32_t>(words_.size() - 1);
+}
+
+std::uint32_t Vocabulary::find(std::string_view lower_word) const {
+  if (slots_.empty()) return kNoWord;
+  return slots_[slot_of(lower_word)];
 }
 
 void Vocabulary::index(std::vector<Token>* toks) const {

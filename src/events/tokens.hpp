@@ -17,7 +17,6 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace timeline::events {
@@ -44,16 +43,21 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
 // of strings; the result is the same as comparing the lower-case text.
 class Vocabulary {
  public:
-  // The id of `lower_word`, adding it when new.
+  // The id of `lower_word`, adding it when new. Ids are 0, 1, 2, ... in order of addition.
   std::uint32_t add(const std::string& lower_word);
   // The id of `lower_word`, or kNoWord.
-  std::uint32_t find(const std::string& lower_word) const;
+  std::uint32_t find(std::string_view lower_word) const;
   // Sets word_id of every token.
   void index(std::vector<Token>* toks) const;
-  std::size_t size() const { return ids_.size(); }
+  std::size_t size() const { return words_.size(); }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  // An open-addressing table (linear probing, at most half full) over words_: every token of
+  // every sentence is looked up, most of them in vain, so a miss must be cheap.
+  std::size_t slot_of(std::string_view word) const;  // the word's slot, or the empty one
+  void grow();
+  std::vector<std::string> words_;    // by id
+  std::vector<std::uint32_t> slots_;  // ids, kNoWord when empty; size a power of two
 };
 
 class Phrase {
