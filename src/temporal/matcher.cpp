@@ -84,12 +84,16 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   // would continue.
   std::vector<std::uint32_t> next(rules_.rules.size(), begin);
   Groups groups;
+  // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
+  // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
+  bool in_word = word_char_before(text, begin);
   for (std::uint32_t p = begin; p < end; ++p) {
     const unsigned char c = static_cast<unsigned char>(text[p]);
-    // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
-    // UTF-8 continuation byte.
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c & 0xC0) == 0x80) continue;
-    if (word_char_at(text, p) && word_char_before(text, p)) continue;
+    if ((c & 0xC0) == 0x80) continue;  // the character's lead byte has been seen
+    const bool word = word_char_at(text, p);
+    const bool inside = word && in_word;
+    in_word = word;
+    if (inside || c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
     if (!gate_.may_start(text, p, end)) continue;
     const re2::StringPiece rest(text.data() + p, end - p);
     // First only whether some rule matches here (the DFA stops at the first match), then which.
