@@ -29,12 +29,15 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Fuzzing: builds the libFuzzer targets with clang in build-fuzz and runs each for FUZZ_SECONDS.
+# The whole tree is built with ASan+UBSan (TIMELINE_SANITIZE), so that `make sanitize
+# ASAN_BUILD=build-fuzz` afterwards runs the test suite under the sanitizers from the same
+# objects (CI does so: one sanitizer build instead of two).
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD ?= build-fuzz
 fuzz:
 	@./.ci/install-deps build fuzz
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-	  -DTIMELINE_FUZZ=ON $(LAUNCHER)
+	  -DTIMELINE_FUZZ=ON -DTIMELINE_SANITIZE=ON $(LAUNCHER)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
 	src/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
