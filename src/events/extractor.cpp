@@ -32,7 +32,11 @@ class PackExtractor : public Extractor {
     // Timexes in text order (the tagger's): a sentence's are found by binary search.
     const bool sorted = std::is_sorted(timexes.begin(), timexes.end(),
                                        [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
+    // The sentences after the last one with a trigger draft nothing, and what they would tell
+    // the discourse no earlier sentence reads: they are left unread.
+    std::size_t read = sentences.size();
+    while (read > 0 && !events::may_hold_trigger(pack_, doc.text, sentences[read - 1])) --read;
+    for (std::size_t i = 0; i < read; ++i) {
       const events::SentenceInfo si = events::analyze(pack_, doc.text, sentences[i], &discourse);
       std::vector<events::Draft> d = events::draft_claims(pack_, doc.text, si, i, &discourse);
       std::size_t from = 0, to = timexes.size();

@@ -145,6 +145,14 @@ bool SentenceInfo::has_cue(std::size_t token, std::string_view cue) const {
   return false;
 }
 
+bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s) {
+  std::vector<Token> toks = tokenize(text, s.begin, s.end);
+  pack.vocab.index(&toks);
+  for (const Hit& h : find_all(pack.triggers, pack.trigger_index, toks))
+    if (!pack.triggers[h.rule].stop) return true;
+  return false;
+}
+
 SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d) {
   SentenceInfo si;
   si.sentence = s;

@@ -48,6 +48,11 @@ struct SentenceInfo {
 
 SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d);
 
+// Whether the sentence holds a trigger phrase (not a stop phrase). When false, analyze() finds no
+// triggers in it and draft_claims() drafts nothing from it; this is cheaper than analyze() (no
+// mentions, no cues).
+bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s);
+
 // A claim drafted from one trigger, with what the time linker needs to know about it.
 struct Draft {
   Claim claim;
