@@ -121,14 +121,19 @@ class Loader {
     bool too_long = false, any = false;
     char chunk[1 << 16];
     for (;;) {
-      if (buf->sgetc() == std::char_traits<char>::eof()) {
-        if (any) record(text, line, too_long);
-        return;
+      std::streamsize got = 0;
+      if (const std::streamsize avail = buf->in_avail(); avail > 0) {
+        got = buf->sgetn(chunk, std::min<std::streamsize>(avail, sizeof chunk));
+      } else {
+        // Nothing buffered (or no buffer at all): one byte, which refills a buffer if any.
+        const int c = buf->sbumpc();
+        if (c == std::char_traits<char>::eof()) {
+          if (any) record(text, line, too_long);
+          return;
+        }
+        chunk[0] = static_cast<char>(c);
+        got = 1;
       }
-      const std::streamsize avail = buf->in_avail();
-      const std::streamsize want =
-          avail < 1 ? 1 : std::min<std::streamsize>(avail, static_cast<std::streamsize>(sizeof chunk));
-      const std::streamsize got = buf->sgetn(chunk, want);
       const char* p = chunk;
       const char* const end = chunk + (got > 0 ? got : 0);
       while (p < end) {
