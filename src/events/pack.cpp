@@ -164,12 +164,15 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     p.actor = f[0] == "actor";
     p.kind = f[1];
     p.name_template = f[2];
-    RE2::Options opt(RE2::Quiet);
-    p.re = std::make_unique<RE2>(f[3], opt);
-    if (!p.re->ok()) {
-      *why = "bad regular expression: " + p.re->error();
+    if (!pack->pattern_filter) pack->pattern_filter = std::make_unique<re2::FilteredRE2>(3);
+    const RE2::Options opt(RE2::Quiet);
+    int id = 0;
+    if (pack->pattern_filter->Add(f[3], opt, &id) != RE2::NoError) {
+      const RE2 bad(f[3], opt);
+      *why = "bad regular expression: " + bad.error();
       return false;
     }
+    p.re = &pack->pattern_filter->GetRE2(id);
     // Every {group} of the template must be a named group of the pattern.
     const auto& groups = p.re->NamedCapturingGroups();
     for (std::size_t a = p.name_template.find('{'); a != std::string::npos;
@@ -186,15 +189,7 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     return true;
   });
   if (ok) {
-    pack->pattern_filter = std::make_unique<re2::FilteredRE2>(3);
-    for (const EntityPattern& p : pack->patterns) {
-      int id = 0;
-      if (pack->pattern_filter->Add(p.re->pattern(), p.re->options(), &id) != RE2::NoError) {
-        *error = Error{dir + "patterns.tsv", 0, 0, "bad regular expression: " + p.re->pattern()};
-        return false;
-      }
-    }
-    pack->pattern_filter->Compile(&pack->pattern_atoms);
+    if (!pack->patterns.empty()) pack->pattern_filter->Compile(&pack->pattern_atoms);
     pack->atom_set = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
     bool ascii = true;
     for (const std::string& a : pack->pattern_atoms) {
@@ -202,10 +197,8 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
       ascii = ascii && pack->atom_set->Add(RE2::QuoteMeta(a), nullptr) >= 0;
     }
     // Atoms beyond ASCII would need Unicode lower case of the text; then every pattern runs.
-    if (!ascii || !pack->atom_set->Compile()) {
-      pack->pattern_filter.reset();
+    if (pack->pattern_atoms.empty() || !ascii || !pack->atom_set->Compile())
       pack->atom_set.reset();
-    }
     for (TriggerRule& r : pack->triggers) r.phrase.bind(&pack->vocab);
     for (auto* table : {&pack->actors, &pack->targets, &pack->regions})
       for (EntityRule& r : *table) r.phrase.bind(&pack->vocab);

@@ -49,7 +49,7 @@ struct EntityRule {
 struct EntityPattern {
   bool actor = true;  // false: target
   std::string kind, name_template;
-  std::unique_ptr<RE2> re;
+  const RE2* re = nullptr;  // compiled once, owned by Pack::pattern_filter
 };
 
 // The cue names cues.tsv may use; cue_kind() gives a name's position in this list (a bit in a
@@ -108,12 +108,14 @@ struct Pack {
   std::vector<TriggerRule> triggers;
   std::vector<EntityRule> actors, targets, regions;
   std::vector<EntityPattern> patterns;
-  // A prefilter over `patterns` (ids = indices): the lower-case words a pattern cannot match
-  // without (pattern_atoms), so that a sentence only runs the patterns whose words it holds
-  // (most sentences hold none). Null when the atoms are not plain ASCII: then every pattern runs.
+  // The patterns' regular expressions (ids = indices into `patterns`) with their prefilter: the
+  // lower-case words a pattern cannot match without (pattern_atoms), so that a sentence only
+  // runs the patterns whose words it holds (most sentences hold none).
   std::unique_ptr<re2::FilteredRE2> pattern_filter;
   std::vector<std::string> pattern_atoms;
-  std::unique_ptr<RE2::Set> atom_set;  // the atoms as literals, ids = indices: one pass finds them
+  // The atoms as literals, ids = indices: one pass finds them. Null when there are no patterns
+  // or the atoms are not plain ASCII: then every pattern runs.
+  std::unique_ptr<RE2::Set> atom_set;
   std::vector<CueRule> cues;
   // Built by load_pack from the tables above. Every phrase is bound to `vocab`; analyze() indexes
   // a sentence's tokens with it.
