@@ -59,6 +59,7 @@ TEST_CASE("an input that fails names its file and the place of the fault", "[rob
       {"far_past.txt", ":2:12: ", ""},       // 1066 is before the calendar's first year
       {"bad_dct.tml", ":4:42: ", ""},        // the value of the DCT's TIMEX3
       {"empty.txt", ": ", ""},
+      {"reference_past_unicode.html", ":4:41: ", ""},  // the '&' of &#x888888886;
       {"broken_line.jsonl", ":2:", "robust-jsonl-one robust-jsonl-three"},  // the cut record
       {"number_overflow.jsonl", ":2:", "robust-number-one robust-number-three"},  // 1e999
   }));

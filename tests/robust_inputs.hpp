@@ -34,7 +34,7 @@ inline const std::vector<std::string>& committed_hostile_names() {
       "overlong_utf8.txt", "nul.txt",           "header_only.txt",     "bad_header.txt",
       "impossible_dates.txt", "extreme_numbers.txt", "far_past.txt",  "range_start.txt",
       "far_future.txt",   "scripts.txt",        "broken_line.jsonl",   "number_overflow.jsonl", "no_dct.tml",
-      "bad_dct.tml",      "unclosed.html"};
+      "bad_dct.tml",      "unclosed.html",       "reference_past_unicode.html"};
   return names;
 }
 
@@ -43,7 +43,8 @@ inline const std::vector<std::string>& committed_hostile_names() {
 inline std::vector<std::string> hostile_claims_files() {
   std::vector<std::string> out;
   for (const char* name : {"claims_calendar_ends.jsonl", "claims_bad_spans.jsonl",
-                           "claims_wrong_type.jsonl", "claims_cut.jsonl"})
+                           "claims_wrong_type.jsonl", "claims_cut.jsonl",
+                           "claims_number_overflow.jsonl"})
     out.push_back(robust_data(name));
   return out;
 }

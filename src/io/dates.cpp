@@ -115,7 +115,7 @@ std::string normalize_published(std::string_view raw) {
 namespace io {
 
 std::string published_date_problem(std::string_view raw) {
-  const std::string quoted = "'" + std::string(raw) + "'";
+  const std::string quoted = io::quoted(raw);
   int y = 0, m = 0, d = 0;
   // The Gregorian calendar repeats every 400 years: the same day 400*k years on is a date.
   if (parse_date(raw, &y, &m, &d) && y < kFirstYear &&

@@ -1,6 +1,6 @@
 // parse_html: a saved web page as a Document.
 //
-// The page is checked (UTF-8, no NUL), its nesting is capped at kMaxDepth levels (see
+// The page is checked (UTF-8, no NUL; after decoding too), its nesting is capped at kMaxDepth levels (see
 // html_depth.cpp), and gumbo parses it. The metadata comes from html_meta.cpp, the readable text
 // of the article element from html_text.cpp, with a source map from text offsets to page bytes.
 // Nothing here recurses over the tree: every walk keeps its own stack.
@@ -21,6 +21,27 @@ constexpr std::size_t kMaxDepth = 2000;
 struct OutputDeleter {
   void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
 };
+
+// Gumbo 0.10 decodes a numeric character reference past 32 bits ("&#x888888886;") to bytes that
+// are not UTF-8. Such a page is refused, with the place of the first bad byte's source.
+bool decoded_utf8(const Document& d, std::string_view bytes, const std::string& name,
+                  Error* error) {
+  const char kWhy[] = "a character reference names no Unicode character";
+  std::size_t bad = 0;
+  if (!valid_utf8(d.title, &bad) || !valid_utf8(d.url, &bad)) {
+    *error = Error{name, 0, 0, std::string(kWhy) + " (in the page's title or address)"};
+    return false;
+  }
+  if (valid_utf8(d.text, &bad)) return true;
+  std::size_t at = 0;
+  for (const auto& [t, s] : d.source_map) {
+    if (t > bad) break;
+    at = s + (bad - t);
+  }
+  const io::Place p = io::place_of(bytes, std::min(at, bytes.size()));
+  *error = Error{name, p.line, p.column, kWhy};
+  return false;
+}
 
 }  // namespace
 
@@ -58,6 +79,7 @@ bool parse_html(std::string_view bytes, const std::string& name, Document* doc, 
     *error = Error{name, 0, 0, "empty document: the page has no readable text"};
     return false;
   }
+  if (!decoded_utf8(d, bytes, name, error)) return false;
   *doc = std::move(d);
   return true;
 }

@@ -46,6 +46,10 @@ std::string stem(const std::string& path);
 // The primary language subtag, lower case ("en-US" -> "en"); "" when `tag` is not a language tag.
 std::string language_subtag(std::string_view tag);
 
+// `value` between single quotes for an error message: control characters as \xNN (an error is one
+// line), at most 60 bytes of it (then "...").
+std::string quoted(std::string_view value);
+
 // Why `raw` is not a publication date (normalize_published(raw) == ""), for an error message:
 // "'1066-10-14' is before 1400-01-01, the first date the calendar (Boost.Date_Time) supports" for
 // a real day before Boost.Date_Time's range (1400-01-01 to 9999-12-31; four-digit years cannot

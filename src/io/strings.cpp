@@ -1,4 +1,6 @@
 // Small string helpers shared by the loaders (see io_util.hpp).
+#include <cstdio>
+
 #include "io/io_util.hpp"
 
 namespace timeline::io {
@@ -58,6 +60,25 @@ std::string language_subtag(std::string_view tag) {
   }
   if (out.size() < 2 || out.size() > 8) return "";
   return lower(out);
+}
+
+std::string quoted(std::string_view value) {
+  constexpr std::size_t kMax = 60;
+  std::string out = "'";
+  std::size_t n = 0;
+  for (; n < value.size() && n < kMax; ++n) {
+    const auto c = static_cast<unsigned char>(value[n]);
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += value[n];
+    }
+  }
+  while (n < value.size() && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80)
+    out += value[n++];  // finish a character cut by the limit
+  return out + (n < value.size() ? "...'" : "'");
 }
 
 }  // namespace timeline::io

@@ -75,7 +75,7 @@ bool io::parse_timeml_or(std::string_view bytes, const std::string& name,
     if (!file.dct.empty()) {
       const auto v = bytes.find("value=", dct_at == std::string_view::npos ? 0 : dct_at);
       if (v != std::string_view::npos) at = v + 7;
-      message = "the DCT value '" + file.dct + "' is not a date such as 1998-01-08";
+      message = "the DCT value " + io::quoted(file.dct) + " is not a date such as 1998-01-08";
     }
     const io::Place p = io::place_of(bytes, at);
     *error = Error{name, p.line, p.column, message};

@@ -84,6 +84,8 @@ bool read_document_claims(std::string_view bytes, const std::string& name,
         if (!deliver(j, sink, &message)) return fail(pos, message);
       } catch (const json::parse_error& e) {
         return fail(pos + (e.byte > 0 ? e.byte - 1 : 0), "invalid JSON: " + std::string(e.what()));
+      } catch (const json::exception& e) {  // a number no double holds (1e999): out_of_range
+        return fail(pos, "invalid JSON: " + std::string(e.what()));
       }
     }
     pos = nl + 1;
