@@ -31,6 +31,10 @@ const char kUsage[] =
 
 int main(int argc, char** argv) {
   using namespace timeline::cli;
+  // The program uses C++ streams only: unsynced, standard input gets a buffer, so a JSON Lines
+  // stream is read as many bytes as have arrived at a time instead of one call per byte (a line
+  // is still handled as soon as its newline is read).
+  std::ios::sync_with_stdio(false);
   if (argc < 2) {
     std::cerr << kUsage;
     return kExitUsage;
