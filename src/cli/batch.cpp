@@ -87,8 +87,9 @@ class OrderedPool {
     s = std::move(slot);
     s.done = false;
     ++next_seq_;
+    const bool wake = idle_workers_ > 0;
     lock.unlock();
-    work_cv_.notify_one();
+    if (wake) work_cv_.notify_one();  // a busy worker takes it when it is done
   }
 
   // Emits everything, waiting for the workers to finish it.
@@ -112,14 +113,20 @@ class OrderedPool {
         continue;
       }
       if (next_seq_ - next_emit_ <= limit) return;
+      emitter_waiting_ = true;
       done_cv_.wait(lock);
+      emitter_waiting_ = false;
     }
   }
 
   void worker() {
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
-      work_cv_.wait(lock, [this] { return stopping_ || next_take_ < next_seq_; });
+      if (!stopping_ && next_take_ >= next_seq_) {
+        ++idle_workers_;
+        work_cv_.wait(lock, [this] { return stopping_ || next_take_ < next_seq_; });
+        --idle_workers_;
+      }
       if (stopping_) return;
       Slot& slot = ring_[next_take_ % ring_.size()];
       const std::size_t seq = next_take_++;
@@ -127,7 +134,7 @@ class OrderedPool {
       run_one(work_, &slot);
       lock.lock();
       slot.done = true;
-      if (seq == next_emit_) done_cv_.notify_one();
+      if (seq == next_emit_ && emitter_waiting_) done_cv_.notify_one();
     }
   }
 
@@ -151,6 +158,9 @@ class OrderedPool {
   std::size_t next_take_ = 0;  // the next one a worker takes
   std::size_t next_emit_ = 0;  // the next one handed to `finish`
   bool stopping_ = false;
+  // Waking a thread costs a system call: only the ones that sleep are woken.
+  int idle_workers_ = 0;          // workers waiting for a document
+  bool emitter_waiting_ = false;  // the caller waits for the head of the ring
 };
 
 }  // namespace
