@@ -35,3 +35,35 @@ TEST_CASE("a publication date outside the calendar's range says so", "[robust]")
 }
 
 }  // namespace timeline::test
+
+#include <timeline/tagger.hpp>
+
+namespace timeline::test {
+
+TEST_CASE("a shift past the four-digit years stays unresolved", "[robust]") {
+  // From the last day of the calendar, "next year" would be 10000: the value stays the rule's
+  // partial one (not a date) instead; years below 1400 are fine as year values. Worked out by
+  // hand from the publication dates.
+  const auto [published, phrase, expected] =
+      GENERATE(table<const char*, const char*, std::string>({
+          {"9999-12-31", "next year", "UNDEF-year+1"},
+          {"9999-12-31", "last year", "9998"},
+          {"9999-11-15", "next quarter", "UNDEF-quarter+1"},
+          {"9999-05-15", "next quarter", "9999-Q3"},
+          {"1400-06-01", "last year", "1399"},  // a year value needs no calendar day
+          {"1400-06-01", "next year", "1401"},
+      }));
+  Error err;
+  auto tagger = Tagger::create(DataFiles::builtin(), "en", &err);
+  REQUIRE(tagger);
+  Document doc;
+  doc.published = published;
+  doc.text = std::string("The rule takes effect ") + phrase + ".";
+  const std::vector<Timex> timexes = tagger->tag(doc);
+  INFO(published << " " << phrase);
+  REQUIRE(timexes.size() == 1);
+  CHECK(timexes[0].text == phrase);
+  CHECK(timexes[0].value == expected);
+}
+
+}  // namespace timeline::test

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "temporal/calendar.hpp"
 
@@ -41,6 +42,14 @@ bool unit_shift(std::string_view s, std::string_view unit, long* n, bool* vague,
   return true;
 }
 
+// A year, decade or century number shifted by n, refused (as Boost.Date_Time refuses a day) when
+// it leaves the four-digit years: "next year" from 9999-12-31 is not "10000".
+long shifted(long base, long n, long limit) {
+  if (n > limit || n < -limit || base + n < 0 || base + n > limit)
+    throw std::out_of_range("shifted past the four-digit years");
+  return base + n;
+}
+
 std::string shift_unit(std::string_view unit, const bg::date& a, long n) {
   const int y = a.year(), m = a.month();
   if (unit == "day") return iso_date(a + bg::days(n));
@@ -50,15 +59,15 @@ std::string shift_unit(std::string_view unit, const bg::date& a, long n) {
     const bg::date d = bg::date(y, m, 1) + bg::months(n);
     return fmt("%04d-%02d", d.year(), d.month());
   }
-  if (unit == "year") return fmt("%04d", y + static_cast<int>(n));
+  if (unit == "year") return fmt("%04d", static_cast<int>(shifted(y, n, 9999)));
   if (unit == "quarter" || unit == "half") {
     const int per = unit == "quarter" ? 4 : 2, len = 12 / per;
-    const long idx = static_cast<long>(y) * per + (m - 1) / len + n;
+    const long idx = shifted(static_cast<long>(y) * per + (m - 1) / len, n, 9999L * per + per - 1);
     return fmt(unit == "quarter" ? "%04d-Q%d" : "%04d-H%d", static_cast<int>(idx / per),
                static_cast<int>(idx % per) + 1);
   }
-  if (unit == "decade") return fmt("%03d", y / 10 + static_cast<int>(n));
-  if (unit == "century") return fmt("%02d", y / 100 + static_cast<int>(n));
+  if (unit == "decade") return fmt("%03d", static_cast<int>(shifted(y / 10, n, 999)));
+  if (unit == "century") return fmt("%02d", static_cast<int>(shifted(y / 100, n, 99)));
   return "";
 }
 
