@@ -43,9 +43,10 @@ bool unit_shift(std::string_view s, std::string_view unit, long* n, bool* vague,
 }
 
 // A year, decade or century number shifted by n, refused (as Boost.Date_Time refuses a day) when
-// it leaves the four-digit years: "next year" from 9999-12-31 is not "10000".
+// it passes the four-digit years: "next year" from 9999-12-31 is not "10000". Going back stays
+// allowed down to as many years before year 0 ("4,000 years ago" is -1995, as before).
 long shifted(long base, long n, long limit) {
-  if (n > limit || n < -limit || base + n < 0 || base + n > limit)
+  if (n > limit || n < -2 * limit || base + n < -limit || base + n > limit)
     throw std::out_of_range("shifted past the four-digit years");
   return base + n;
 }
