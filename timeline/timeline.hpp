@@ -73,6 +73,13 @@ Timeline assemble(const std::vector<DocumentClaims>& documents);
 bool read_document_claims(std::string_view bytes, const std::string& name,
                           const std::function<void(DocumentClaims&&)>& sink, Error* error);
 
+// The same, but a bad JSON Lines record is handed to `on_error` and the records after it are
+// still read (a single JSON value or array is one record: an error there ends it). Returns the
+// number of bad records.
+int read_document_claims(std::string_view bytes, const std::string& name,
+                         const std::function<void(DocumentClaims&&)>& sink,
+                         const std::function<void(Error&&)>& on_error);
+
 // True when `bytes` looks like claims JSON rather than an article: the first JSON value (or
 // JSON Lines record) is an object with a "claims" member, or an array whose first element is.
 bool looks_like_claims_json(std::string_view bytes);

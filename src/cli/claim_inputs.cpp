@@ -32,13 +32,15 @@ bool read_claims_file(const std::string& path, std::vector<DocumentClaims>* docs
   const std::string bytes = buf.str();
   if (!looks_like_claims_json(bytes)) return true;
   *is_claims = true;
-  Error e;
-  const bool ok = read_document_claims(bytes, path, [&](DocumentClaims&& d) {
-    if (d.source.empty()) d.source = path;
-    docs->push_back(std::move(d));
-  }, &e);
-  if (!ok) err << e.str() << "\n";
-  return ok;
+  // Every good record comes out; each bad one is one error line.
+  const int bad = read_document_claims(
+      bytes, path,
+      [&](DocumentClaims&& d) {
+        if (d.source.empty()) d.source = path;
+        docs->push_back(std::move(d));
+      },
+      [&](Error&& e) { err << e.str() << "\n"; });
+  return bad == 0;
 }
 
 }  // namespace

@@ -11,10 +11,31 @@ namespace {
 
 json span_json(const Span& s) { return json{{"begin", s.begin}, {"end", s.end}}; }
 
+// A byte offset: a whole number from 0 to 2^32 - 1. Anything else (-1, 2.5, 1e10) is refused
+// with a JSON type error, which the readers of claims files report with its place; converting it
+// would wrap or be undefined.
+std::uint32_t offset(const json& j, const char* key) {
+  const json& v = j.at(key);
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() <= 0xFFFFFFFFu)
+    return static_cast<std::uint32_t>(v.get<std::uint64_t>());
+  if (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() >= 0 &&
+      v.get<std::int64_t>() <= 0xFFFFFFFF)
+    return static_cast<std::uint32_t>(v.get<std::int64_t>());
+  throw json::type_error::create(302,
+                                 std::string("offset \"") + key +
+                                     "\" must be a whole number from 0 to 4294967295, not " +
+                                     v.dump(),
+                                 &v);
+}
+
+std::uint32_t offset_or(const json& j, const char* key, std::uint32_t absent) {
+  return j.contains(key) ? offset(j, key) : absent;
+}
+
 Span span_from(const json& j) {
   Span s;
-  s.begin = j.at("begin").get<std::uint32_t>();
-  s.end = j.at("end").get<std::uint32_t>();
+  s.begin = offset(j, "begin");
+  s.end = offset(j, "end");
   return s;
 }
 
@@ -55,8 +76,8 @@ void from_json(const json& j, Entity& e) {
   e.mention = j.at("mention").get<std::string>();
   e.kind = j.value("kind", "");
   e.region = j.value("region", "");
-  e.span.begin = j.value("begin", 0u);
-  e.span.end = j.value("end", 0u);
+  e.span.begin = offset_or(j, "begin", 0);
+  e.span.end = offset_or(j, "end", 0);
 }
 
 void to_json(json& j, const When& w) {
@@ -80,8 +101,8 @@ void from_json(const json& j, When& w) {
   w.precision = parse_precision(j.at("precision").get<std::string>());
   w.basis = j.at("basis").get<std::string>();
   w.text = j.value("text", "");
-  w.span.begin = j.value("begin", 0u);
-  w.span.end = j.value("end_offset", 0u);
+  w.span.begin = offset_or(j, "begin", 0);
+  w.span.end = offset_or(j, "end_offset", 0);
   w.duration = j.value("duration", "");
 }
 
@@ -94,8 +115,8 @@ void to_json(json& j, const Evidence& e) {
 
 void from_json(const json& j, Evidence& e) {
   e.sentence = j.at("sentence").get<std::string>();
-  e.span.begin = j.at("begin").get<std::uint32_t>();
-  e.span.end = j.at("end").get<std::uint32_t>();
+  e.span.begin = offset(j, "begin");
+  e.span.end = offset(j, "end");
   e.highlights.clear();
   if (j.contains("highlights")) {
     for (const json& h : j.at("highlights")) e.highlights.push_back(span_from(h));

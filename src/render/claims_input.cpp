@@ -53,26 +53,34 @@ bool looks_like_claims_json(std::string_view bytes) {
   return first.is_object() && first.contains("claims") && first.at("claims").is_array();
 }
 
-bool read_document_claims(std::string_view bytes, const std::string& name,
-                          const std::function<void(DocumentClaims&&)>& sink, Error* error) {
+int read_document_claims(std::string_view bytes, const std::string& name,
+                         const std::function<void(DocumentClaims&&)>& sink,
+                         const std::function<void(Error&&)>& on_error) {
+  int failures = 0;
   auto fail = [&](std::size_t pos, const std::string& message) {
-    error->file = name;
-    locate(bytes, pos, &error->line, &error->column);
-    error->message = message;
-    return false;
+    Error e;
+    e.file = name;
+    locate(bytes, pos, &e.line, &e.column);
+    e.message = message;
+    ++failures;
+    on_error(std::move(e));
   };
   std::string message;
   const json whole = json::parse(bytes, nullptr, false);
   if (!whole.is_discarded()) {
     if (whole.is_array()) {
-      for (const json& j : whole)
-        if (!deliver(j, sink, &message)) return fail(0, message);
-      return true;
+      for (const json& j : whole) {
+        if (!deliver(j, sink, &message)) {
+          fail(0, message);
+          break;
+        }
+      }
+    } else if (!deliver(whole, sink, &message)) {
+      fail(0, message);
     }
-    if (!deliver(whole, sink, &message)) return fail(0, message);
-    return true;
+    return failures;
   }
-  // JSON Lines: one record per non-blank line.
+  // JSON Lines: one record per non-blank line; a bad one is reported and the next read.
   std::size_t pos = 0;
   while (pos < bytes.size()) {
     std::size_t nl = bytes.find('\n', pos);
@@ -81,16 +89,30 @@ bool read_document_claims(std::string_view bytes, const std::string& name,
     if (skip_space(line, 0) < line.size()) {
       try {
         const json j = json::parse(line);
-        if (!deliver(j, sink, &message)) return fail(pos, message);
+        if (!deliver(j, sink, &message)) fail(pos, message);
       } catch (const json::parse_error& e) {
-        return fail(pos + (e.byte > 0 ? e.byte - 1 : 0), "invalid JSON: " + std::string(e.what()));
+        fail(pos + (e.byte > 0 ? e.byte - 1 : 0), "invalid JSON: " + std::string(e.what()));
       } catch (const json::exception& e) {  // a number no double holds (1e999): out_of_range
-        return fail(pos, "invalid JSON: " + std::string(e.what()));
+        fail(pos, "invalid JSON: " + std::string(e.what()));
       }
     }
     pos = nl + 1;
   }
-  return true;
+  return failures;
+}
+
+bool read_document_claims(std::string_view bytes, const std::string& name,
+                          const std::function<void(DocumentClaims&&)>& sink, Error* error) {
+  // Stops at the first bad record: the records after it are not delivered.
+  bool failed = false;
+  const std::function<void(DocumentClaims&&)> until_error = [&](DocumentClaims&& d) {
+    if (!failed) sink(std::move(d));
+  };
+  read_document_claims(bytes, name, until_error, [&](Error&& e) {
+    if (!failed) *error = std::move(e);
+    failed = true;
+  });
+  return !failed;
 }
 
 }  // namespace timeline
