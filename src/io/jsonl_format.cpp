@@ -111,7 +111,7 @@ bool parse_jsonl_record(std::string_view line_bytes, const std::string& name, in
   if (!published.empty()) {
     d.published = normalize_published(published);
     if (d.published.empty())
-      return fail("field \"published\": '" + published + "' is not a calendar date such as 2026-02-12");
+      return fail("field \"published\": " + io::published_date_problem(published));
   }
   if (!lang.empty()) {
     d.lang = io::language_subtag(lang);
