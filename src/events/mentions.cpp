@@ -49,22 +49,6 @@ std::string fill(const std::string& tmpl, const std::map<std::string, std::strin
   return out;
 }
 
-// The indices of the patterns of the pack that can match in `sentence`, in order: those whose
-// atoms (lower-case words) the sentence holds; all of them without a prefilter.
-std::vector<int> patterns_to_run(const Pack& pack, std::string_view sentence) {
-  std::vector<int> out, atoms;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!pack.pattern_filter || !pack.atom_set ||
-      (!pack.atom_set->Match(lower(sentence), &atoms, &info) && info.kind != RE2::Set::kNoError)) {
-    // No prefilter, or its DFA gave up on this sentence: every pattern.
-    for (std::size_t k = 0; k < pack.patterns.size(); ++k) out.push_back(static_cast<int>(k));
-    return out;
-  }
-  pack.pattern_filter->AllPotentials(atoms, &out);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 bool is_determiner(const std::string& lower) {
   return one_of(lower, {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                         "these", "those", "some", "many", "most", "all", "both", "no", "in",
@@ -234,13 +218,13 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   // Generic patterns on the sentence text.
   if (!toks.empty()) {
     const std::uint32_t sb = toks.front().begin, se = toks.back().end;
-    const std::vector<int> which = patterns_to_run(pack, text.substr(sb, se - sb));
-    for (const int pi : which) {
-      const EntityPattern& p = pack.patterns[static_cast<std::size_t>(pi)];
-      const int ng = p.re->NumberOfCapturingGroups();
+    for (const EntityPatterns::Run& run : pack.pattern_set->candidates(text.substr(sb, se - sb))) {
+      const EntityPattern& p = pack.patterns[static_cast<std::size_t>(run.index)];
+      const RE2* re = run.re;
+      const int ng = re->NumberOfCapturingGroups();
       std::vector<re2::StringPiece> g(ng + 1);
       std::size_t pos = sb;
-      while (pos < se && p.re->Match(text, pos, se, RE2::UNANCHORED, g.data(), ng + 1)) {
+      while (pos < se && re->Match(text, pos, se, RE2::UNANCHORED, g.data(), ng + 1)) {
         const std::uint32_t mb = static_cast<std::uint32_t>(g[0].data() - text.data());
         const std::uint32_t me = mb + static_cast<std::uint32_t>(g[0].size());
         pos = me > mb ? me : mb + 1;
@@ -254,7 +238,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         if (first >= last) continue;
         std::map<std::string, std::string> groups;
         bool bad = false;
-        for (const auto& [name, idx] : p.re->NamedCapturingGroups()) {
+        for (const auto& [name, idx] : re->NamedCapturingGroups()) {
           groups[name] = std::string(g[idx].data() ? g[idx] : re2::StringPiece());
           if (is_determiner(lower(groups[name]))) bad = true;
         }

@@ -164,17 +164,10 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     p.actor = f[0] == "actor";
     p.kind = f[1];
     p.name_template = f[2];
-    if (!pack->pattern_filter) pack->pattern_filter = std::make_unique<re2::FilteredRE2>(3);
-    const RE2::Options opt(RE2::Quiet);
-    int id = 0;
-    if (pack->pattern_filter->Add(f[3], opt, &id) != RE2::NoError) {
-      const RE2 bad(f[3], opt);
-      *why = "bad regular expression: " + bad.error();
-      return false;
-    }
-    p.re = &pack->pattern_filter->GetRE2(id);
+    const int id = pack->pattern_set->add(f[3], why);
+    if (id < 0) return false;
     // Every {group} of the template must be a named group of the pattern.
-    const auto& groups = p.re->NamedCapturingGroups();
+    const auto& groups = pack->pattern_set->groups(id);
     for (std::size_t a = p.name_template.find('{'); a != std::string::npos;
          a = p.name_template.find('{', a + 1)) {
       const std::size_t b = p.name_template.find('}', a);
@@ -189,16 +182,7 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     return true;
   });
   if (ok) {
-    if (!pack->patterns.empty()) pack->pattern_filter->Compile(&pack->pattern_atoms);
-    pack->atom_set = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
-    bool ascii = true;
-    for (const std::string& a : pack->pattern_atoms) {
-      for (const char c : a) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      ascii = ascii && pack->atom_set->Add(RE2::QuoteMeta(a), nullptr) >= 0;
-    }
-    // Atoms beyond ASCII would need Unicode lower case of the text; then every pattern runs.
-    if (pack->pattern_atoms.empty() || !ascii || !pack->atom_set->Compile())
-      pack->atom_set.reset();
+    pack->pattern_set->compile();
     for (TriggerRule& r : pack->triggers) r.phrase.bind(&pack->vocab);
     for (auto* table : {&pack->actors, &pack->targets, &pack->regions})
       for (EntityRule& r : *table) r.phrase.bind(&pack->vocab);

@@ -19,14 +19,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include <re2/re2.h>
-#include <re2/filtered_re2.h>
-#include <re2/set.h>
-
 #include <timeline/claim.hpp>
 #include <timeline/data.hpp>
 #include <timeline/error.hpp>
 
+#include "events/patterns.hpp"
 #include "events/tokens.hpp"
 
 namespace timeline::events {
@@ -49,7 +46,6 @@ struct EntityRule {
 struct EntityPattern {
   bool actor = true;  // false: target
   std::string kind, name_template;
-  const RE2* re = nullptr;  // compiled once, owned by Pack::pattern_filter
 };
 
 // The cue names cues.tsv may use; cue_kind() gives a name's position in this list (a bit in a
@@ -108,14 +104,9 @@ struct Pack {
   std::vector<TriggerRule> triggers;
   std::vector<EntityRule> actors, targets, regions;
   std::vector<EntityPattern> patterns;
-  // The patterns' regular expressions (ids = indices into `patterns`) with their prefilter: the
-  // lower-case words a pattern cannot match without (pattern_atoms), so that a sentence only
-  // runs the patterns whose words it holds (most sentences hold none).
-  std::unique_ptr<re2::FilteredRE2> pattern_filter;
-  std::vector<std::string> pattern_atoms;
-  // The atoms as literals, ids = indices: one pass finds them. Null when there are no patterns
-  // or the atoms are not plain ASCII: then every pattern runs.
-  std::unique_ptr<RE2::Set> atom_set;
+  // The patterns' regular expressions (ids = indices into `patterns`) with their prefilter, so
+  // that a sentence only runs the patterns whose words it holds (most sentences hold none).
+  std::unique_ptr<EntityPatterns> pattern_set = std::make_unique<EntityPatterns>();
   std::vector<CueRule> cues;
   // Built by load_pack from the tables above. Every phrase is bound to `vocab`; analyze() indexes
   // a sentence's tokens with it.

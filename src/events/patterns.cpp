@@ -1,0 +1,122 @@
+// Entity patterns compiled for Latin-1 and, when needed, UTF-8 (see patterns.hpp).
+#include "events/patterns.hpp"
+
+#include <algorithm>
+
+#include <timeline/document.hpp>
+
+#include "events/tokens.hpp"
+
+namespace timeline::events {
+namespace {
+
+// FilteredRE2's shortest atom: shorter literals are too common to filter with.
+constexpr int kMinAtomLength = 3;
+
+// A pattern that matches nothing: holds the place of one that UTF-8 could not compile when it
+// was first needed (RE2 refuses some patterns for size in UTF-8 only), so that ids stay aligned.
+constexpr const char kNever[] = "[^\\x00-\\x{10FFFF}]";
+
+RE2::Options options(bool latin1) {
+  RE2::Options opt(RE2::Quiet);
+  if (latin1) opt.set_encoding(RE2::Options::EncodingLatin1);
+  return opt;
+}
+
+bool is_ascii(std::string_view s) {
+  for (const char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
+EntityPatterns::EntityPatterns() = default;
+EntityPatterns::~EntityPatterns() = default;
+
+bool EntityPatterns::add_to(Side* side, const std::string& regex, bool latin1) {
+  if (!side->filter) side->filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  int id = 0;
+  if (side->filter->Add(regex, options(latin1), &id) != RE2::NoError) return false;
+  ++side->count;
+  return true;
+}
+
+int EntityPatterns::add(const std::string& regex, std::string* why) {
+  // The UTF-8 compilation decides what is valid: a text that is not UTF-8 only fails there.
+  std::size_t bad = 0;
+  const bool utf8_text = valid_utf8(regex, &bad);
+  if (latin1_ok_ && utf8_text && add_to(&latin1_, regex, true)) {
+    sources_.push_back(regex);
+    groups_.push_back(latin1_.filter->GetRE2(static_cast<int>(latin1_.count - 1))
+                          .NamedCapturingGroups());
+    return static_cast<int>(sources_.size() - 1);
+  }
+  const RE2 re(regex, options(false));
+  if (!re.ok()) {
+    *why = "bad regular expression: " + re.error();
+    return -1;
+  }
+  // Valid in UTF-8 only (an escape above \xFF): every sentence takes the UTF-8 side.
+  latin1_ok_ = false;
+  latin1_ = Side{};
+  sources_.push_back(regex);
+  groups_.push_back(re.NamedCapturingGroups());
+  return static_cast<int>(sources_.size() - 1);
+}
+
+void EntityPatterns::finish(Side* side) {
+  std::vector<std::string> atoms;
+  if (side->count > 0) side->filter->Compile(&atoms);
+  side->atoms = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+  // Atoms beyond ASCII would need Unicode lower case of the text; then every pattern runs.
+  bool ascii = true;
+  for (const std::string& a : atoms)
+    ascii = ascii && is_ascii(a) && side->atoms->Add(RE2::QuoteMeta(a), nullptr) >= 0;
+  if (atoms.empty() || !ascii || !side->atoms->Compile()) side->atoms.reset();
+}
+
+void EntityPatterns::compile() {
+  if (latin1_ok_) {
+    finish(&latin1_);
+  } else {
+    build_utf8();
+  }
+}
+
+void EntityPatterns::build_utf8() const {
+  std::call_once(utf8_once_, [this] {
+    for (const std::string& regex : sources_)
+      if (!add_to(&utf8_, regex, false)) add_to(&utf8_, kNever, false);
+    finish(&utf8_);
+  });
+}
+
+void EntityPatterns::runs(const Side& side, std::string_view sentence,
+                          std::vector<Run>* out) const {
+  std::vector<int> atoms, ids;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!side.atoms || (!side.atoms->Match(lower(sentence), &atoms, &info) &&
+                      info.kind != RE2::Set::kNoError)) {
+    // No prefilter, or its DFA gave up on this sentence: every pattern.
+    for (std::size_t k = 0; k < side.count; ++k) ids.push_back(static_cast<int>(k));
+  } else {
+    side.filter->AllPotentials(atoms, &ids);
+    std::sort(ids.begin(), ids.end());
+  }
+  for (const int k : ids) out->push_back(Run{k, &side.filter->GetRE2(k)});
+}
+
+std::vector<EntityPatterns::Run> EntityPatterns::candidates(std::string_view sentence) const {
+  std::vector<Run> out;
+  if (sources_.empty()) return out;
+  if (latin1_ok_ && is_ascii(sentence)) {
+    runs(latin1_, sentence, &out);
+  } else {
+    build_utf8();
+    runs(utf8_, sentence, &out);
+  }
+  return out;
+}
+
+}  // namespace timeline::events

@@ -1,0 +1,89 @@
+// The generic entity patterns of a domain pack (patterns.tsv) as compiled regular expressions,
+// with the prefilter that tells which of them can match in a sentence.
+//
+// A pattern is a RE2 regular expression over UTF-8 text, and its Unicode classes (\pL, \p{Lu})
+// are what make it costly: compiling the eight patterns of the censorship pack, and the reverse
+// programs RE2 builds at a pattern's first match, takes tens of milliseconds per process. On a
+// sentence that is all ASCII, a pattern compiled for Latin-1 matches exactly what the UTF-8 one
+// matches (the same spans and groups: both read one byte as one character below 0x80, class
+// membership and case folding of ASCII characters are the same, and \b is ASCII in both), and
+// costs a tenth as much. So each pattern is compiled for Latin-1 at load, and for UTF-8 only when
+// the first sentence with a non-ASCII byte needs it (once per EntityPatterns, thread-safe).
+// A pattern that only UTF-8 can compile (an escape above \xFF) turns the Latin-1 side off, and
+// every sentence then uses the UTF-8 side, built at load. A pattern that Latin-1 compiles and
+// UTF-8 refuses when it is first needed (RE2's size limit is reached sooner in UTF-8) matches
+// nothing in non-ASCII sentences: extraction has no error channel, and the load already passed.
+//
+// The prefilter of each side is RE2's FilteredRE2: the lower-case literals ("atoms") a pattern
+// cannot match without. One RE2::Set pass over the lower-cased sentence finds the atoms it holds,
+// and only the patterns they admit run (a pattern without atoms always runs).
+//
+// Example:
+//   EntityPatterns ps;
+//   std::string why;
+//   if (ps.add("(?P<name>\\p{Lu}\\pL+) court", &why) < 0) fail(why);
+//   ps.compile();
+//   for (const EntityPatterns::Run& r : ps.candidates(sentence_text)) r.re->Match(...);
+//
+// Thread safety: add() and compile() before sharing; candidates() from many threads.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace timeline::events {
+
+class EntityPatterns {
+ public:
+  EntityPatterns();
+  ~EntityPatterns();
+  EntityPatterns(const EntityPatterns&) = delete;
+  EntityPatterns& operator=(const EntityPatterns&) = delete;
+
+  // Compiles `regex` as the next pattern; returns its index, or -1 with *why set to
+  // "bad regular expression: <RE2's message>" (the message UTF-8 compilation gives).
+  int add(const std::string& regex, std::string* why);
+  // The named groups of pattern k (the same in either encoding).
+  const std::map<std::string, int>& groups(int k) const { return groups_[static_cast<std::size_t>(k)]; }
+  // Builds the prefilters; call once after the last add().
+  void compile();
+  std::size_t size() const { return sources_.size(); }
+
+  // A pattern to run on a sentence: its index and the compilation to run.
+  struct Run {
+    int index = 0;
+    const RE2* re = nullptr;
+  };
+  // The patterns that can match in `sentence` (the sentence's text), in index order, each with
+  // the compilation that fits the sentence's bytes. The others cannot match anywhere in it.
+  std::vector<Run> candidates(std::string_view sentence) const;
+
+ private:
+  // The patterns compiled in one encoding, with their prefilter.
+  struct Side {
+    std::unique_ptr<re2::FilteredRE2> filter;
+    std::unique_ptr<RE2::Set> atoms;  // null: no usable prefilter, every pattern runs
+    std::size_t count = 0;            // patterns added
+  };
+  static bool add_to(Side* side, const std::string& regex, bool latin1);
+  static void finish(Side* side);
+  void build_utf8() const;  // compiles the UTF-8 side once
+  void runs(const Side& side, std::string_view sentence, std::vector<Run>* out) const;
+
+  std::vector<std::string> sources_;
+  std::vector<std::map<std::string, int>> groups_;
+  bool latin1_ok_ = true;  // every pattern compiled for Latin-1
+  Side latin1_;
+  mutable std::once_flag utf8_once_;
+  mutable Side utf8_;
+};
+
+}  // namespace timeline::events
