@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <re2/set.h>
+
 #include "temporal/template.hpp"
 
 namespace timeline::temporal_detail {
@@ -44,20 +46,18 @@ bool word_char_at(std::string_view t, std::size_t i) {
 std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
   m->rules_ = std::move(rules);
-  RE2::Options opt = rule_options();
-  // The set's DFA gets room to spare: a DFA out of memory makes Match() fail (find() then falls
-  // back to trying every rule, slower but complete).
-  opt.set_max_mem(64 << 20);
-  m->set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_START);
+  // The patterns' syntax is checked here, by RE2's parser, so that a bad rule is reported when
+  // the tagger is made; each rule's own RE2 is compiled on first use.
+  RE2::Set syntax(rule_options(), RE2::ANCHOR_START);
   for (const Rule& r : m->rules_.rules) {
     std::string message;
-    if (m->set_->Add(r.pattern, &message) < 0) {
+    if (syntax.Add(r.pattern, &message) < 0) {
       error->file = r.file;
       error->line = r.line;
       error->message = "bad pattern: " + message;
       return nullptr;
     }
-    m->gate_.add(r.pattern);
+    m->automaton_.add(r.pattern);
     RuleInfo info;
     info.ngroups = static_cast<int>(r.groups.size());
     for (std::size_t g = 0; g < r.groups.size(); ++g) {
@@ -67,10 +67,7 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
     }
     m->info_.push_back(std::move(info));
   }
-  if (!m->set_->Compile()) {
-    error->message = "cannot compile the rule set (too large)";
-    return nullptr;
-  }
+  m->automaton_.finish();
   return m;
 }
 
@@ -84,6 +81,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   // would continue.
   std::vector<std::uint32_t> next(rules_.rules.size(), begin);
   Groups groups;
+  RuleAutomaton::Walker walker(automaton_);
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
   bool in_word = word_char_before(text, begin);
@@ -94,20 +92,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     const bool inside = word && in_word;
     in_word = word;
     if (inside || c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
-    if (!gate_.may_start(text, p, end)) continue;
-    const re2::StringPiece rest(text.data() + p, end - p);
-    // First only whether some rule matches here (the DFA stops at the first match), then which.
-    RE2::Set::ErrorInfo err{RE2::Set::kNoError};
-    ids.clear();
-    const bool any = set_->Match(rest, nullptr, &err);
-    if (err.kind == RE2::Set::kNoError && !any) continue;
-    if (err.kind != RE2::Set::kNoError || !set_->Match(rest, &ids, &err)) {
-      if (err.kind == RE2::Set::kNoError) continue;
-      // The set's DFA gave up (out of memory): try every rule here, slower but complete.
-      ids.clear();
-      for (std::size_t i = 0; i < rules_.rules.size(); ++i) ids.push_back(static_cast<int>(i));
-    }
-    std::sort(ids.begin(), ids.end());
+    walker.candidates(text, p, end, &ids);
     for (int id : ids) {
       if (p < next[id]) continue;
       const Rule& rule = rules_.rules[id];

@@ -1,7 +1,7 @@
-// Phase one of the tagger: finds rule matches in a sentence. Every rule's pattern sits in one
-// anchored RE2::Set; at each place a word or sign starts, one DFA pass (which stops as soon as no
-// rule can go on, usually after a byte or two) says which rules match there, and only those run,
-// anchored, for their groups. A rule's next match starts after its last one, as in a
+// Phase one of the tagger: finds rule matches in a sentence. At each place a word or sign starts,
+// one walk of the rules' automaton (which stops as soon as no rule can go on, usually after a
+// byte or two) says which rules may match there, and only those run, anchored, through RE2 for
+// the match and its groups. A rule's next match starts after its last one, as in a
 // left-to-right search. The winners are chosen longest first (then higher priority, then
 // leftmost), without overlap; blocking rules (type NONE) win spans that then yield nothing.
 #pragma once
@@ -11,9 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include <re2/set.h>
-
-#include "temporal/prefix_gate.hpp"
+#include "temporal/rule_automaton.hpp"
 #include "temporal/rules.hpp"
 
 namespace timeline::temporal_detail {
@@ -43,9 +41,7 @@ class Matcher {
   };
   RuleSet rules_;
   std::vector<RuleInfo> info_;  // by rule index
-  PrefixGate gate_;  // skips places whose first two bytes start no rule
-  // Every rule's pattern, anchored: at a position, which rules match starting there.
-  std::unique_ptr<RE2::Set> set_;
+  RuleAutomaton automaton_;  // at a place, which rules may match starting there
 };
 
 }  // namespace timeline::temporal_detail

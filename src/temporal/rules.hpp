@@ -34,7 +34,7 @@ struct Rule {
   std::vector<std::string> groups;  // the named groups, in the order of their group numbers
   // The pattern compiled (case-insensitive, leftmost-longest), on first use and once for all
   // threads: most rules never match a given text, and compiling every rule was most of the
-  // tagger's start-up. Its syntax is checked when the matcher's RE2::Set is built.
+  // tagger's start-up. Its syntax is checked (parsed by RE2) when the matcher is made.
   const RE2& regex() const;
   // Templates; see GRAMMAR.md. `type` NONE marks a blocking rule: its matches hide other
   // candidates and produce nothing.

@@ -1,0 +1,77 @@
+// Which rules may match at a place: one automaton for the patterns of all the rules.
+//
+// The matcher tries the rules where a word or a sign starts. Asking RE2 at every such place
+// costs a fixed few hundred nanoseconds per call, and at nine places of ten no rule matches
+// ("the", "of", "government"). RuleAutomaton reads the patterns' RE2 syntax once, builds one
+// nondeterministic automaton of all of them (each rule's end marked with its number), and walks
+// it byte by byte from the place, as a deterministic automaton whose states are made the first
+// time they are reached and then reused: one table lookup per byte. The walk stops as soon as no
+// rule can go on, usually after a byte or two; the rules whose end it passed are the candidates.
+// Only those run, anchored, through RE2 itself, which decides the match and its groups.
+//
+// The automaton accepts a superset of each pattern's matches (never fewer): constructs that
+// depend on context or are not modelled are widened. Zero-width assertions (\b, ^, $) match
+// anywhere; \pL, \w, '.', and negated classes with non-ASCII members match any character;
+// counts above 16 become unbounded; any non-ASCII character in a pattern stands for any
+// non-ASCII character (case folding in RE2 can change its bytes). A pattern the reader cannot
+// read at all makes its rule a candidate everywhere.
+//
+// Thread safety: the patterns are read once by one thread (add, finish); after that
+// candidates() may be called from any number of threads. Each thread keeps its own states of
+// the deterministic automaton (about a kilobyte per state, a few hundred states on news text,
+// at most kMaxStates before they are dropped and made again).
+#pragma once
+
+#include <bitset>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace timeline::temporal_detail {
+
+class RuleAutomaton {
+ public:
+  RuleAutomaton();
+  ~RuleAutomaton();
+  RuleAutomaton(const RuleAutomaton&) = delete;
+  RuleAutomaton& operator=(const RuleAutomaton&) = delete;
+
+  // Adds the pattern of rule number size() (RE2 syntax, case-insensitive; (?-i:...) is exact).
+  void add(std::string_view pattern);
+  // Ends adding; candidates() may be called after it.
+  void finish();
+  std::size_t size() const { return rules_; }
+
+  // The deterministic states a thread keeps before it drops them and starts again.
+  static constexpr std::size_t kMaxStates = 20000;
+  // How far a walk goes: past that, every rule still under way is a candidate (this bounds the
+  // states made on long stretches of text that some pattern's open loop keeps alive).
+  static constexpr std::size_t kMaxDepth = 32;
+
+  struct Nfa;  // the nondeterministic automaton (rule_automaton.cpp)
+  struct Dfa;  // one thread's deterministic states
+
+  // Walks the automaton in one thread (made where that thread starts a sentence).
+  class Walker {
+   public:
+    explicit Walker(const RuleAutomaton& a);
+    // Sets *ids to the rules that may have a match that starts at text[p] and ends at or
+    // before `end`, in ascending order.
+    void candidates(std::string_view text, std::size_t p, std::size_t end,
+                    std::vector<int>* ids);
+
+   private:
+    const RuleAutomaton& a_;
+    Dfa* d_ = nullptr;
+  };
+
+ private:
+
+  std::unique_ptr<Nfa> nfa_;
+  std::size_t rules_ = 0;
+  std::vector<int> open_;  // rules whose pattern could not be read: candidates everywhere
+  std::uint64_t serial_ = 0;  // tells the threads' saved states of one automaton from another's
+};
+
+}  // namespace timeline::temporal_detail

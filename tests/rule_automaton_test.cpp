@@ -1,0 +1,176 @@
+// RuleAutomaton: which rules may match at a place. Hand-written patterns with the places where
+// they can and cannot match, worked out from the patterns; then soundness on the built-in rules:
+// wherever RE2 itself says a rule matches, the automaton names that rule (checked on the rules'
+// example lines and on the TimeBank corpus when it is present).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <re2/set.h>
+
+#include "temporal/rule_automaton.hpp"
+#include "temporal/rules.hpp"
+#include "test_util.hpp"
+
+using timeline::temporal_detail::RuleAutomaton;
+
+namespace {
+
+// The rules (by number) the automaton of `patterns` names at the start of `text`.
+std::vector<int> named(const std::vector<std::string>& patterns, const std::string& text) {
+  RuleAutomaton a;
+  for (const auto& p : patterns) a.add(p);
+  a.finish();
+  RuleAutomaton::Walker w(a);
+  std::vector<int> ids;
+  w.candidates(text, 0, text.size(), &ids);
+  return ids;
+}
+
+bool starts(const std::string& pattern, const std::string& text) {
+  return !named({pattern}, text).empty();
+}
+
+}  // namespace
+
+TEST_CASE("rule automaton: hand-written patterns", "[temporal]") {
+  using Row = std::tuple<std::string, std::string, bool>;
+  auto [pattern, text, expected] = GENERATE(table<std::string, std::string, bool>({
+      Row{"(?:the\\s+)?year", "year", true},
+      Row{"(?:the\\s+)?year", "the year", true},
+      Row{"(?:the\\s+)?year", "the years", true},  // a match may end before the text does
+      Row{"(?:the\\s+)?year", "then", false},      // the whole pattern is followed, not 3 bytes
+      Row{"(?:the\\s+)?year", "the yard", false},
+      Row{"(?:the\\s+)?year", "yak", false},
+      Row{"(?:the\\s+)?year", "YEAR", true},       // matched case-insensitively
+      Row{"(?:the\\s+)?year", "ThE\tYeAr", true},
+      Row{"[0-9]+\\s+days", "5 days", true},
+      Row{"[0-9]+\\s+days", "2024 days", true},   // digits repeat
+      Row{"[0-9]+\\s+days", "555", false},        // not a whole match
+      Row{"[0-9]+\\s+days", "5 dais", false},
+      Row{"[0-9]+\\s+days", "a55 days", false},
+      Row{"(?-i:May)", "May", true},
+      Row{"(?-i:May)", "may", false},             // (?-i:...) is matched case-sensitively
+      Row{"(?-i:[A-Z]{2})\\s+Today", "US today", true},
+      Row{"(?-i:[A-Z]{2})\\s+Today", "us today", false},
+      Row{"x(?-i)Y|z", "xY", true},               // (?-i) alone: the rest of the group
+      Row{"x(?-i)Y|z", "xy", false},
+      Row{"x(?-i)Y|z", "Z", false},               // ... and the later alternatives, as in RE2
+      Row{"(?:(?-i)Y)|z", "Z", true},             // but not past the group
+      Row{"sunday", "\xC5\xBFunday", true},       // s folds to LONG S (U+017F) in RE2
+      Row{"kelvin", "\xE2\x84\xAA" "elvin", true},  // k to KELVIN SIGN (U+212A)
+      Row{"[^a]x", "bx", true},
+      Row{"[^a]x", "ax", false},                  // an ASCII negated class is exact
+      Row{"[^a]x", "\xC3\xA9x", true},            // and takes a character of several bytes
+      Row{"a[^.;]*z", "a b c z", true},
+      Row{"a[^.;]*z", "a b. z", false},
+      Row{"a?", "zzz", true},                     // can match "": a candidate everywhere
+      Row{"(?<x", "zzz", true},                   // unreadable: a candidate everywhere
+      Row{"\\pL+ly", "quickly", true},            // \pL is read as any character
+      Row{"\\pL+ly", "quick", false},             // but "ly" must still come
+      Row{"[\\pL-]+\\s+ago", "long-ago ago", true},  // \pL inside a class
+      Row{"[\\pL-]+\\s+ago", "x ag", false},
+      Row{"\xE2\x82\xAC[0-9]", "\xE2\x82\xAC" "5", true},  // a multi-byte sign
+      Row{"\xE2\x82\xAC[0-9]", "5", false},
+      Row{"[$\xE2\x82\xAC]5", "\xE2\x82\xAC" "5", true},   // one in a class
+      Row{"[$\xE2\x82\xAC]5", "$5", true},
+      Row{"[$\xE2\x82\xAC]5", "$6", false},
+      Row{"(?P<n>one|two)\\s+days?", "one day", true},
+      Row{"(?P<n>one|two)\\s+days?", "two days", true},
+      Row{"(?P<n>one|two)\\s+days?", "two", false},
+      Row{"[01]?[0-9]:[0-5][0-9]", "9:30", true},  // optional first digit
+      Row{"[01]?[0-9]:[0-5][0-9]", "19:30", true},
+      Row{"[01]?[0-9]:[0-5][0-9]", "9:70", false},
+      Row{"x{0,3}y", "y", true},
+      Row{"x{0,3}y", "xxxy", true},
+      Row{"x{0,3}y", "xxxxy", false},             // counts are kept
+      Row{"x{2}y", "xxy", true},
+      Row{"x{2}y", "xy", false},
+      Row{"x{2,}y", "xxxxxxy", true},
+      Row{"x{40}", std::string(20, 'x'), true},   // counts above 16: a superset
+      Row{"\\bnow\\b", "nowhere", true},          // \b is not modelled: a superset
+      Row{"I|me", "i", true},
+      Row{"I|me", "m", false},
+  }));
+  INFO(pattern << " at " << text);
+  CHECK(starts(pattern, text) == expected);
+}
+
+TEST_CASE("rule automaton: names each rule that may match, in order", "[temporal]") {
+  const std::vector<std::string> patterns = {"the\\s+year", "year", "(?:the\\s+)?year",
+                                             "the", "[0-9]+"};
+  CHECK(named(patterns, "the year") == std::vector<int>{0, 2, 3});
+  CHECK(named(patterns, "year 2") == std::vector<int>{1, 2});
+  CHECK(named(patterns, "1999") == std::vector<int>{4});
+  CHECK(named(patterns, "their") == std::vector<int>{3});  // "the" itself matches
+  CHECK(named(patterns, "rain").empty());
+}
+
+TEST_CASE("rule automaton: a long walk stops with every rule still under way", "[temporal]") {
+  // Past kMaxDepth bytes the walk stops; a rule whose match could still end later is named.
+  const std::string long_gap(RuleAutomaton::kMaxDepth + 10, 'b');
+  CHECK(named({"a[^.]*z"}, "a" + long_gap + "z") == std::vector<int>{0});
+  CHECK(named({"a[^.]*z"}, "a" + long_gap) == std::vector<int>{0});  // a superset
+  CHECK(named({"a[^.]*z"}, "a" + long_gap.substr(0, 5) + ".").empty());
+}
+
+namespace {
+
+// Every rule RE2 matches at a place must be named there by the automaton.
+void check_sound(const RuleAutomaton& a, const RE2::Set& set, const std::string& text,
+                 const std::string& where) {
+  RuleAutomaton::Walker walker(a);
+  std::size_t matched = 0, wrong = 0, skipped = 0;
+  std::vector<int> truth, ids;
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    truth.clear();
+    walker.candidates(text, p, text.size(), &ids);
+    if (!set.Match(re2::StringPiece(text.data() + p, text.size() - p), &truth)) {
+      if (ids.empty()) ++skipped;
+      continue;
+    }
+    ++matched;
+    for (int id : truth) {
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+      ++wrong;
+      UNSCOPED_INFO(where << ": rule " << id << " matches at byte " << p
+                          << " and is not named: " << text.substr(p, 40));
+    }
+  }
+  CHECK(wrong == 0);
+  CHECK(matched > 0);
+  CHECK(skipped > text.size() / 2);  // most places name no rule
+}
+
+}  // namespace
+
+TEST_CASE("rule automaton: names every built-in rule RE2 matches", "[temporal]") {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  RE2::Options opt = timeline::temporal_detail::rule_options();
+  opt.set_max_mem(64 << 20);
+  RE2::Set set(opt, RE2::ANCHOR_START);
+  RuleAutomaton automaton;
+  std::string examples;
+  for (const auto& r : rules.rules) {
+    REQUIRE(set.Add(r.pattern, nullptr) >= 0);
+    automaton.add(r.pattern);
+    for (const auto& e : r.examples) examples += e.text + "\n";
+  }
+  REQUIRE(set.Compile());
+  automaton.finish();
+  check_sound(automaton, set, examples, "rule examples");
+
+  const std::string dir = timeline::test::shared_dir() + "/data/tbaq/timebank";
+  TIMELINE_REQUIRE_DATA(dir);
+  std::string corpus;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == ".tml")
+      corpus += timeline::test::read_file(entry.path().string());
+  REQUIRE(corpus.size() > 100000);
+  check_sound(automaton, set, corpus, "TimeBank");
+}
