@@ -14,11 +14,10 @@ namespace {
 
 struct Word {
   std::size_t begin, end;
-  std::string lower;
-  unsigned lists = 0;  // the word lists below it is in (bits of List)
+  unsigned lists = 0;  // the word lists below it is in (bits of List), and its form (kEd)
 };
 
-const std::unordered_map<std::string_view, unsigned>& list_index();
+unsigned lists_of(std::string_view lower_word);
 
 // std::isalpha / std::tolower, with ASCII answered inline (the same in every locale); other
 // bytes still go to the C library, so the current locale keeps its say.
@@ -32,27 +31,32 @@ char lower(unsigned char c) {
   return static_cast<char>(std::tolower(c));
 }
 
-std::vector<Word> words_of(std::string_view t) {
-  std::vector<Word> out;
-  out.reserve(t.size() / 5 + 1);
+// Word::lists bit for a word of more than four letters ending in "ed".
+constexpr unsigned kEd = 1u << 31;
+
+// Splits `t` into *out (its old contents dropped, its memory kept).
+void words_of(std::string_view t, std::vector<Word>* out) {
+  out->clear();
   std::size_t i = 0;
+  std::string buffer;  // the word in lower case (reused: no allocation for most words)
   while (i < t.size()) {
     const unsigned char c = static_cast<unsigned char>(t[i]);
     if (letter(c) || c == '\'') {
       std::size_t j = i;
       while (j < t.size() && (letter(static_cast<unsigned char>(t[j])) || t[j] == '\'')) ++j;
-      // Built in place from the slice: most words fit the string's inline buffer, no heap.
-      std::string w(t.substr(i, j - i));
-      for (char& ch : w) ch = lower(static_cast<unsigned char>(ch));
-      const auto found = list_index().find(w);
-      const unsigned lists = found == list_index().end() ? 0 : found->second;
-      out.push_back({i, j, std::move(w), lists});
+      const std::size_t n = j - i;
+      buffer.resize(n);
+      for (std::size_t k = 0; k < n; ++k) buffer[k] = lower(static_cast<unsigned char>(t[i + k]));
+      unsigned lists = lists_of(buffer);
+      if (n > 4 && lower(static_cast<unsigned char>(t[j - 2])) == 'e' &&
+          lower(static_cast<unsigned char>(t[j - 1])) == 'd')
+        lists |= kEd;
+      out->push_back({i, j, lists});
       i = j;
     } else {
       ++i;
     }
   }
-  return out;
 }
 
 // The words of the last text local_tense() read, per thread: the tagger asks about every
@@ -66,7 +70,7 @@ const std::vector<Word>& cached_words_of(std::string_view t) {
   };
   thread_local Cache cache;
   if (!cache.valid || std::string_view(cache.text) != t) {
-    cache.words = words_of(t);
+    words_of(t, &cache.words);
     cache.text.assign(t.data(), t.size());
     cache.valid = true;
   }
@@ -131,9 +135,11 @@ const WordSet& reporting_verbs() {
 }
 
 // The lists above by bit, merged into one table: a word is looked up once, when it is read.
+// The last bits are single words the cues below ask about.
 enum List : unsigned {
   kFalseEd = 1, kBe = 2, kFutureWord = 4, kPlan = 8, kPastWord = 16, kPresentWord = 32,
-  kReporting = 64, kOpening = 128
+  kReporting = 64, kOpening = 128, kHad = 256, kBeen = 512, kGoing = 1024, kIsAre = 2048,
+  kPlanned = 4096, kTo = 8192, kFor = 16384, kWasWere = 32768
 };
 
 const std::unordered_map<std::string_view, unsigned>& list_index() {
@@ -146,9 +152,20 @@ const std::unordered_map<std::string_view, unsigned>& list_index() {
         {&reporting_verbs(), kReporting}, {&opening_words(), kOpening}};
     for (const auto& [set, bit] : lists)
       for (std::string_view w : *set) m[w] |= bit;
+    const std::pair<std::string_view, unsigned> single[] = {
+        {"had", kHad}, {"been", kBeen}, {"going", kGoing}, {"is", kIsAre}, {"are", kIsAre},
+        {"planned", kPlanned}, {"to", kTo}, {"for", kFor}, {"was", kWasWere},
+        {"were", kWasWere}};
+    for (const auto& [w, bit] : single) m[w] |= bit;
     return m;
   }();
   return index;
+}
+
+unsigned lists_of(std::string_view lower_word) {
+  const auto& index = list_index();
+  const auto found = index.find(lower_word);
+  return found == index.end() ? 0 : found->second;
 }
 
 bool after_be(const std::vector<Word>& ws, std::size_t k) {
@@ -157,37 +174,33 @@ bool after_be(const std::vector<Word>& ws, std::size_t k) {
 
 // The tense a word signals. `strong` is false for the weak cue of a regular -ed form.
 Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = nullptr) {
-  const std::string& w = ws[k].lower;
   if (strong) *strong = true;
   const unsigned lists = ws[k].lists;
+  const auto next_is = [&](unsigned bits) {
+    return k + 1 < ws.size() && (ws[k + 1].lists & bits) != 0;
+  };
   if (lists & kFutureWord) {
     // "had been due to expire Friday", "had planned": a plan told in the past perfect lies
     // before the narrative's time.
-    if (k >= 1 && (ws[k - 1].lower == "had" ||
-                   (k >= 2 && ws[k - 1].lower == "been" && ws[k - 2].lower == "had")))
+    if (k >= 1 && ((ws[k - 1].lists & kHad) ||
+                   (k >= 2 && (ws[k - 1].lists & kBeen) && (ws[k - 2].lists & kHad))))
       return Tense::kPast;
     return Tense::kFuture;
   }
-  if (w == "going" && k + 1 < ws.size() && ws[k + 1].lower == "to") return Tense::kFuture;
+  if ((lists & kGoing) && next_is(kTo)) return Tense::kFuture;
   // "is to resume trading Tuesday", "are to meet": an arrangement ahead.
-  if ((w == "is" || w == "are") && k + 2 < ws.size() && ws[k + 1].lower == "to")
-    return Tense::kFuture;
+  if ((lists & kIsAre) && k + 2 < ws.size() && next_is(kTo)) return Tense::kFuture;
   // "planned to leave", "was planned for March": a plan ahead; "the hastily planned trip"
   // tells nothing.
-  if (w == "planned") {
-    const bool before_to = k + 1 < ws.size() &&
-                           (ws[k + 1].lower == "to" || ws[k + 1].lower == "for");
-    const bool be_before = k > 0 && (ws[k - 1].lower == "was" || ws[k - 1].lower == "were" ||
-                                      (ws[k - 1].lists & kBe));
-    const bool ahead = before_to || be_before;
-    return ahead ? Tense::kFuture : Tense::kUnknown;
+  if (lists & kPlanned) {
+    const bool before_to = next_is(kTo | kFor);
+    const bool be_before = k > 0 && (ws[k - 1].lists & (kWasWere | kBe)) != 0;
+    return before_to || be_before ? Tense::kFuture : Tense::kUnknown;
   }
-  if ((lists & kPlan) &&
-      k + 1 < ws.size() && ws[k + 1].lower == "to")
-    return Tense::kFuture;
+  if ((lists & kPlan) && next_is(kTo)) return Tense::kFuture;
   if (lists & kPastWord)
     return after_be(ws, k) ? Tense::kUnknown : Tense::kPast;
-  if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !(lists & kFalseEd)) {
+  if ((lists & kEd) && !(lists & kFalseEd)) {
     // A participle after "be", "been", "being", "has", "have" takes the auxiliary's tense.
     if (after_be(ws, k)) return Tense::kUnknown;
     if (strong) *strong = false;
@@ -207,7 +220,7 @@ Tense sentence_tense(std::string_view text) {
     const Tense t = tense_of_word(ws, k);
     // "is to" + verb points ahead only for the words near it: a sentence's clauses often
     // carry other times ("is to publish a book on the investors who forced him out in May").
-    if (t == Tense::kFuture && (ws[k].lower == "is" || ws[k].lower == "are")) continue;
+    if (t == Tense::kFuture && (ws[k].lists & kIsAre)) continue;
     if (t == Tense::kFuture) return Tense::kFuture;
     if (t == Tense::kPast) past = true;
     if (t == Tense::kPresent) present = true;
@@ -244,7 +257,7 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
     if ((ws[after + d - 1].lists & kReporting) && !opening)
       break;
     // "On Friday, the government planned to pay": the planning, not the paying, is then.
-    if (ws[after + d - 1].lower == "planned") return Tense::kPast;
+    if (ws[after + d - 1].lists & kPlanned) return Tense::kPast;
     const Tense t = tense_of_word(ws, after + d - 1, &strong);
     if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
   }
