@@ -58,6 +58,27 @@ TEST_CASE("every example line of the rule files holds", "[rules]") {
   }
 }
 
+// The tagger does not parse the built-in patterns again at start-up (RuleSet marks them
+// builtin): this is where their syntax is checked.
+TEST_CASE("every built-in rule pattern compiles", "[rules]") {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  REQUIRE(rules.rules.size() > 50);
+  for (const auto& r : rules.rules) {
+    INFO(r.file << ":" << r.line << ": rule " << r.name);
+    CHECK(r.builtin);
+    CHECK(r.regex().ok());
+  }
+  // A file laid over the built-in one is not: its patterns are checked at start-up.
+  timeline::DataFiles data = timeline::DataFiles::builtin();
+  data.put("rules/en/dates.rules", *data.find("rules/en/dates.rules") + "\n");
+  CHECK_FALSE(data.is_builtin("rules/en/dates.rules"));
+  CHECK(data.is_builtin("rules/en/times.rules"));
+  CHECK_FALSE(data.is_builtin("rules/en/nosuch.rules"));
+}
+
 TEST_CASE("rule file errors name the file and line", "[rules]") {
   struct Case {
     std::string content, message;

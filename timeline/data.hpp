@@ -36,6 +36,10 @@ class DataFiles {
   // The content of `path`, or nullptr when there is no such file.
   const std::string* find(std::string_view path) const;
 
+  // True when the file at `path` is the one compiled into the binary (not laid over by a folder
+  // or put by a test).
+  bool is_builtin(std::string_view path) const;
+
   // Every path that begins with `prefix`, sorted.
   std::vector<std::string> list(std::string_view prefix) const;
 

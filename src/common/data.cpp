@@ -16,6 +16,16 @@ extern const File kFiles[];
 extern const std::size_t kFileCount;
 }  // namespace embedded
 
+bool DataFiles::is_builtin(std::string_view path) const {
+  const std::string* mine = find(path);
+  if (!mine) return false;
+  for (std::size_t i = 0; i < embedded::kFileCount; ++i) {
+    const embedded::File& f = embedded::kFiles[i];
+    if (path == f.path) return std::string_view(f.data, f.size) == *mine;
+  }
+  return false;
+}
+
 DataFiles DataFiles::builtin() {
   DataFiles d;
   for (std::size_t i = 0; i < embedded::kFileCount; ++i) {

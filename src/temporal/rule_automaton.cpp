@@ -495,14 +495,25 @@ struct RuleAutomaton::Nfa {
 
 // One thread's deterministic states. State 0 is the start (all rules at their beginning).
 struct RuleAutomaton::Dfa {
-  static constexpr std::int32_t kUnknown = -2, kDead = -1;
+  // A transition: the next state, or one of these. kFull: no room for a new state (the walk
+  // stops there as if deep; the room comes back when the thread's states are dropped).
+  using Id = std::int16_t;
+  static constexpr Id kUnknown = -2, kDead = -1, kFull = -3;
+  static constexpr std::size_t kRoom = 32000;  // states at most (Id is 16 bits)
   const Nfa* nfa = nullptr;
   int words = 1;                     // 64-bit words of a rule mask
-  std::vector<std::int32_t> next;    // [state * classes + class]
+  std::vector<Id> next;              // [state * classes + class]
   std::vector<std::uint64_t> ended;  // [state * words + w]: the rules that end in the state
   std::vector<std::uint64_t> alive;  // [state * words + w]: the rules the state is inside
   std::vector<std::uint8_t> ends;    // [state]: some rule ends in it
-  std::map<std::vector<int>, std::int32_t> index;
+  struct Hash {
+    std::size_t operator()(const std::vector<int>& v) const {
+      std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the state numbers
+      for (int x : v) h = (h ^ static_cast<std::uint32_t>(x)) * 1099511628211ull;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<std::vector<int>, Id, Hash> index;
   std::vector<std::vector<int>> members;  // the automaton's states in each state
   std::vector<std::uint32_t> seen;        // closure marks
   std::uint32_t mark = 0;
@@ -552,10 +563,11 @@ struct RuleAutomaton::Dfa {
     std::sort(out->begin(), out->end());
   }
 
-  std::int32_t intern(const std::vector<int>& states) {
+  Id intern(const std::vector<int>& states) {
     const auto found = index.find(states);
     if (found != index.end()) return found->second;
-    const auto id = static_cast<std::int32_t>(members.size());
+    if (members.size() >= kRoom) return kFull;
+    const auto id = static_cast<Id>(members.size());
     index.emplace(states, id);
     next.resize(next.size() + nfa->classes, kUnknown);
     ended.resize(ended.size() + words, 0);
@@ -582,7 +594,7 @@ struct RuleAutomaton::Dfa {
     return closures[s];
   }
 
-  std::int32_t step(std::int32_t state, int cls) {
+  Id step(Id state, int cls) {
     const unsigned char byte = nfa->class_byte[cls];
     set.clear();
     if (++union_mark == 0) {
@@ -598,12 +610,12 @@ struct RuleAutomaton::Dfa {
         set.push_back(x);
       }
     }
-    std::int32_t to = kDead;
+    Id to = kDead;
     if (!set.empty()) {
       std::sort(set.begin(), set.end());
       to = intern(set);
     }
-    next[static_cast<std::size_t>(state) * nfa->classes + cls] = to;
+    if (to != kFull) next[static_cast<std::size_t>(state) * nfa->classes + cls] = to;
     return to;
   }
 };
@@ -654,11 +666,11 @@ void RuleAutomaton::Walker::candidates(std::string_view text, std::size_t p, std
   const Nfa& n = *a_.nfa_;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t classes = static_cast<std::size_t>(n.classes);
-  std::int32_t s = 0;
+  Dfa::Id s = 0;
   std::size_t q = p;
   // Most places end at their first byte: look at it before anything else.
   if (q < end && a_.open_.empty() && !d.ends[0]) {
-    std::int32_t t = d.next[n.byte_class[bytes[q]]];
+    Dfa::Id t = d.next[n.byte_class[bytes[q]]];
     if (t == Dfa::kUnknown) t = d.step(0, n.byte_class[bytes[q]]);
     if (t == Dfa::kDead) return;
   }
@@ -676,12 +688,13 @@ void RuleAutomaton::Walker::candidates(std::string_view text, std::size_t p, std
   bool dead = false;
   for (; q < stop; ++q) {
     const int cls = n.byte_class[bytes[q]];
-    std::int32_t t = d.next[static_cast<std::size_t>(s) * classes + cls];
+    Dfa::Id t = d.next[static_cast<std::size_t>(s) * classes + cls];
     if (t == Dfa::kUnknown) t = d.step(s, cls);
     if (t == Dfa::kDead) {
       dead = true;
       break;
     }
+    if (t == Dfa::kFull) break;  // as if deep: every rule under way is a candidate
     s = t;
     if (d.ends[s])
       for (int w = 0; w < words; ++w) acc[w] |= d.ended[static_cast<std::size_t>(s) * words + w];

@@ -32,6 +32,9 @@ struct Rule {
   int line = 0;
   std::string pattern;  // after macro expansion
   std::vector<std::string> groups;  // the named groups, in the order of their group numbers
+  // From a rule file compiled into the binary: its pattern's syntax is checked by the test suite
+  // (tests/rules_test.cpp), not again at every start; a user's rule file is checked at start.
+  bool builtin = false;
   // The pattern compiled (case-insensitive, leftmost-longest), on first use and once for all
   // threads: most rules never match a given text, and compiling every rule was most of the
   // tagger's start-up. Its syntax is checked (parsed by RE2) when the matcher is made.

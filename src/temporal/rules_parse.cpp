@@ -205,6 +205,7 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
     std::string line;
     int n = 0;
     Rule* rule = nullptr;
+    const bool builtin = data.is_builtin(p);
     while (std::getline(in, line)) {
       ++n;
       const std::string t = trim(line);
@@ -216,6 +217,7 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
         rule->name = trim(t.substr(5));
         rule->file = p;
         rule->line = n;
+        rule->builtin = builtin;
         continue;
       }
       const std::size_t colon = t.find(':');
