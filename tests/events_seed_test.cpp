@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include <timeline/json.hpp>
+#include <timeline/text.hpp>
+
 #include "events_util.hpp"
 #include "test_util.hpp"
 
@@ -93,4 +96,29 @@ TEST_CASE("seed article: the claims it was written to show", "[events]") {
       }
     }
   }
+}
+
+TEST_CASE("seed article: the same claims when the caller gives the sentences", "[events]") {
+  const std::string seed = timeline::test::shared_dir() + "/seed/000_bf60ad6337aa9cfd.txt";
+  TIMELINE_REQUIRE_DATA(seed);
+  const timeline::DataFiles data = timeline::DataFiles::builtin();
+  timeline::Error err;
+  const auto tagger = timeline::Tagger::create(data, "en", &err);
+  const auto extractor = timeline::Extractor::create(data, "censorship", &err);
+  REQUIRE(tagger);
+  REQUIRE(extractor);
+  timeline::LoadOptions opt;
+  opt.published = "2026-02-12";
+  std::vector<timeline::Document> docs;
+  timeline::load_path(seed, opt, [&](timeline::LoadItem&& item) {
+    if (item.document) docs.push_back(std::move(*item.document));
+  });
+  REQUIRE(docs.size() == 1);
+  const timeline::Document& doc = docs[0];
+  const std::vector<timeline::Sentence> sentences = timeline::segment(doc.text);
+  const std::vector<timeline::Timex> timexes = tagger->tag(doc.text, doc.published, sentences);
+  const timeline::DocumentClaims split_here = extractor->extract(doc, timexes);
+  const timeline::DocumentClaims given = extractor->extract(doc, timexes, sentences);
+  CHECK(split_here.claims.size() >= 6);  // the six the article was written to show, at least
+  CHECK(timeline::dump_json(given) == timeline::dump_json(split_here));
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "events/tokens.hpp"
 
@@ -70,4 +71,49 @@ TEST_CASE("phrases that cannot be compiled say why", "[events]") {
   std::string got;
   CHECK_FALSE(p.compile(pattern, false, &got));
   CHECK(got == why);
+}
+
+TEST_CASE("word tokens carry the word ids tokenize and index give, without text", "[events]") {
+  using timeline::events::kNoWord;
+  timeline::events::Vocabulary vocab;
+  for (const char* w : {"russia", "'s", "state-backed", "n't", "blocked"}) vocab.add(w);
+  auto [text, ids] = GENERATE(table<std::string, std::vector<std::uint32_t>>({
+      {"Russia\xE2\x80\x99s state-backed app wasn't BLOCKED.",
+       {0, 1, 2, kNoWord, kNoWord, 3, 4, kNoWord}},
+      {"RUSSIA'S app wasn\xE2\x80\x99t blocked", {0, 1, kNoWord, kNoWord, 3, 4}},
+      {"\xE2\x80\x9C" "Blocked\xE2\x80\x9D", {kNoWord, 4, kNoWord}},
+      {"", {}},
+  }));
+  const auto b = static_cast<std::uint32_t>(0), e = static_cast<std::uint32_t>(text.size());
+  const auto light = timeline::events::word_tokens(text, b, e, vocab);
+  auto full = timeline::events::tokenize(text, b, e);
+  vocab.index(&full);
+  std::vector<std::uint32_t> got;
+  for (const auto& t : light) got.push_back(t.word_id);
+  CHECK(got == ids);
+  REQUIRE(light.size() == full.size());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    CHECK(light[i].begin == full[i].begin);
+    CHECK(light[i].end == full[i].end);
+    CHECK(light[i].word == full[i].word);
+    CHECK(light[i].word_id == full[i].word_id);
+    CHECK(light[i].text.empty());
+  }
+}
+
+TEST_CASE("a phrase compares by id only when every word slot is bound and without case",
+          "[events]") {
+  auto [pattern, case_sensitive, bound, by_id] = GENERATE(table<std::string, bool, bool, bool>({
+      {"slow|slows * down", false, true, true},
+      {"slow|slows * down", false, false, false},
+      {"Max", true, true, false},          // compares with case: by text
+      {"the Kremlin", true, true, false},  // "Kremlin" with case
+      {"the kremlin", true, true, true},   // no capital: without case
+  }));
+  timeline::events::Phrase p;
+  std::string why;
+  REQUIRE(p.compile(pattern, case_sensitive, &why));
+  timeline::events::Vocabulary vocab;
+  if (bound) p.bind(&vocab);
+  CHECK(p.by_id() == by_id);
 }

@@ -7,6 +7,9 @@
 // Example:
 //   auto ex = timeline::Extractor::create(data, "censorship", &err);
 //   timeline::DocumentClaims out = ex->extract(doc, tagger->tag(doc));
+//   // or, splitting the text once for both stages:
+//   const std::vector<timeline::Sentence> sentences = timeline::segment(doc.text);
+//   out = ex->extract(doc, tagger->tag(doc.text, doc.published, sentences), sentences);
 //
 // Thread safety: immutable after create(); extract() may be called from many threads.
 #pragma once
@@ -19,6 +22,7 @@
 #include <timeline/data.hpp>
 #include <timeline/document.hpp>
 #include <timeline/error.hpp>
+#include <timeline/text.hpp>
 #include <timeline/timex.hpp>
 
 namespace timeline {
@@ -33,6 +37,15 @@ class Extractor {
 
   // `timexes` must be the tagger's output for `doc` (offsets into doc.text).
   virtual DocumentClaims extract(const Document& doc, const std::vector<Timex>& timexes) const = 0;
+
+  // The same, when the caller already has the sentences of doc.text (segment(doc.text), as the
+  // tagger read them): they are not split again. An implementation that does not take them
+  // splits the text itself.
+  virtual DocumentClaims extract(const Document& doc, const std::vector<Timex>& timexes,
+                                 const std::vector<Sentence>& sentences) const {
+    (void)sentences;
+    return extract(doc, timexes);
+  }
 };
 
 }  // namespace timeline

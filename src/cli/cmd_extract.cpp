@@ -6,6 +6,7 @@
 #include <timeline/extractor.hpp>
 #include <timeline/json.hpp>
 #include <timeline/tagger.hpp>
+#include <timeline/text.hpp>
 
 #include "cli/cli.hpp"
 
@@ -64,7 +65,10 @@ int cmd_extract(int argc, char** argv) {
   }
   std::ostream& out = opt.output.empty() ? std::cout : file;
   auto work = [&](const Document& d, std::string* result, Error*) {
-    *result = dump_json(extractor->extract(d, tagger->tag(d)));
+    // The text is split into sentences once, for both stages.
+    const std::vector<Sentence> sentences = segment(d.text);
+    *result = dump_json(extractor->extract(d, tagger->tag(d.text, d.published, sentences),
+                                           sentences));
     return true;
   };
   auto emit = [&](BatchItem&& item) { out << item.result << "\n"; };

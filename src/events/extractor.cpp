@@ -18,6 +18,11 @@ class PackExtractor : public Extractor {
   explicit PackExtractor(events::Pack pack) : pack_(std::move(pack)) {}
 
   DocumentClaims extract(const Document& doc, const std::vector<Timex>& timexes) const override {
+    return extract(doc, timexes, segment(doc.text));
+  }
+
+  DocumentClaims extract(const Document& doc, const std::vector<Timex>& timexes,
+                         const std::vector<Sentence>& sentences) const override {
     DocumentClaims out;
     out.id = doc.id;
     out.title = doc.title;
@@ -28,7 +33,6 @@ class PackExtractor : public Extractor {
     // the longest sentence and the claims kept, not the document.
     events::Discourse discourse;
     events::Merger merger;
-    const std::vector<Sentence> sentences = segment(doc.text);
     // Timexes in text order (the tagger's): a sentence's are found by binary search.
     const bool sorted = std::is_sorted(timexes.begin(), timexes.end(),
                                        [](const Timex& a, const Timex& b) { return a.begin < b.begin; });

@@ -112,6 +112,7 @@ struct Pack {
   // a sentence's tokens with it.
   Vocabulary vocab;
   PhraseIndex trigger_index, actor_index, target_index, region_index, cue_index;
+  bool triggers_by_id = false;  // every trigger phrase compares words by id (Phrase::by_id)
 };
 
 // Loads rules/domains/<domain>/ from `data` into *pack. On failure fills *error.

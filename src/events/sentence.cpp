@@ -146,8 +146,10 @@ bool SentenceInfo::has_cue(std::size_t token, std::string_view cue) const {
 }
 
 bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s) {
-  std::vector<Token> toks = tokenize(text, s.begin, s.end);
-  pack.vocab.index(&toks);
+  // Trigger phrases compare words by id: tokens without text are enough to find them.
+  std::vector<Token> toks = pack.triggers_by_id ? word_tokens(text, s.begin, s.end, pack.vocab)
+                                                : tokenize(text, s.begin, s.end);
+  if (!pack.triggers_by_id) pack.vocab.index(&toks);
   for (const Hit& h : find_all(pack.triggers, pack.trigger_index, toks))
     if (!pack.triggers[h.rule].stop) return true;
   return false;

@@ -42,43 +42,35 @@ bool letter_at(std::string_view text, std::size_t i) {
   return typographic(text, i) == 0;
 }
 
-Token make(std::string_view text, std::size_t b, std::size_t e, bool word) {
-  Token t;
-  t.begin = static_cast<std::uint32_t>(b);
-  t.end = static_cast<std::uint32_t>(e);
+// The text of text[b, e) as tokens carry it: a typographic apostrophe folded to "'".
+void fold(std::string_view text, std::size_t b, std::size_t e, std::string* out) {
   if (std::memchr(text.data() + b, 0xE2, e - b) == nullptr) {
-    t.text.assign(text.data() + b, e - b);  // no typographic apostrophe to fold
-  } else {
-    for (std::size_t i = b; i < e;) {
-      if (typographic(text, i) == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99) {
-        t.text += '\'';
-        i += 3;
-      } else {
-        t.text += text[i++];
-      }
+    out->assign(text.data() + b, e - b);  // no typographic apostrophe to fold
+    return;
+  }
+  out->clear();
+  for (std::size_t i = b; i < e;) {
+    if (typographic(text, i) == 3 && static_cast<unsigned char>(text[i + 2]) == 0x99) {
+      *out += '\'';
+      i += 3;
+    } else {
+      *out += text[i++];
     }
   }
-  t.lower = t.text;
-  for (char& c : t.lower) c = ascii_lower(c);
-  t.word = word;
-  const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
-  t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
-  return t;
 }
 
-}  // namespace
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end) {
-  std::vector<Token> out;
+// Cuts text[begin, end) into tokens: calls emit(b, e, word) for each, in order.
+template <typename Emit>
+void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& emit) {
   std::size_t i = begin;
   const std::size_t stop = std::min<std::size_t>(end, text.size());
-  if (stop > i) out.reserve((stop - i) / 5 + 4);  // about one token per five bytes of news text
+  bool any = false;          // a token was emitted
+  std::size_t last_end = 0;  // the end of the last one
+  auto put = [&](std::size_t b, std::size_t e, bool word) {
+    emit(b, e, word);
+    any = true;
+    last_end = e;
+  };
   while (i < stop) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (ascii_space(c)) {
@@ -91,24 +83,24 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
         continue;
       }
       // A possessive "’s" after a word.
-      if (is_apostrophe(text, i) && !out.empty() && out.back().end == i && i + n < stop &&
+      if (is_apostrophe(text, i) && any && last_end == i && i + n < stop &&
           (text[i + n] == 's' || text[i + n] == 'S') && !letter_at(text, i + n + 1)) {
-        out.push_back(make(text, i, i + n + 1, true));
+        put(i, i + n + 1, true);
         i += n + 1;
         continue;
       }
-      out.push_back(make(text, i, i + n, false));
+      put(i, i + n, false);
       i += n;
       continue;
     }
     if (!letter_at(text, i)) {
-      if (is_apostrophe(text, i) && !out.empty() && out.back().end == i && i + 1 < stop &&
+      if (is_apostrophe(text, i) && any && last_end == i && i + 1 < stop &&
           (text[i + 1] == 's' || text[i + 1] == 'S') && !letter_at(text, i + 2)) {
-        out.push_back(make(text, i, i + 2, true));
+        put(i, i + 2, true);
         i += 2;
         continue;
       }
-      out.push_back(make(text, i, i + 1, false));
+      put(i, i + 1, false);
       ++i;
       continue;
     }
@@ -137,13 +129,57 @@ std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uin
                               typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
                                                                                   : 0;
     if (nt > 0) {
-      out.push_back(make(text, i, j - nt, true));
-      out.push_back(make(text, j - nt, j, true));
+      put(i, j - nt, true);
+      put(j - nt, j, true);
     } else {
-      out.push_back(make(text, i, j, true));
+      put(i, j, true);
     }
     i = j;
   }
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end) {
+  std::vector<Token> out;
+  if (end > begin) out.reserve((end - begin) / 5 + 4);  // about one token per five bytes of news text
+  scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word) {
+    Token& t = out.emplace_back();
+    t.begin = static_cast<std::uint32_t>(b);
+    t.end = static_cast<std::uint32_t>(e);
+    fold(text, b, e, &t.text);
+    t.lower.resize(t.text.size());
+    for (std::size_t k = 0; k < t.text.size(); ++k) t.lower[k] = ascii_lower(t.text[k]);
+    t.word = word;
+    const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
+    t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
+  });
+  return out;
+}
+
+std::vector<Token> word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                               const Vocabulary& vocab) {
+  std::vector<Token> out;
+  if (end > begin) out.reserve((end - begin) / 5 + 4);
+  std::string folded;
+  scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word) {
+    Token& t = out.emplace_back();
+    t.begin = static_cast<std::uint32_t>(b);
+    t.end = static_cast<std::uint32_t>(e);
+    t.word = word;
+    if (std::memchr(text.data() + b, 0xE2, e - b) == nullptr) {
+      t.word_id = vocab.find_folding_case(text.substr(b, e - b));
+    } else {
+      fold(text, b, e, &folded);
+      t.word_id = vocab.find_folding_case(folded);
+    }
+  });
   return out;
 }
 
@@ -256,6 +292,28 @@ void Phrase::bind(Vocabulary* vocab) {
     if (s.exact) continue;
     for (const std::string& a : s.alts) s.ids.push_back(vocab->add(a));
   }
+}
+
+std::uint32_t Vocabulary::find_folding_case(std::string_view word) const {
+  if (slots_.empty()) return kNoWord;
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a of the lower-case word, as slot_of()
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 1099511628211ull;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t id = slots_[i];
+    if (id == kNoWord) return kNoWord;
+    const std::string& w = words_[id];
+    if (w.size() != word.size()) continue;
+    std::size_t k = 0;
+    while (k < w.size() && ascii_lower(word[k]) == w[k]) ++k;
+    if (k == w.size()) return id;
+  }
+}
+
+bool Phrase::by_id() const {
+  for (const Slot& s : slots_)
+    if (!s.alts.empty() && (s.exact || s.ids.size() != s.alts.size())) return false;
+  return true;
 }
 
 std::size_t Vocabulary::slot_of(std::string_view word) const {

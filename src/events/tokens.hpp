@@ -38,6 +38,13 @@ struct Token {
 // Tokens of text[begin, end).
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end);
 
+class Vocabulary;
+// The tokens of tokenize(text, begin, end) with their word_id in `vocab` (as vocab.index() sets
+// it), their offsets and `word`, but without text: `text` and `lower` stay empty. Enough for
+// phrases that compare every word by id (Phrase::by_id()), at a fraction of the cost.
+std::vector<Token> word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                               const Vocabulary& vocab);
+
 // Numbers for the lower-case words the phrases of a pack name. A sentence's tokens are looked up
 // once (index()), and phrases bound to the vocabulary (Phrase::bind) then compare numbers instead
 // of strings; the result is the same as comparing the lower-case text.
@@ -47,6 +54,8 @@ class Vocabulary {
   std::uint32_t add(const std::string& lower_word);
   // The id of `lower_word`, or kNoWord.
   std::uint32_t find(std::string_view lower_word) const;
+  // The id of the ASCII lower case of `word`, or kNoWord: find(lower(word)) without the copy.
+  std::uint32_t find_folding_case(std::string_view word) const;
   // Sets word_id of every token.
   void index(std::vector<Token>* toks) const;
   std::size_t size() const { return words_.size(); }
@@ -75,6 +84,9 @@ class Phrase {
   // Adds the phrase's lower-case words to `vocab` and compares them by id from now on with
   // tokens that carry a word_id of the same vocabulary.
   void bind(Vocabulary* vocab);
+  // Whether match() reads only the word_id and `word` of tokens that carry a word_id: every
+  // word slot is bound and compares without case.
+  bool by_id() const;
 
  private:
   struct Slot {
