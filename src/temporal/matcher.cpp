@@ -2,6 +2,7 @@
 #include "temporal/matcher.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <re2/set.h>
 
@@ -11,7 +12,7 @@ namespace timeline::temporal_detail {
 namespace {
 
 // A letter or digit of ASCII (the same in every locale, and inline).
-bool ascii_alnum(unsigned char c) {
+constexpr bool ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
@@ -40,6 +41,21 @@ bool word_char_at(std::string_view t, std::size_t i) {
   if (c == 0xC2) return false;
   return true;
 }
+
+// What a byte is to find()'s scan for the places a match may start.
+enum ByteKind : std::uint8_t { kWordByte, kSpace, kSign, kFollowing, kLead };
+
+constexpr std::array<std::uint8_t, 256> byte_kinds() {
+  std::array<std::uint8_t, 256> k{};
+  for (unsigned c = 0; c < 256; ++c) {
+    if (c >= 0x80) k[c] = (c & 0xC0) == 0x80 ? kFollowing : kLead;
+    else if (ascii_alnum(static_cast<unsigned char>(c))) k[c] = kWordByte;
+    else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') k[c] = kSpace;
+    else k[c] = kSign;
+  }
+  return k;
+}
+constexpr std::array<std::uint8_t, 256> kByteKind = byte_kinds();
 
 }  // namespace
 
@@ -88,11 +104,26 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   bool in_word = word_char_before(text, begin);
   for (std::uint32_t p = begin; p < end; ++p) {
     const unsigned char c = static_cast<unsigned char>(text[p]);
-    if ((c & 0xC0) == 0x80) continue;  // the character's lead byte has been seen
-    const bool word = word_char_at(text, p);
-    const bool inside = word && in_word;
-    in_word = word;
-    if (inside || c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+    switch (kByteKind[c]) {
+      case kWordByte:
+        if (in_word) continue;
+        in_word = true;
+        break;
+      case kSpace:
+        in_word = false;
+        continue;
+      case kSign:
+        in_word = false;
+        break;
+      case kFollowing:
+        continue;  // the character's lead byte has been seen
+      default: {  // the lead byte of a character of several bytes
+        const bool word = word_char_at(text, p);
+        const bool inside = word && in_word;
+        in_word = word;
+        if (inside) continue;
+      }
+    }
     walker.candidates(text, p, end, &ids);
     for (int id : ids) {
       if (p < next[id]) continue;

@@ -666,46 +666,52 @@ void RuleAutomaton::Walker::candidates(std::string_view text, std::size_t p, std
   const Nfa& n = *a_.nfa_;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t classes = static_cast<std::size_t>(n.classes);
-  Dfa::Id s = 0;
-  std::size_t q = p;
-  // Most places end at their first byte: look at it before anything else.
-  if (q < end && a_.open_.empty() && !d.ends[0]) {
-    Dfa::Id t = d.next[n.byte_class[bytes[q]]];
-    if (t == Dfa::kUnknown) t = d.step(0, n.byte_class[bytes[q]]);
-    if (t == Dfa::kDead) return;
-  }
-  const int words = d.words;
-  std::uint64_t found[8] = {};
-  std::vector<std::uint64_t> found_wide;
-  std::uint64_t* acc = found;
-  if (words > 8) {
-    found_wide.assign(words, 0);
-    acc = found_wide.data();
-  }
-  if (d.ends[0])
-    for (int w = 0; w < words; ++w) acc[w] |= d.ended[w];
+  const std::size_t words = static_cast<std::size_t>(d.words);
   const std::size_t stop = end - p > kMaxDepth ? p + kMaxDepth : end;
-  bool dead = false;
+  // The rules whose end the walk has passed, one bit a rule (on the stack for up to 256 rules).
+  std::uint64_t local[4];
+  std::uint64_t* found = local;
+  if (words > 4) {
+    found_.resize(words);
+    found = found_.data();
+  }
+  std::fill(found, found + words, 0);
+  bool any = false;
+  const auto add = [&](const std::uint64_t* mask) {
+    any = true;
+    for (std::size_t w = 0; w < words; ++w) found[w] |= mask[w];
+  };
+  Dfa::Id s = 0;
+  if (d.ends[0]) add(&d.ended[0]);
+  const Dfa::Id* next = d.next.data();
+  std::size_t q = p;
   for (; q < stop; ++q) {
     const int cls = n.byte_class[bytes[q]];
-    Dfa::Id t = d.next[static_cast<std::size_t>(s) * classes + cls];
-    if (t == Dfa::kUnknown) t = d.step(s, cls);
-    if (t == Dfa::kDead) {
-      dead = true;
-      break;
+    Dfa::Id t = next[static_cast<std::size_t>(s) * classes + cls];
+    if (t < 0) {
+      if (t == Dfa::kUnknown) {
+        t = d.step(s, cls);
+        next = d.next.data();  // step() may have moved the table
+      }
+      if (t == Dfa::kDead) break;
+      if (t == Dfa::kFull) {  // as if deep: every rule under way is a candidate
+        add(&d.alive[static_cast<std::size_t>(s) * words]);
+        break;
+      }
     }
-    if (t == Dfa::kFull) break;  // as if deep: every rule under way is a candidate
     s = t;
-    if (d.ends[s])
-      for (int w = 0; w < words; ++w) acc[w] |= d.ended[static_cast<std::size_t>(s) * words + w];
+    if (d.ends[s]) add(&d.ended[static_cast<std::size_t>(s) * words]);
   }
   // Stopped deep in a place: every rule still under way may match.
-  if (!dead && q < end)
-    for (int w = 0; w < words; ++w) acc[w] |= d.alive[static_cast<std::size_t>(s) * words + w];
-  for (int rule : a_.open_) acc[rule / 64] |= std::uint64_t{1} << (rule % 64);
-  for (int w = 0; w < words; ++w)
-    for (std::uint64_t m = acc[w]; m != 0; m &= m - 1)
-      ids->push_back(w * 64 + __builtin_ctzll(m));
+  if (q == stop && stop < end) add(&d.alive[static_cast<std::size_t>(s) * words]);
+  for (int rule : a_.open_) {
+    found[rule / 64] |= std::uint64_t{1} << (rule % 64);
+    any = true;
+  }
+  if (!any) return;
+  for (std::size_t w = 0; w < words; ++w)
+    for (std::uint64_t m = found[w]; m != 0; m &= m - 1)
+      ids->push_back(static_cast<int>(w * 64 + __builtin_ctzll(m)));
 }
 
 }  // namespace timeline::temporal_detail

@@ -64,6 +64,7 @@ class RuleAutomaton {
    private:
     const RuleAutomaton& a_;
     Dfa* d_ = nullptr;
+    std::vector<std::uint64_t> found_;  // the rules a walk has named, when there are > 256
   };
 
  private:
