@@ -1,7 +1,9 @@
 // Tense cues (see tense.hpp): a word list, no parser.
 #include "text/tense.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,7 +19,14 @@ struct Word {
   unsigned lists = 0;  // the word lists below it is in (bits of List), and its form (kEd)
 };
 
-unsigned lists_of(std::string_view lower_word);
+// The lists a word is in (bits of List), from the word in lower case and its hash (hash_step
+// over its bytes from kHashStart).
+unsigned lists_of(std::string_view lower_word, std::uint32_t hash);
+constexpr std::uint32_t kHashStart = 2166136261u;
+inline std::uint32_t hash_step(std::uint32_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 16777619u;  // FNV-1a
+}
+std::size_t longest_listed();
 
 // std::isalpha / std::tolower, with ASCII answered inline (the same in every locale); other
 // bytes still go to the C library, so the current locale keeps its say.
@@ -37,17 +46,22 @@ constexpr unsigned kEd = 1u << 31;
 // Splits `t` into *out (its old contents dropped, its memory kept).
 void words_of(std::string_view t, std::vector<Word>* out) {
   out->clear();
+  const std::size_t longest = longest_listed();
+  char buffer[64];  // the word in lower case, when it may be in a list
   std::size_t i = 0;
-  std::string buffer;  // the word in lower case (reused: no allocation for most words)
   while (i < t.size()) {
     const unsigned char c = static_cast<unsigned char>(t[i]);
     if (letter(c) || c == '\'') {
       std::size_t j = i;
-      while (j < t.size() && (letter(static_cast<unsigned char>(t[j])) || t[j] == '\'')) ++j;
+      std::uint32_t h = kHashStart;
+      while (j < t.size() && (letter(static_cast<unsigned char>(t[j])) || t[j] == '\'')) {
+        const char l = lower(static_cast<unsigned char>(t[j]));
+        if (j - i < sizeof buffer) buffer[j - i] = l;
+        h = hash_step(h, l);
+        ++j;
+      }
       const std::size_t n = j - i;
-      buffer.resize(n);
-      for (std::size_t k = 0; k < n; ++k) buffer[k] = lower(static_cast<unsigned char>(t[i + k]));
-      unsigned lists = lists_of(buffer);
+      unsigned lists = n <= longest ? lists_of(std::string_view(buffer, n), h) : 0;
       if (n > 4 && lower(static_cast<unsigned char>(t[j - 2])) == 'e' &&
           lower(static_cast<unsigned char>(t[j - 1])) == 'd')
         lists |= kEd;
@@ -162,11 +176,47 @@ const std::unordered_map<std::string_view, unsigned>& list_index() {
   return index;
 }
 
-unsigned lists_of(std::string_view lower_word) {
-  const auto& index = list_index();
-  const auto found = index.find(lower_word);
-  return found == index.end() ? 0 : found->second;
+// list_index() as an open-addressing table keyed by the FNV-1a hash words_of() computes as it
+// reads a word: no second pass over the word, no std::hash.
+struct ListTable {
+  static constexpr std::size_t kSlots = 1024;  // a power of two, several times the words
+  struct Slot {
+    std::string_view word;  // empty: a free slot
+    unsigned lists = 0;
+  };
+  std::vector<Slot> slots = std::vector<Slot>(kSlots);
+  std::size_t longest = 0;
+
+  ListTable() {
+    for (const auto& [w, bits] : list_index()) {
+      std::uint32_t h = kHashStart;
+      for (char c : w) h = hash_step(h, c);
+      std::size_t i = h & (kSlots - 1);
+      while (!slots[i].word.empty()) i = (i + 1) & (kSlots - 1);
+      slots[i] = {w, bits};
+      if (w.size() > longest) longest = w.size();
+    }
+  }
+
+  unsigned find(std::string_view w, std::uint32_t h) const {
+    for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& s = slots[i];
+      if (s.word.empty()) return 0;
+      if (s.word == w) return s.lists;
+    }
+  }
+};
+
+const ListTable& list_table() {
+  static const ListTable table;
+  return table;
 }
+
+unsigned lists_of(std::string_view lower_word, std::uint32_t hash) {
+  return list_table().find(lower_word, hash);
+}
+
+std::size_t longest_listed() { return std::min<std::size_t>(list_table().longest, 64); }
 
 bool after_be(const std::vector<Word>& ws, std::size_t k) {
   return k > 0 && (ws[k - 1].lists & kBe) != 0;
