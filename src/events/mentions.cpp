@@ -6,6 +6,9 @@
 #include <map>
 
 namespace timeline::events {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 std::string surface(std::string_view text, const std::vector<Token>& toks, std::size_t first,
@@ -93,7 +96,7 @@ bool title_word(const std::string& lower) {
 
 const Mention* last_of_kind(const Discourse& d, const std::string& kind) {
   for (auto it = d.last_by_kind.rbegin(); it != d.last_by_kind.rend(); ++it) {
-    if (kind == "*" || it->first == kind) return &it->second;
+    if (kind == "*"sv || it->first == kind) return &it->second;
   }
   return nullptr;
 }
@@ -102,13 +105,13 @@ const Mention* last_of_kind(const Discourse& d, const std::string& kind) {
 // `loose` drops the preference for networks after "service" and "network".
 bool fits(const std::string& words, const Entity& e, bool loose) {
   auto has = [&](const char* w) { return words.find(w) != std::string::npos; };
-  if (e.kind == "vpn") return false;
-  if (has("video")) return e.kind == "video";
-  if (has("messag")) return e.kind == "messaging";
+  if (e.kind == "vpn"sv) return false;
+  if (has("video")) return e.kind == "video"sv;
+  if (has("messag")) return e.kind == "messaging"sv;
   if (has("platform") || has("app") || has("site") || has("company") || has("firm") ||
       has("social network"))
-    return e.kind != "network";
-  if (has("service") || has("network")) return loose || e.kind == "network";
+    return e.kind != "network"sv;
+  if (has("service") || has("network")) return loose || e.kind == "network"sv;
   return true;
 }
 
@@ -154,6 +157,7 @@ std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) 
     if (cand == nullptr) continue;
     best.clear();
     for (const std::size_t ri : *cand) {
+      if (!pack.cue_index.may_match(ri, toks, i)) continue;
       const CueRule& r = pack.cues[ri];
       const std::size_t n = r.phrase.match(toks, i);
       if (n == 0) continue;
@@ -192,7 +196,8 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     Mention m = make(text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
     m.country = r.country;
     m.official = authority_kind(r.kind);
-    if (r.kind == "outlet" || r.kind == "monitor" || r.kind == "group") m.role = Role::kSpeaker;
+    if (r.kind == "outlet"sv || r.kind == "monitor"sv || r.kind == "group"sv)
+      m.role = Role::kSpeaker;
     cand.push_back(m);
   }
   for (const Hit& h : find_all(pack.targets, pack.target_index, toks)) {
@@ -209,7 +214,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   auto glued = [&](const Mention& m) {
     if (m.first < 2 || !toks[m.first].capital) return false;
     const Token& p = toks[m.first - 1];
-    if (!p.word || !p.capital || p.lower == "'s") return false;
+    if (!p.word || !p.capital || p.lower == "'s"sv) return false;
     for (const Mention& o : cand)
       if (o.first <= m.first - 1 && m.first - 1 < o.last()) return false;
     return !common_capital(p.lower);
@@ -246,14 +251,14 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         Mention m = make(text, toks, first, last - first, p.actor ? Role::kActor : Role::kTarget,
                          fill(p.name_template, groups), p.kind);
         m.official = authority_kind(p.kind);
-        if (p.kind == "official") m.role = Role::kPerson;
+        if (p.kind == "official"sv) m.role = Role::kPerson;
         cand.push_back(m);
       }
     }
   }
   // Generic authorities, role nouns and anaphors from the cue lists.
   for (const CueHit& c : cues) {
-    if (c.cue == "authority") {
+    if (c.cue == "authority"sv) {
       const std::string head = lower(surface(text, toks, c.first, c.count));
       const std::string kind = one_of(head, {"court", "courts", "judge"}) ? "court"
                                : one_of(head, {"police", "security forces", "army", "military"})
@@ -263,14 +268,14 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       m.official = true;
       m.generic = true;
       cand.push_back(m);
-    } else if (c.cue == "speaker") {
+    } else if (c.cue == "speaker"sv) {
       Mention m = make(text, toks, c.first, c.count, Role::kSpeaker,
                        lower(surface(text, toks, c.first, c.count)), "people");
       m.generic = true;
       cand.push_back(m);
-    } else if (c.cue == "anaphor-actor" || c.cue == "anaphor-target") {
+    } else if (c.cue == "anaphor-actor"sv || c.cue == "anaphor-target"sv) {
       Mention m = make(text, toks, c.first, c.count,
-                       c.cue == "anaphor-actor" ? Role::kActor : Role::kTarget, "", c.value);
+                       c.cue == "anaphor-actor"sv ? Role::kActor : Role::kTarget, "", c.value);
       m.anaphor = true;
       cand.push_back(m);
     }
@@ -294,8 +299,8 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   for (std::size_t i = 0; i < toks.size();) {
     std::size_t j = i;
     while (j < toks.size() && !used[j] &&
-           ((toks[j].capital && toks[j].word && toks[j].lower != "'s") ||
-            (toks[j].text == "." && j > i && toks[j - 1].text.size() == 1)))
+           ((toks[j].capital && toks[j].word && toks[j].lower != "'s"sv) ||
+            (toks[j].text == "."sv && j > i && toks[j - 1].text.size() == 1)))
       ++j;
     std::size_t b = i;
     while (b < j && common_capital(toks[b].lower)) ++b;
@@ -308,9 +313,9 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
                        org ? "organization" : "person");
       m.entity.name = m.entity.mention;
       // "Junaid Ahmed Palak, the junior minister for ...": an official by apposition.
-      if (!org && j < toks.size() && toks[j].text == ",") {
-        for (std::size_t k = j + 1; k < toks.size() && k <= j + 5 && toks[k].text != ","; ++k)
-          if (title_word(toks[k].lower) && toks[k].lower != "founder") m.official = true;
+      if (!org && j < toks.size() && toks[j].text == ","sv) {
+        for (std::size_t k = j + 1; k < toks.size() && k <= j + 5 && toks[k].text != ","sv; ++k)
+          if (title_word(toks[k].lower) && toks[k].lower != "founder"sv) m.official = true;
       }
       kept.push_back(m);
     } else if (words == 1 && j == b + 1) {
@@ -338,7 +343,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   for (std::size_t k = 0; k + 1 < kept.size(); ++k) {
     const Mention& g = kept[k];
     const Mention& n = kept[k + 1];
-    if (g.role == Role::kTarget && n.role == Role::kTarget && g.entity.kind != "network" &&
+    if (g.role == Role::kTarget && n.role == Role::kTarget && g.entity.kind != "network"sv &&
         g.entity.name == lower(g.entity.name) && n.first >= g.last() && n.first - g.last() <= 2 &&
         (n.first == g.last() || (toks[g.last()].word && !one_of(toks[g.last()].lower,
                                                                 {"and", "or", "nor"})))) {
@@ -351,7 +356,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   std::vector<Mention> out;
   for (std::size_t k = 0; k < kept.size(); ++k) {
     Mention m = kept[k];
-    if (m.role == Role::kActor && !m.anaphor && m.entity.kind != "person" && !out.empty() &&
+    if (m.role == Role::kActor && !m.anaphor && m.entity.kind != "person"sv && !out.empty() &&
         out.back().role == Role::kRegion && out.back().last() + 1 >= m.first &&
         m.entity.name == lower(m.entity.mention)) {
       // "Russian authorities", "Pakistan's government", "the Manipur government".
@@ -375,7 +380,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         --t;
         titled = true;
       }
-      if (t > 0 && toks[t - 1].lower == "'s") --t;
+      if (t > 0 && toks[t - 1].lower == "'s"sv) --t;
       if (titled && !out.empty() && out.back().last() == t &&
           (out.back().role == Role::kActor || out.back().role == Role::kTarget)) {
         m.affiliation = out.back().entity.name;
@@ -383,8 +388,8 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         m.official = authority_kind(m.affiliation_kind);
       }
       m.official = m.official || (m.first > 0 && title_word(toks[m.first - 1].lower) &&
-                                  toks[m.first - 1].lower != "founder");
-      if (m.entity.kind == "official") m.official = true;
+                                  toks[m.first - 1].lower != "founder"sv);
+      if (m.entity.kind == "official"sv) m.official = true;
       m.entity.kind = "person";
       bool known = false;
       for (Mention& p : d->people) {
@@ -417,7 +422,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         for (int pass = 0; pass < 2 && !pick; ++pass) {
           const std::string words = lower(m.entity.mention);
           const bool network_words =
-              (words == "the service" || words == "the network" || words == "the services");
+              (words == "the service"sv || words == "the network"sv || words == "the services"sv);
           for (const Entity& e : d->lead_targets)
             if (!pick && pass == 0 && network_words && fits(words, e, false)) pick = &e;
           for (auto it = seen.rbegin(); it != seen.rend() && !pick; ++it)
@@ -426,7 +431,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         if (!pick) continue;
         m.entity.name = pick->name;
         m.entity.kind = pick->kind;
-      } else if (m.entity.kind == "person") {
+      } else if (m.entity.kind == "person"sv) {
         const Mention* near = nullptr;
         for (const Mention& o : out)
           if (o.role == Role::kPerson) near = &o;
@@ -440,7 +445,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         if (pronoun) {
           for (const Mention& o : out)
             if ((o.role == Role::kActor || o.role == Role::kTarget || o.role == Role::kSpeaker) &&
-                o.entity.kind != "person" && !o.generic)
+                o.entity.kind != "person"sv && !o.generic)
               near = &o;
           if (!near && d->has_subject) near = &d->last_subject;
         } else {

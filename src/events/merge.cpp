@@ -5,6 +5,9 @@
 #include <cctype>
 
 namespace timeline::events {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 std::string lower4(const std::string& w) {
@@ -37,7 +40,7 @@ bool targets_overlap(const Claim& a, const Claim& b) {
 
 // Two times from the text that cannot be the same event.
 bool times_conflict(const When& a, const When& b) {
-  if (a.basis != "text" || b.basis != "text") return false;
+  if (a.basis != "text"sv || b.basis != "text"sv) return false;
   const std::string& as = a.start;
   const std::string& bs = b.start;
   // Half-open intervals [start, end); an empty end is open.
@@ -48,14 +51,14 @@ bool times_conflict(const When& a, const When& b) {
 
 // Higher is more precise: text beats statement; then the finer precision.
 int rank(const When& w) {
-  return (w.basis == "text" ? 100 : 0) + static_cast<int>(w.precision);
+  return (w.basis == "text"sv ? 100 : 0) + static_cast<int>(w.precision);
 }
 
 double confidence(const Claim& c) {
   double v = 0.4;
   if (!c.actor.name.empty()) v += 0.15;
   if (!c.targets.empty()) v += 0.15;
-  if (c.when.basis == "text") v += 0.1;
+  if (c.when.basis == "text"sv) v += 0.1;
   if (!c.claimed_by.empty()) v += 0.1;
   v += 0.05 * static_cast<double>(std::min<std::size_t>(c.evidence.size() - 1, 2));
   return std::min(v, 0.95);
@@ -154,9 +157,9 @@ void Merger::add(Draft&& d) {
   // the ban", "challenged the ban") or come from a platform; a promotion or penalty needs
   // whom it is about.
   if (c.targets.empty()) {
-    const bool platform_actor = c.actor.kind == "messaging" || c.actor.kind == "social" ||
-                                c.actor.kind == "video" || c.actor.kind == "platform" ||
-                                c.actor.kind == "company";
+    const bool platform_actor = c.actor.kind == "messaging"sv || c.actor.kind == "social"sv ||
+                                c.actor.kind == "video"sv || c.actor.kind == "platform"sv ||
+                                c.actor.kind == "company"sv;
     const bool keep = (c.action == Action::kOrder && d.censorship_context) ||
                       (c.action == Action::kResponse && (d.censorship_context || platform_actor));
     if (!keep) return;

@@ -86,15 +86,6 @@ bool add_entities(const std::vector<std::string>& f, std::size_t alias_col,
 
 }  // namespace
 
-int cue_kind(std::string_view name) {
-  int k = 0;
-  for (const char* c : kCueNames) {
-    if (name == c) return k;
-    ++k;
-  }
-  return -1;
-}
-
 bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Error* error) {
   const std::string dir = "rules/domains/" + domain + "/";
   bool ok = each_row(data, dir + "triggers.tsv", true, error,

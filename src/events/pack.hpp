@@ -50,11 +50,19 @@ struct EntityPattern {
 
 // The cue names cues.tsv may use; cue_kind() gives a name's position in this list (a bit in a
 // 16-bit mask), or -1 for a name not in it.
-constexpr const char* kCueNames[] = {"say",           "according",      "report",  "deny",
-                                     "negate",        "threaten",       "plan",    "ongoing",
-                                     "reported",      "official",       "speaker", "authority",
-                                     "anaphor-actor", "anaphor-target", "boundary"};
-int cue_kind(std::string_view name);
+// Both are constexpr, so that cue_kind("say") in the code costs nothing when it runs.
+constexpr std::string_view kCueNames[] = {"say",           "according",      "report",  "deny",
+                                          "negate",        "threaten",       "plan",    "ongoing",
+                                          "reported",      "official",       "speaker", "authority",
+                                          "anaphor-actor", "anaphor-target", "boundary"};
+constexpr int cue_kind(std::string_view name) {
+  int k = 0;
+  for (const std::string_view c : kCueNames) {
+    if (name == c) return k;
+    ++k;
+  }
+  return -1;
+}
 
 struct CueRule {
   std::string cue;    // "say", "deny", "anaphor-actor", ...
@@ -73,7 +81,12 @@ class PhraseIndex {
   void build(const std::vector<Rule>& rules, Vocabulary* vocab) {
     by_first_.clear();
     by_id_.clear();
+    second_.assign(rules.size(), {});
     for (std::size_t r = 0; r < rules.size(); ++r) {
+      if (const std::vector<std::uint32_t>* ids = rules[r].phrase.second_ids()) {
+        second_[r].ids = *ids;
+        second_[r].any = false;
+      }
       for (const std::string& alt : rules[r].phrase.first()) {
         const std::string word = lower(alt);
         std::vector<std::size_t>& list = by_first_[word];
@@ -94,10 +107,28 @@ class PhraseIndex {
     if (tok.word_id >= by_id_.size() || by_id_[tok.word_id].empty()) return nullptr;
     return &by_id_[tok.word_id];
   }
+  // False when rule `r` (of the list at() gave for toks[i]) cannot match at toks[i] because of
+  // the word after it: a cheap look at the second word before Phrase::match. True otherwise.
+  bool may_match(std::size_t r, const std::vector<Token>& toks, std::size_t i) const {
+    const Second& s = second_[r];
+    if (s.any) return true;
+    if (i + 1 >= toks.size()) return false;
+    const std::uint32_t id = toks[i + 1].word_id;
+    if (id == kUnindexed) return true;
+    for (const std::uint32_t x : s.ids)
+      if (x == id) return true;
+    return false;
+  }
 
  private:
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_;
   std::vector<std::vector<std::size_t>> by_id_;
+  // Per rule: the ids its second word slot takes (Phrase::second_ids), or any.
+  struct Second {
+    bool any = true;
+    std::vector<std::uint32_t> ids;
+  };
+  std::vector<Second> second_;
 };
 
 struct Pack {
@@ -134,6 +165,7 @@ std::vector<Hit> find_all(const std::vector<Rule>& rules, const PhraseIndex& ind
     Hit best;
     if (const std::vector<std::size_t>* cand = index.at(toks[i])) {
       for (const std::size_t r : *cand) {
+        if (!index.may_match(r, toks, i)) continue;
         const std::size_t n = rules[r].phrase.match(toks, i);
         if (n > best.count) best = Hit{r, i, n};
       }

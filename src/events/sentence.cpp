@@ -6,6 +6,9 @@
 #include "events/sources.hpp"
 
 namespace timeline::events {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 bool be_form(const std::string& w) {
@@ -37,10 +40,11 @@ bool definite(const Token& t) {
 // Whether the mention can be the actor of `action`.
 bool can_act(const Mention& m, Action action) {
   if (m.role == Role::kPerson) return true;
-  if (m.role == Role::kRegion) return m.entity.kind == "country" && m.entity.mention == m.entity.name;
-  if (m.role == Role::kActor) return m.entity.kind != "outlet" && m.entity.kind != "monitor";
+  if (m.role == Role::kRegion)
+    return m.entity.kind == "country"sv && m.entity.mention == m.entity.name;
+  if (m.role == Role::kActor) return m.entity.kind != "outlet"sv && m.entity.kind != "monitor"sv;
   if (action == Action::kResponse) {
-    return m.role == Role::kTarget || (m.role == Role::kSpeaker && m.entity.kind != "outlet");
+    return m.role == Role::kTarget || (m.role == Role::kSpeaker && m.entity.kind != "outlet"sv);
   }
   return false;
 }
@@ -49,8 +53,9 @@ bool can_act(const Mention& m, Action action) {
 bool can_suffer(const Mention& m, Action action) {
   if (m.role == Role::kTarget) return true;
   if (action == Action::kPenalty || action == Action::kOrder) {
-    return (m.role == Role::kActor && (m.entity.kind == "company" || m.entity.kind == "group")) ||
-           (m.role == Role::kSpeaker && m.entity.kind == "group");
+    return (m.role == Role::kActor &&
+            (m.entity.kind == "company"sv || m.entity.kind == "group"sv)) ||
+           (m.role == Role::kSpeaker && m.entity.kind == "group"sv);
   }
   return false;
 }
@@ -74,7 +79,7 @@ std::vector<const Mention*> target_group(const SentenceInfo& si, std::size_t lo,
   // A name after "by" is an agent ("the messenger built by VK"), not a service acted on.
   for (const Mention& m : si.mentions)
     if (m.first >= lo && m.last() <= hi && can_suffer(m, action) &&
-        !(m.first > 0 && si.toks[m.first - 1].lower == "by"))
+        !(m.first > 0 && si.toks[m.first - 1].lower == "by"sv))
       all.push_back(&m);
   if (all.empty()) return {};
   if (!forward) std::reverse(all.begin(), all.end());
@@ -86,8 +91,8 @@ std::vector<const Mention*> target_group(const SentenceInfo& si, std::size_t lo,
     bool joined = true;
     for (std::size_t i = a->last(); i < b->first; ++i) {
       const std::string& w = si.toks[i].lower;
-      joined = joined && (w == "," || w == "and" || w == "or" || w == "&" || w == "as" ||
-                          w == "well" || w == "the" || w == "its" || definite(si.toks[i]));
+      joined = joined && (w == ","sv || w == "and"sv || w == "or"sv || w == "&"sv || w == "as"sv ||
+                          w == "well"sv || w == "the"sv || w == "its"sv || definite(si.toks[i]));
     }
     if (!joined) break;
     out.push_back(all[k]);
@@ -112,8 +117,8 @@ void index_sentence(SentenceInfo* si) {
   si->since_ahead.assign(n + 1, false);
   for (std::size_t i = n; i-- > 0;) {
     const Token& t = si->toks[i];
-    si->since_ahead[i] = t.lower == "since" ||
-                         (!(t.lower == "but" || t.text == ";") && si->since_ahead[i + 1]);
+    si->since_ahead[i] = t.lower == "since"sv ||
+                         (!(t.lower == "but"sv || t.text == ";"sv) && si->since_ahead[i + 1]);
   }
   si->trigger_at.assign(n, SentenceInfo::kNoTrigger);
   for (std::size_t k = 0; k < si->triggers.size(); ++k)
@@ -136,10 +141,7 @@ bool censorship_action(Action a) {
 
 }  // namespace
 
-bool SentenceInfo::has_cue(std::size_t token, std::string_view cue) const {
-  const int kind = cue_kind(cue);
-  if (kind >= 0 && cue_bits.size() == toks.size())
-    return token < cue_bits.size() && (cue_bits[token] >> kind & 1u) != 0;
+bool SentenceInfo::has_cue_in_list(std::size_t token, std::string_view cue) const {
   for (const CueHit& c : cues)
     if (c.first <= token && token < c.first + c.count && c.cue == cue) return true;
   return false;
@@ -206,8 +208,8 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       const TriggerHit& o = si.triggers[tj];
       const Action oa = pack.triggers[o.rule].action;
       if ((oa == Action::kOrder || oa == Action::kPromote) && o.first >= L && th.first > 0 &&
-          (si.toks[th.first - 1].lower == "to" ||
-           (th.first > 1 && si.toks[th.first - 2].lower == "to")))
+          (si.toks[th.first - 1].lower == "to"sv ||
+           (th.first > 1 && si.toks[th.first - 2].lower == "to"sv)))
         embedded = true;
     }
     // A nominal that is the object of the trigger before it ("lift the ban", "ordered more
@@ -249,7 +251,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       std::size_t k = th.first;
       while (k > L && adverb(si.toks[k - 1]) && th.first - k < 3) --k;
       passive = k > 0 && be_form(si.toks[k - 1].lower);
-      if (!passive && th.last() < n && si.toks[th.last()].lower == "by") passive = true;
+      if (!passive && th.last() < n && si.toks[th.last()].lower == "by"sv) passive = true;
     }
     const bool noun = rule.form == Form::kNoun || th.nominal;
 
@@ -268,7 +270,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     std::size_t ante_hi = 0, ante_lo = 0;
     if (L > 0 && one_of(si.toks[L - 1].lower, {"which", "who", "that"})) {
       ante_hi = L - 1;
-      if (ante_hi > 0 && si.toks[ante_hi - 1].text == ",") --ante_hi;
+      if (ante_hi > 0 && si.toks[ante_hi - 1].text == ","sv) --ante_hi;
       ante_lo = ante_hi > 12 ? ante_hi - 12 : 0;
     }
     // Actor.
@@ -279,7 +281,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
         std::size_t b = m.first;
         while (b > th.last() && one_of(si.toks[b - 1].lower, {"the", "a", "an", "its", "their"}))
           --b;
-        if (m.first >= th.last() && m.first < R && b > 0 && si.toks[b - 1].lower == "by" &&
+        if (m.first >= th.last() && m.first < R && b > 0 && si.toks[b - 1].lower == "by"sv &&
             can_act(m, action) && b - th.last() <= 4) {
           actor = &m;
           break;
@@ -305,9 +307,9 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
         }
       };
       std::size_t from = L;
-      if (L >= 2 && si.toks[L - 2].text == ",") {
+      if (L >= 2 && si.toks[L - 2].text == ","sv) {
         for (std::size_t k = th.first; k > L; --k) {
-          if (si.toks[k - 1].text == ",") {
+          if (si.toks[k - 1].text == ","sv) {
             from = k;
             break;
           }
@@ -329,7 +331,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
         const Mention* near = named ? named : other;
         if (near && near->last() <= th.first) {
           std::size_t gap = th.first - near->last();
-          const bool poss = near->last() < n && si.toks[near->last()].lower == "'s";
+          const bool poss = near->last() < n && si.toks[near->last()].lower == "'s"sv;
           bool light = false;
           for (std::size_t k = near->last(); k < th.first && k < near->last() + 3; ++k)
             light = light || one_of(si.toks[k].lower,
@@ -358,7 +360,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
       // "Turkish courts have fined Twitter and ordered it to ...": a verb after "and" shares
       // the subject of the verb before it.
       if (!actor && !noun && targets.empty() && th.first > 0 &&
-          si.toks[th.first - 1].lower == "and" && prev_actor)
+          si.toks[th.first - 1].lower == "and"sv && prev_actor)
         actor = prev_actor;
       // No subject in the clause: the one the article is talking about ("... and said Russians
       // should use Max").
@@ -429,7 +431,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     for (const Mention* t : targets) {
       if (actor && t->entity.name == c.actor.name) continue;
       Entity e = t->entity;
-      if (e.kind == "network") {
+      if (e.kind == "network"sv) {
         // The region named with a network: "mobile internet in Manipur".
         for (const Mention& m : si.mentions) {
           if (m.role != Role::kRegion || m.entity.mention != m.entity.name) continue;
@@ -486,8 +488,8 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     if (!c.targets.empty()) {
       bool all_net = true, any_net = false;
       for (const Entity& e : c.targets) {
-        all_net = all_net && e.kind == "network";
-        any_net = any_net || e.kind == "network";
+        all_net = all_net && e.kind == "network"sv;
+        any_net = any_net || e.kind == "network"sv;
       }
       if (action == Action::kBlock && all_net) c.action = Action::kShutdown;
       if (action == Action::kShutdown && !any_net) c.action = Action::kBlock;
@@ -522,7 +524,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     if (!src && person_actor) c.claimed_by = actor->entity.name;
     c.status = status_of(si, th.first, th.last(), L, &dr.ongoing_cue);
     bool reported_cue = false;
-    for (const CueHit& cue : si.cues) reported_cue = reported_cue || cue.cue == "reported";
+    for (const CueHit& cue : si.cues) reported_cue = reported_cue || cue.cue == "reported"sv;
     const bool self = (!src && person_actor && actor->official) ||
                       (src && !c.actor.name.empty() &&
                       (src->name == c.actor.name ||
@@ -550,7 +552,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
   }
   if (!named.empty()) d->last_targets = named;
   for (const Mention& m : si.mentions)
-    if ((m.role == Role::kTarget || m.entity.kind == "company") && !m.anaphor)
+    if ((m.role == Role::kTarget || m.entity.kind == "company"sv) && !m.anaphor)
       d->recent_targets.push_back(m.entity);
   if (d->lead_targets.empty()) d->lead_targets = named;
   const Source* first_src = nullptr;

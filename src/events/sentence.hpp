@@ -35,7 +35,14 @@ struct SentenceInfo {
   std::vector<Mention> mentions;
   std::vector<TriggerHit> triggers;  // stop phrases removed
   std::vector<CueHit> cues;
-  bool has_cue(std::size_t token, std::string_view cue) const;  // a cue of that kind covers token
+  // Whether a cue of that kind covers token.
+  bool has_cue(std::size_t token, std::string_view cue) const {
+    const int kind = cue_kind(cue);
+    if (kind >= 0 && cue_bits.size() == toks.size())
+      return token < cue_bits.size() && (cue_bits[token] >> kind & 1u) != 0;
+    return has_cue_in_list(token, cue);
+  }
+  bool has_cue_in_list(std::size_t token, std::string_view cue) const;  // from `cues`
 
   // Per token, filled by analyze() so that the clause and status scans look each up once (when
   // empty, has_cue and is_boundary work them out from the lists above):

@@ -2,6 +2,9 @@
 #include "events/sources.hpp"
 
 namespace timeline::events {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 const Mention* mention_ending_at(const SentenceInfo& si, std::size_t last) {
@@ -17,9 +20,9 @@ const Mention* mention_starting_in(const SentenceInfo& si, std::size_t from, std
 }
 
 bool clause_punct(const Token& t) {
-  return !t.word && (t.text == "," || t.text == ";" || t.text == ":" || t.text == "\"" ||
-                     t.text == "(" || t.text == ")" || t.text == "“" || t.text == "”" ||
-                     t.text == "—" || t.text == "–");
+  return !t.word && (t.text == ","sv || t.text == ";"sv || t.text == ":"sv || t.text == "\""sv ||
+                     t.text == "("sv || t.text == ")"sv || t.text == "“"sv || t.text == "”"sv ||
+                     t.text == "—"sv || t.text == "–"sv);
 }
 
 Source from_mention(const Mention& m, std::size_t verb) {
@@ -29,7 +32,7 @@ Source from_mention(const Mention& m, std::size_t verb) {
   s.has_mention = true;
   s.kind = m.entity.kind;
   s.name = m.entity.name;
-  s.outlet = m.entity.kind == "outlet";
+  s.outlet = m.entity.kind == "outlet"sv;
   s.official = m.official || authority_kind(m.entity.kind);
   return s;
 }
@@ -39,7 +42,7 @@ bool free_source(std::string_view text, const SentenceInfo& si, std::size_t end,
                  Source* out) {
   std::size_t b = end;
   while (b > 0 && !clause_punct(si.toks[b - 1]) && end - b < 10 &&
-         si.toks[b - 1].lower != "that" && !si.has_cue(b - 1, "say"))
+         si.toks[b - 1].lower != "that"sv && !si.has_cue(b - 1, "say"))
     --b;
   if (b == end || end - b >= 10) return false;
   for (const TriggerHit& t : si.triggers)
@@ -68,27 +71,27 @@ bool is_boundary(const SentenceInfo& si, std::size_t i) {
   if (!t.word) {
     // A quotation mark ends a clause only beside a comma or full stop (",” Peskov said"); scare
     // quotes ("to “completely shut down” its service") do not.
-    if (t.text == "\"" || t.text == "“" || t.text == "”") {
+    if (t.text == "\""sv || t.text == "“"sv || t.text == "”"sv) {
       const bool before = i > 0 && !si.toks[i - 1].word &&
-                          (si.toks[i - 1].text == "," || si.toks[i - 1].text == ".");
+                          (si.toks[i - 1].text == ","sv || si.toks[i - 1].text == "."sv);
       const bool after = i + 1 < si.toks.size() && !si.toks[i + 1].word &&
-                         (si.toks[i + 1].text == "," || si.toks[i + 1].text == ".");
+                         (si.toks[i + 1].text == ","sv || si.toks[i + 1].text == "."sv);
       return before || after;
     }
-    return t.text == ";" || t.text == ":" || t.text == "(" || t.text == ")" || t.text == "—" ||
-           t.text == "–";
+    return t.text == ";"sv || t.text == ":"sv || t.text == "("sv || t.text == ")"sv ||
+           t.text == "—"sv || t.text == "–"sv;
   }
-  if (t.lower == "that") return true;
+  if (t.lower == "that"sv) return true;
   if (si.has_cue(i, "boundary") || si.has_cue(i, "say")) return true;
   // ", and" between clauses.
-  return t.lower == "and" && i > 0 && si.toks[i - 1].text == ",";
+  return t.lower == "and"sv && i > 0 && si.toks[i - 1].text == ","sv;
 }
 
 std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) {
   std::vector<Source> out;
   for (const CueHit& c : si.cues) {
     const std::size_t v = c.first;
-    if (c.cue == "according") {
+    if (c.cue == "according"sv) {
       // "according to the outage tracker Sboi.rf": the first entity after it, else the words.
       std::size_t end = c.first + c.count;
       while (end < si.toks.size() && !clause_punct(si.toks[end]) && end - c.first < 9) ++end;
@@ -104,24 +107,24 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
       }
       continue;
     }
-    if (c.cue == "report") {
+    if (c.cue == "report"sv) {
       // "reported by RBC", "carried by the Interfax news agency".
       const Token& lastw = si.toks[c.first + c.count - 1];
-      if (lastw.lower == "by") {
+      if (lastw.lower == "by"sv) {
         if (const Mention* m = mention_starting_in(si, c.first + c.count, c.first + c.count + 3))
           out.push_back(from_mention(*m, v));
         continue;
       }
     }
-    if (c.cue != "say" && c.cue != "report") continue;
-    if (c.count > 1 && si.toks[c.first].lower == "in") continue;  // "in a statement"
+    if (c.cue != "say"sv && c.cue != "report"sv) continue;
+    if (c.count > 1 && si.toks[c.first].lower == "in"sv) continue;  // "in a statement"
     // "told Reuters", "told the state-run TASS news agency": the outlet after the verb.
-    if (si.toks[v].lower == "told" || si.toks[v].lower == "tells") {
+    if (si.toks[v].lower == "told"sv || si.toks[v].lower == "tells"sv) {
       if (const Mention* m = mention_starting_in(si, v + 1, v + 3))
-        if (m->entity.kind == "outlet") out.push_back(from_mention(*m, v));
+        if (m->entity.kind == "outlet"sv) out.push_back(from_mention(*m, v));
     }
     // Passive: "was confirmed by the communications watchdog".
-    if (v + 1 < si.toks.size() && si.toks[v + 1].lower == "by" && c.count == 1) {
+    if (v + 1 < si.toks.size() && si.toks[v + 1].lower == "by"sv && c.count == 1) {
       if (const Mention* m = mention_starting_in(si, v + 2, v + 4)) {
         out.push_back(from_mention(*m, v));
         continue;
@@ -134,7 +137,7 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
                                            "has", "have", "had", "had", "repeatedly", "publicly",
                                            "separately", "further"}))
       --end;
-    if (si.toks[v].lower == "saying") {
+    if (si.toks[v].lower == "saying"sv) {
       // "..., saying that ...": the subject of the main clause, the nearest actor before.
       const Mention* subj = nullptr;
       for (const Mention& m : si.mentions)
@@ -143,10 +146,10 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
       continue;
     }
     bool official_apposition = false;
-    if (end > 0 && si.toks[end - 1].text == ",") {
+    if (end > 0 && si.toks[end - 1].text == ","sv) {
       std::size_t b = end - 1;
-      while (b > 0 && si.toks[b - 1].text != "," && end - b < 16) --b;
-      if (b > 1 && si.toks[b - 1].text == "," && mention_ending_at(si, b - 1)) {
+      while (b > 0 && si.toks[b - 1].text != ","sv && end - b < 16) --b;
+      if (b > 1 && si.toks[b - 1].text == ","sv && mention_ending_at(si, b - 1)) {
         for (std::size_t i = b; i < end; ++i)
           official_apposition = official_apposition || si.has_cue(i, "official");
         end = b - 1;
@@ -154,7 +157,7 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
     }
     // ", which said": the relative pronoun stands for the name before the comma.
     if (end >= 3 && one_of(si.toks[end - 1].lower, {"which", "who"}) &&
-        si.toks[end - 2].text == ",") {
+        si.toks[end - 2].text == ","sv) {
       if (const Mention* m = mention_ending_at(si, end - 2)) out.push_back(from_mention(*m, v));
       continue;
     }
@@ -165,7 +168,7 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
       continue;
     }
     if (const Mention* m = mention_ending_at(si, end)) {
-      if (m->role == Role::kSpeaker && m->entity.kind == "people") {
+      if (m->role == Role::kSpeaker && m->entity.kind == "people"sv) {
         Source s;
         if (free_source(text, si, end, v, &s)) {
           s.official = s.official || official_apposition;
@@ -192,7 +195,7 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
 bool in_condition(const SentenceInfo& si, std::size_t clause_first) {
   if (clause_first == 0) return false;
   const std::string& w = si.toks[clause_first - 1].lower;
-  return w == "if" || w == "unless";
+  return w == "if"sv || w == "unless"sv;
 }
 
 Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
@@ -200,36 +203,36 @@ Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
   *ongoing_cue = false;
   // Denial: a denial verb before the trigger with no "but" between; a negation right before it.
   for (const CueHit& c : si.cues) {
-    if (c.cue != "deny" || c.first >= first) continue;
+    if (c.cue != "deny"sv || c.first >= first) continue;
     bool cut = false;
     for (std::size_t i = c.first + c.count; i < first; ++i)
-      cut = cut || si.toks[i].lower == "but" || si.toks[i].text == ";";
+      cut = cut || si.toks[i].lower == "but"sv || si.toks[i].text == ";"sv;
     if (!cut) return Status::kDenied;
   }
   // "was not restored until December": it was, then.
   bool until = false;
   for (std::size_t i = last; i < si.toks.size() && i < last + 6; ++i)
-    until = until || si.toks[i].lower == "until" || si.toks[i].lower == "till";
+    until = until || si.toks[i].lower == "until"sv || si.toks[i].lower == "till"sv;
   for (const CueHit& c : si.cues) {
-    if (c.cue != "negate" || until) continue;
+    if (c.cue != "negate"sv || until) continue;
     const std::size_t end = c.first + c.count;
     if (end <= first && first - end <= 4 && c.first >= clause_first) return Status::kDenied;
   }
   // Condition or threat: a modal or warning shortly before; "if"/"unless" after it.
   const std::size_t window = first > 6 ? first - 6 : 0;
   for (const CueHit& c : si.cues) {
-    if (c.cue != "threaten") continue;
+    if (c.cue != "threaten"sv) continue;
     const std::string& w = si.toks[c.first].lower;
-    const bool cond = w == "if" || w == "unless";
+    const bool cond = w == "if"sv || w == "unless"sv;
     if (cond && c.first >= last) {
       bool cut = false;
       for (std::size_t i = last; i < c.first; ++i)
-        cut = cut || si.toks[i].lower == "but" || si.toks[i].text == ";";
+        cut = cut || si.toks[i].lower == "but"sv || si.toks[i].text == ";"sv;
       if (!cut) return Status::kThreatened;
     }
     if (!cond && c.first < first &&
-        (c.first >= std::max(window, clause_first) || w == "warned" || w == "threatened" ||
-         w == "warns" || w == "threatens"))
+        (c.first >= std::max(window, clause_first) || w == "warned"sv || w == "threatened"sv ||
+         w == "warns"sv || w == "threatens"sv))
       return Status::kThreatened;
   }
   // Plan or ongoing: the nearest cue before the trigger in its clause wins.
@@ -238,19 +241,19 @@ Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
   Status status = Status::kDone;
   bool found = false;
   for (const CueHit& c : si.cues) {
-    if ((c.cue != "plan" && c.cue != "ongoing") || c.first < from || c.first >= first) continue;
+    if ((c.cue != "plan"sv && c.cue != "ongoing"sv) || c.first < from || c.first >= first) continue;
     if (found && c.first < best) continue;
     best = c.first;
     found = true;
-    status = c.cue == "plan" ? Status::kPlanned : Status::kOngoing;
+    status = c.cue == "plan"sv ? Status::kPlanned : Status::kOngoing;
     // "will continue to introduce restrictions" is a plan.
-    if (c.cue == "ongoing" && si.toks[c.first].lower.rfind("continu", 0) == 0 && c.first > 0 &&
+    if (c.cue == "ongoing"sv && si.toks[c.first].lower.rfind("continu", 0) == 0 && c.first > 0 &&
         si.has_cue(c.first - 1, "plan"))
       status = Status::kPlanned;
   }
   // Plan cues after the trigger ("next week") also count.
   for (const CueHit& c : si.cues) {
-    if (c.cue == "plan" && c.first >= last && c.count > 1 && si.toks[c.first].lower == "next" &&
+    if (c.cue == "plan"sv && c.first >= last && c.count > 1 && si.toks[c.first].lower == "next"sv &&
         !found)
       status = Status::kPlanned;
   }
@@ -258,11 +261,11 @@ Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
     *ongoing_cue = last < si.toks.size() && si.since_ahead[last];
   } else if (status == Status::kDone) {
     for (std::size_t i = last; i < si.toks.size(); ++i) {
-      if (si.toks[i].lower == "since") {
+      if (si.toks[i].lower == "since"sv) {
         *ongoing_cue = true;
         break;
       }
-      if (si.toks[i].lower == "but" || si.toks[i].text == ";") break;
+      if (si.toks[i].lower == "but"sv || si.toks[i].text == ";"sv) break;
     }
   }
   return status;

@@ -8,6 +8,9 @@
 #include "events/sources.hpp"
 
 namespace timeline::events {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 std::optional<Interval> interval_for(const std::string& value) {
@@ -60,7 +63,7 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes, std::
   for (std::size_t k = from; k < to && k < timexes.size(); ++k) {
     const Timex& t = timexes[k];
     if (t.begin < si.sentence.begin || t.end > si.sentence.end) continue;
-    if (t.type != "DATE" && t.type != "TIME" && t.type != "DURATION") continue;
+    if (t.type != "DATE"sv && t.type != "TIME"sv && t.type != "DURATION"sv) continue;
     cands.push_back(Cand{k, token_at(si, t.begin), token_at(si, t.end - 1) + 1,
                          t.resolved && interval_for(t.value).has_value()});
   }
@@ -70,15 +73,15 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes, std::
   const Draft* last_text = nullptr;
   const Draft* previous = nullptr;
   for (Draft& dr : *drafts) {
-    if (previous && previous->claim.when.basis == "text") last_text = previous;
+    if (previous && previous->claim.when.basis == "text"sv) last_text = previous;
     previous = &dr;
     When& w = dr.claim.when;
     long best_score = 1 << 20;
     const Cand* best = nullptr;
     for (const Cand& c : cands) {
       const Timex& t = timexes[c.index];
-      if (t.type == "DURATION") {
-        if (t.signal == "for" && c.first >= dr.trigger_last && c.first <= dr.clause_last + 2)
+      if (t.type == "DURATION"sv) {
+        if (t.signal == "for"sv && c.first >= dr.trigger_last && c.first <= dr.clause_last + 2)
           w.duration = t.value;
         continue;
       }
@@ -100,7 +103,7 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes, std::
             (std::labs(od) == std::labs(dist) && in_other && !in_clause))
           score += 12;
       }
-      if (t.signal == "since" || t.signal == "from") score -= 2;
+      if (t.signal == "since"sv || t.signal == "from"sv) score -= 2;
       if (score < best_score) {
         best_score = score;
         best = &c;
@@ -135,7 +138,7 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes, std::
     w.basis = "text";
     w.text = t.signal.empty() ? t.text : t.signal + " " + t.text;
     w.span = Span{t.signal.empty() ? t.begin : std::min(t.begin, t.signal_begin), t.end};
-    const bool open = t.signal == "since" || t.mod == "AFTER" || t.mod == "ON_OR_AFTER";
+    const bool open = t.signal == "since"sv || t.mod == "AFTER"sv || t.mod == "ON_OR_AFTER"sv;
     w.edtf = edtf_of(t.value, t.mod, open);
     if (w.edtf.empty()) w.edtf = t.value.substr(0, 10);
     if (open) {
@@ -143,7 +146,7 @@ void link_times(const SentenceInfo& si, const std::vector<Timex>& timexes, std::
       if (dr.claim.status == Status::kDone) dr.claim.status = Status::kOngoing;
     }
     if (t.range_partner >= 0 && static_cast<std::size_t>(t.range_partner) < timexes.size() &&
-        t.signal != "to" && t.signal != "until" && t.signal != "and") {
+        t.signal != "to"sv && t.signal != "until"sv && t.signal != "and"sv) {
       if (auto other = interval_for(timexes[t.range_partner].value)) {
         w.end = other->end;
         w.edtf = t.value + "/" + timexes[t.range_partner].value;

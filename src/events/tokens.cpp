@@ -310,6 +310,13 @@ std::uint32_t Vocabulary::find_folding_case(std::string_view word) const {
   }
 }
 
+const std::vector<std::uint32_t>* Phrase::second_ids() const {
+  if (slots_.size() < 2) return nullptr;
+  const Slot& s = slots_[1];
+  if (s.alts.empty() || s.exact || s.ids.size() != s.alts.size()) return nullptr;
+  return &s.ids;
+}
+
 bool Phrase::by_id() const {
   for (const Slot& s : slots_)
     if (!s.alts.empty() && (s.exact || s.ids.size() != s.alts.size())) return false;

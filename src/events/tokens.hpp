@@ -84,6 +84,10 @@ class Phrase {
   // Adds the phrase's lower-case words to `vocab` and compares them by id from now on with
   // tokens that carry a word_id of the same vocabulary.
   void bind(Vocabulary* vocab);
+  // The ids the second slot takes, when match() needs the token after the first to be one of
+  // them (whenever that token carries a word_id): the slot is a word without case, bound. Null
+  // otherwise (one slot only, a gap, a slot with case, not bound).
+  const std::vector<std::uint32_t>* second_ids() const;
   // Whether match() reads only the word_id and `word` of tokens that carry a word_id: every
   // word slot is bound and compares without case.
   bool by_id() const;
