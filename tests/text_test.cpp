@@ -39,6 +39,11 @@ TEST_CASE("segment splits sentences and keeps abbreviations", "[text]") {
       {"It was ranked No. 5 by J. R. Smith last year.",
        {"It was ranked No. 5 by J. R. Smith last year."}},
       {"Prices rose 2.5 percent. Then they fell.", {"Prices rose 2.5 percent.", "Then they fell."}},
+      // Abbreviations are compared in lower case; "Approx." is one, "Reports." is not.
+      {"SEN. Ortiz spoke. It cost APPROX. Ten users paid.",
+       {"SEN. Ortiz spoke.", "It cost APPROX. Ten users paid."}},
+      {"See the Reports. Many were late.", {"See the Reports.", "Many were late."}},
+      {"Talks ended at 5 p.m. Monday in the city.", {"Talks ended at 5 p.m. Monday in the city."}},
       {"   ", {}},
       {"", {}},
   }));
@@ -54,6 +59,18 @@ TEST_CASE("segment gives byte spans into the text, trailing space excluded", "[t
   CHECK(s[0].end == 9);  // "Один." is 4 two-byte letters and a full stop
   CHECK(s[1].begin == 10);
   CHECK(s[1].end == 20);
+}
+
+TEST_CASE("segment cuts a sentence without an end at the first space past 4096 bytes", "[text]") {
+  // 1,000 times "word ": the spaces are at 5k+4; the first one at or past byte 4096 is 4099.
+  std::string text;
+  for (int k = 0; k < 1000; ++k) text += "word ";
+  const auto s = timeline::segment(text);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].begin == 0);
+  CHECK(s[0].end == 4099);
+  CHECK(s[1].begin == 4100);
+  CHECK(s[1].end == 4999);  // the last space is trailing space
 }
 
 TEST_CASE("sentence tense from auxiliaries and verb forms", "[text]") {

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 
@@ -27,24 +28,37 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' |
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
+// std::isalpha and std::tolower with ASCII answered inline (the same in every locale); other
+// bytes still go to the C library, so the current locale keeps its say.
+bool is_alpha(unsigned char c) {
+  return c < 0x80 ? static_cast<unsigned>((c | 0x20) - 'a') < 26u : std::isalpha(c) != 0;
+}
+char to_lower(unsigned char c) {
+  if (c >= 0x80) return static_cast<char>(std::tolower(c));
+  return static_cast<char>(is_upper(static_cast<char>(c)) ? c | 0x20 : c);
+}
+
 // Abbreviations that do not end a sentence (compared in lower case, without the dot).
-bool is_abbreviation(std::string word) {
+bool is_abbreviation(std::string_view word) {
   static const std::array<const char*, 48> kAbbrev = {
       "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
       "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "etc", "no", "nos", "vol",
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "mt", "ft", "rev", "adm", "cmdr", "pres", "supt", "approx", "dept", "est"};
-  std::transform(word.begin(), word.end(), word.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
+  constexpr std::size_t kLongest = 6;  // "approx"
+  if (word.empty() || word.size() > kLongest) return false;
+  char lower[kLongest + 1] = {};
+  for (std::size_t k = 0; k < word.size(); ++k) lower[k] = to_lower(static_cast<unsigned char>(word[k]));
+  for (const char* a : kAbbrev)
+    if (a[0] == lower[0] && std::strcmp(a, lower) == 0) return true;
+  return false;
 }
 
 // The word that ends just before the full stop at `dot` (letters and inner dots: "U.S").
-std::string word_before(std::string_view text, std::size_t dot) {
+std::string_view word_before(std::string_view text, std::size_t dot) {
   std::size_t b = dot;
-  while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.'))
-    --b;
-  return std::string(text.substr(b, dot - b));
+  while (b > 0 && (is_alpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+  return text.substr(b, dot - b);
 }
 
 bool closes(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
@@ -90,9 +104,9 @@ std::size_t sentence_end_at(std::string_view t, std::size_t i) {
   while (k < t.size() && is_space(t[k])) ++k;
   if (!starts_sentence(t, k)) return std::string_view::npos;
   if (t[i] == '.' && j == i + 1) {
-    const std::string w = word_before(t, i);
+    const std::string_view w = word_before(t, i);
     if (w.size() == 1 && is_upper(w[0])) return std::string_view::npos;  // an initial
-    if (w.find('.') != std::string::npos) {  // "U.S." ends a sentence only before a new one
+    if (w.find('.') != std::string_view::npos) {  // "U.S." ends a sentence only before a new one
       if (k < t.size() && !is_upper(t[k])) return std::string_view::npos;
       if (k < t.size() && k + 1 < t.size() && is_upper(t[k]) && !is_lower(t[k + 1]))
         return std::string_view::npos;
@@ -124,7 +138,25 @@ std::vector<Sentence> segment(std::string_view text) {
     }
     start = end;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  // The loop body acts only on '.', '!', '?' and '\n', and on white space once a sentence is
+  // kMaxSentenceBytes long: the bytes in between are skipped with a table look-up each.
+  static const auto kStops = [] {
+    std::array<bool, 256> t{};
+    for (const unsigned char c : {'.', '!', '?', '\n'}) t[c] = true;
+    return t;
+  }();
+  static const auto kStopsOrSpace = [] {
+    std::array<bool, 256> t = kStops;
+    for (unsigned c = 0; c < 256; ++c) t[c] = t[c] || is_space(static_cast<char>(c));
+    return t;
+  }();
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t long_from = std::min(n, start + kMaxSentenceBytes);
+    while (i < long_from && !kStops[static_cast<unsigned char>(text[i])]) ++i;
+    if (i >= long_from)
+      while (i < n && !kStopsOrSpace[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == n) break;
     const char c = text[i];
     if (i - start >= kMaxSentenceBytes && is_space(c)) {
       emit(i);
