@@ -93,6 +93,8 @@ TEST_CASE("rule file errors name the file and line", "[rules]") {
       {"\n\nrule a\n  colour: red\n", "rules/en/zz.rules:4: unknown key 'colour'"},
       {"rule a\n  pattern: {NOSUCH}\n  type: DATE\n  value: x\n",
        "rules/en/zz.rules:1: unknown macro 'NOSUCH'"},
+      {"rule a\n  pattern: (?P<y>\\d+)-(?P<y>\\d+)\n  type: DATE\n  value: {y}\n",
+       "rules/en/zz.rules:1: group 'y' named twice in the pattern"},
       {"rule a\n  pattern: (?P<y>\n  type: DATE\n  value: x\n",
        "rules/en/zz.rules:1: bad pattern: missing ): (?P<y>"},
       {"rule a\n  pattern: a\n  type: DATE\n  value: x\n  example: no brackets => DATE x\n",

@@ -142,7 +142,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       groups.clear();
       for (const auto& [name, index] : info.groups) {
         const re2::StringPiece& sp = subs[index];
-        groups[name] = sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
+        groups.set(name, sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view());
       }
       Match m;
       m.begin = static_cast<std::uint32_t>(b);

@@ -125,6 +125,13 @@ bool finish_rule(Rule* rule, const std::map<std::string, std::string>& macros,
     return fail(error, rule->file, rule->line,
                 "numbered group in pattern; use (?P<name>...) or (?:...)");
   const std::set<std::string> groups(rule->groups.begin(), rule->groups.end());
+  if (groups.size() != rule->groups.size()) {
+    for (std::size_t i = 0; i < rule->groups.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (rule->groups[i] == rule->groups[j])
+          return fail(error, rule->file, rule->line,
+                      "group '" + rule->groups[i] + "' named twice in the pattern");
+  }
   for (const std::string* t : {&rule->type, &rule->value, &rule->mod, &rule->quant, &rule->freq,
                                &rule->value_after_quarter}) {
     if (!check_template(*t, groups, lexicon, &message))

@@ -154,8 +154,8 @@ void split_conditional(std::string_view body, std::string_view* name, std::strin
 }
 
 bool present(const Groups& groups, std::string_view name) {
-  const auto g = groups.find(name);
-  return g != groups.end() && g->second.data() != nullptr;
+  const std::string_view* g = groups.find(name);
+  return g != nullptr && g->data() != nullptr;
 }
 
 }  // namespace
@@ -187,7 +187,7 @@ bool expand_template(std::string_view tmpl, const Groups& groups, const Lexicon&
     if (!present(groups, name)) continue;  // group not in the match
     std::string piece;
     const bool optional = !fn.empty() && fn.back() == '?';  // {g:table?}: "" when not found
-    if (!apply(optional ? fn.substr(0, fn.size() - 1) : fn, groups.find(name)->second, lexicon,
+    if (!apply(optional ? fn.substr(0, fn.size() - 1) : fn, *groups.find(name), lexicon,
                &piece)) {
       if (!optional) return false;
       piece.clear();

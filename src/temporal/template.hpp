@@ -16,12 +16,29 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "temporal/rules.hpp"
 
 namespace timeline::temporal_detail {
 
-using Groups = std::map<std::string, std::string_view, std::less<>>;
+// The groups of one match: name -> the text it matched (data() nullptr: the group did not take
+// part). A few entries, looked up by a linear scan; the names must outlive the Groups.
+class Groups {
+ public:
+  void clear() { items_.clear(); }
+  void set(std::string_view name, std::string_view text) { items_.emplace_back(name, text); }
+  // The text of group `name`, or nullptr when the pattern has no such group.
+  const std::string_view* find(std::string_view name) const {
+    for (const auto& [n, text] : items_)
+      if (n == name) return &text;
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, std::string_view>> items_;
+};
 
 // Expands `tmpl`. Returns false when a lookup fails (a word missing from its table); the caller
 // then drops the match.
