@@ -117,3 +117,20 @@ TEST_CASE("a phrase compares by id only when every word slot is bound and withou
   if (bound) p.bind(&vocab);
   CHECK(p.by_id() == by_id);
 }
+
+TEST_CASE("a word set holds exactly its words", "[events]") {
+  static const timeline::events::WordSet words{"the", "a", "telegram's", "state-backed", "i"};
+  auto [word, in] = GENERATE(table<std::string, bool>({
+      {"the", true},
+      {"a", true},
+      {"telegram's", true},
+      {"state-backed", true},
+      {"i", true},
+      {"The", false},  // exact bytes: callers pass lower case
+      {"th", false},
+      {"them", false},
+      {"", false},
+      {"state", false},
+  }));
+  CHECK(words.has(word) == in);
+}

@@ -53,45 +53,54 @@ std::string fill(const std::string& tmpl, const std::map<std::string, std::strin
 }
 
 bool is_determiner(const std::string& lower) {
-  return one_of(lower, {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
-                        "these", "those", "some", "many", "most", "all", "both", "no", "in",
-                        "on", "at", "but", "and", "for", "of"});
+  static const WordSet kWords{"the",  "a",   "an",   "this",  "that",  "its",  "their",
+                              "his",  "her", "our",  "these", "those", "some", "many",
+                              "most", "all", "both", "no",    "in",    "on",   "at",
+                              "but",  "and", "for",  "of"};
+  return kWords.has(lower);
 }
 
 // Words a capitalized run can begin a sentence with that are not names.
 bool common_capital(const std::string& lower) {
-  return is_determiner(lower) ||
-         one_of(lower, {"mobile", "fixed", "social", "internet", "users", "officials", "critics",
-                        "independent", "many", "few", "more", "earlier", "later", "last",
-                        "since", "after", "before", "when", "while", "according", "human",
-                        "digital", "rights", "residents", "security", "business", "economists",
-                        "broadband", "he", "she", "it", "they", "we", "i", "you", "there",
-                        "kremlin", "spokesman", "spokeswoman", "minister", "chief", "president",
-                        "state", "junior", "senior", "deputy", "founder", "director", "head",
-                        "prime", "chairman", "governor", "lawyer", "telecommunications",
-                        "telecom", "telegram's", "on", "in", "for", "as", "if", "during"});
+  static const WordSet kWords{
+      "mobile",   "fixed",       "social",      "internet",  "users",   "officials",
+      "critics",  "independent", "many",        "few",       "more",    "earlier",
+      "later",    "last",        "since",       "after",     "before",  "when",
+      "while",    "according",   "human",       "digital",   "rights",  "residents",
+      "security", "business",    "economists",  "broadband", "he",      "she",
+      "it",       "they",        "we",          "i",         "you",     "there",
+      "kremlin",  "spokesman",   "spokeswoman", "minister",  "chief",   "president",
+      "state",    "junior",      "senior",      "deputy",    "founder", "director",
+      "head",     "prime",       "chairman",    "governor",  "lawyer",  "telecommunications",
+      "telecom",  "telegram's",  "on",          "in",        "for",     "as",
+      "if",       "during"};
+  return is_determiner(lower) || kWords.has(lower);
 }
 
 // Words that make a capitalized run the name of an organization, not of a person.
 bool org_word(const std::string& lower) {
-  return one_of(lower, {"media", "technology", "technologies", "service", "services", "ministry",
-                        "agency", "commission", "authority", "court", "council", "foundation",
-                        "institute", "group", "news", "times", "post", "press", "association",
-                        "union", "party", "university", "committee", "department", "office",
-                        "bank", "company", "corporation", "network", "watch", "international",
-                        "federation", "organisation", "organization", "center", "centre",
-                        "project", "society", "forum", "herald", "tribune", "journal", "daily",
-                        "radio", "television", "tv", "telecom", "communications", "duma",
-                        "parliament", "assembly", "senate", "congress", "government", "police",
-                        "army", "forces", "state", "republic", "federal", "national",
-                        "information", "digital", "internet", "cyber", "security"});
+  static const WordSet kWords{
+      "media",         "technology",  "technologies", "service",      "services",  "ministry",
+      "agency",        "commission",  "authority",    "court",        "council",   "foundation",
+      "institute",     "group",       "news",         "times",        "post",      "press",
+      "association",   "union",       "party",        "university",   "committee", "department",
+      "office",        "bank",        "company",      "corporation",  "network",   "watch",
+      "international", "federation",  "organisation", "organization", "center",    "centre",
+      "project",       "society",     "forum",        "herald",       "tribune",   "journal",
+      "daily",         "radio",       "television",   "tv",           "telecom",   "communications",
+      "duma",          "parliament",  "assembly",     "senate",       "congress",  "government",
+      "police",        "army",        "forces",       "state",        "republic",  "federal",
+      "national",      "information", "digital",      "internet",     "cyber",     "security"};
+  return kWords.has(lower);
 }
 
 bool title_word(const std::string& lower) {
-  return one_of(lower, {"spokesman", "spokeswoman", "spokesperson", "minister", "president",
-                        "governor", "official", "chairman", "head", "director", "founder",
-                        "deputy", "secretary", "commissioner", "prosecutor", "lawmaker",
-                        "adviser", "advisor", "ceo", "chief", "officer"});
+  static const WordSet kWords{
+      "spokesman", "spokeswoman",  "spokesperson", "minister", "president", "governor",
+      "official",  "chairman",     "head",         "director", "founder",   "deputy",
+      "secretary", "commissioner", "prosecutor",   "lawmaker", "adviser",   "advisor",
+      "ceo",       "chief",        "officer"};
+  return kWords.has(lower);
 }
 
 const Mention* last_of_kind(const Discourse& d, const std::string& kind) {
@@ -191,6 +200,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
                                    const std::vector<Token>& toks,
                                    const std::vector<CueHit>& cues, Discourse* d) {
   std::vector<Mention> cand;
+  cand.reserve(8);
   for (const Hit& h : find_all(pack.actors, pack.actor_index, toks)) {
     const EntityRule& r = pack.actors[h.rule];
     Mention m = make(text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
@@ -198,7 +208,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     m.official = authority_kind(r.kind);
     if (r.kind == "outlet"sv || r.kind == "monitor"sv || r.kind == "group"sv)
       m.role = Role::kSpeaker;
-    cand.push_back(m);
+    cand.push_back(std::move(m));
   }
   for (const Hit& h : find_all(pack.targets, pack.target_index, toks)) {
     const EntityRule& r = pack.targets[h.rule];
@@ -206,8 +216,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   }
   for (const Hit& h : find_all(pack.regions, pack.region_index, toks)) {
     const EntityRule& r = pack.regions[h.rule];
-    Mention m = make(text, toks, h.first, h.count, Role::kRegion, r.name, r.kind);
-    cand.push_back(m);
+    cand.push_back(make(text, toks, h.first, h.count, Role::kRegion, r.name, r.kind));
   }
   // A capitalized name glued to an unknown capitalized word before it is part of a longer
   // name ("the Eastern Signal" is not the messenger Signal).
@@ -252,7 +261,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
                          fill(p.name_template, groups), p.kind);
         m.official = authority_kind(p.kind);
         if (p.kind == "official"sv) m.role = Role::kPerson;
-        cand.push_back(m);
+        cand.push_back(std::move(m));
       }
     }
   }
@@ -267,17 +276,17 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       Mention m = make(text, toks, c.first, c.count, Role::kActor, head, kind);
       m.official = true;
       m.generic = true;
-      cand.push_back(m);
+      cand.push_back(std::move(m));
     } else if (c.cue == "speaker"sv) {
       Mention m = make(text, toks, c.first, c.count, Role::kSpeaker,
                        lower(surface(text, toks, c.first, c.count)), "people");
       m.generic = true;
-      cand.push_back(m);
+      cand.push_back(std::move(m));
     } else if (c.cue == "anaphor-actor"sv || c.cue == "anaphor-target"sv) {
       Mention m = make(text, toks, c.first, c.count,
                        c.cue == "anaphor-actor"sv ? Role::kActor : Role::kTarget, "", c.value);
       m.anaphor = true;
-      cand.push_back(m);
+      cand.push_back(std::move(m));
     }
   }
   // Keep the longest of overlapping candidates (earlier first on ties); known entities beat
@@ -286,6 +295,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     return a.count > b.count;
   });
   std::vector<Mention> kept;
+  kept.reserve(cand.size() + 4);
   std::vector<bool> used(toks.size(), false);
   for (Mention& m : cand) {
     bool free = true;
@@ -317,7 +327,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         for (std::size_t k = j + 1; k < toks.size() && k <= j + 5 && toks[k].text != ","sv; ++k)
           if (title_word(toks[k].lower) && toks[k].lower != "founder"sv) m.official = true;
       }
-      kept.push_back(m);
+      kept.push_back(std::move(m));
     } else if (words == 1 && j == b + 1) {
       for (const Mention& p : d->people) {
         const std::string& n = p.entity.name;
@@ -329,7 +339,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
           m.count = 1;
           m.entity.mention = toks[b].text;
           m.entity.span = Span{toks[b].begin, toks[b].end};
-          kept.push_back(m);
+          kept.push_back(std::move(m));
           break;
         }
       }
@@ -354,23 +364,25 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
 
   // Resolve in reading order: countries before "authorities", people's affiliations, anaphors.
   std::vector<Mention> out;
+  out.reserve(kept.size());
   for (std::size_t k = 0; k < kept.size(); ++k) {
-    Mention m = kept[k];
+    Mention m = std::move(kept[k]);
     if (m.role == Role::kActor && !m.anaphor && m.entity.kind != "person"sv && !out.empty() &&
         out.back().role == Role::kRegion && out.back().last() + 1 >= m.first &&
         m.entity.name == lower(m.entity.mention)) {
       // "Russian authorities", "Pakistan's government", "the Manipur government".
-      Mention region = out.back();
+      Mention region = std::move(out.back());
       out.pop_back();
+      const std::string own_name = m.entity.name;
       m.country = region.entity.name;
+      m.count = m.last() - region.first;
       m.first = region.first;
-      m.count = kept[k].last() - region.first;
       m.entity.mention = surface(text, toks, m.first, m.count);
       m.entity.span = Span{toks[m.first].begin, toks[m.last() - 1].end};
       m.entity.name = region.entity.mention + " " + m.entity.name;
       if (m.entity.name.find("'s ") != std::string::npos ||
           m.entity.name.find("’s ") != std::string::npos)
-        m.entity.name = region.entity.name + " " + kept[k].entity.name;
+        m.entity.name = region.entity.name + " " + own_name;
     }
     if (m.role == Role::kPerson && m.affiliation.empty()) {
       // "Kremlin spokesman Dmitry Peskov", "Telegram's founder Pavel Durov".
@@ -464,7 +476,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     }
     if ((m.role == Role::kActor || (m.role == Role::kSpeaker && !m.generic)) && !m.anaphor)
       remember(d, m);
-    out.push_back(m);
+    out.push_back(std::move(m));
   }
   return out;
 }

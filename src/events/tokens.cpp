@@ -317,6 +317,30 @@ const std::vector<std::uint32_t>* Phrase::second_ids() const {
   return &s.ids;
 }
 
+WordSet::WordSet(std::initializer_list<std::string_view> words) {
+  std::size_t size = 16;
+  while (size < words.size() * 2) size *= 2;
+  slots_.assign(size, std::string_view());
+  for (const std::string_view w : words) {
+    std::size_t i = start(w);
+    while (slots_[i].data() != nullptr && slots_[i] != w) i = (i + 1) & (size - 1);
+    slots_[i] = w;
+  }
+}
+
+std::size_t WordSet::start(std::string_view word) const {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<std::size_t>(h) & (slots_.size() - 1);
+}
+
+bool WordSet::has(std::string_view word) const {
+  for (std::size_t i = start(word);; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i].data() == nullptr) return false;
+    if (slots_[i] == word) return true;
+  }
+}
+
 bool Phrase::by_id() const {
   for (const Slot& s : slots_)
     if (!s.alts.empty() && (s.exact || s.ids.size() != s.alts.size())) return false;

@@ -106,6 +106,19 @@ class Phrase {
 // Lower-case ASCII copy.
 std::string lower(std::string_view s);
 
+// A fixed set of words: one hash and a probe or two instead of comparing with every word of a
+// long list. The words must outlive the set (string literals); build it once, as a function-local
+// static const, and share it between threads.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words);
+  bool has(std::string_view word) const;
+
+ private:
+  std::size_t start(std::string_view word) const;
+  std::vector<std::string_view> slots_;  // a null data() marks a free slot; at most half full
+};
+
 // Whether `s` is one of `list`. The list holds string views, so the lengths of literals are
 // known when compiling and most words are told apart by their length alone.
 inline bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
