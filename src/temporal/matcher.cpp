@@ -101,6 +101,9 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   RuleAutomaton::Walker walker(automaton_);
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
+  bool ascii = true;  // the sentence is ASCII only: the rules' Latin-1 programs serve
+  for (std::uint32_t i = begin; i < end && ascii; ++i)
+    ascii = static_cast<unsigned char>(text[i]) < 0x80;
   bool in_word = word_char_before(text, begin);
   for (std::uint32_t p = begin; p < end; ++p) {
     const unsigned char c = static_cast<unsigned char>(text[p]);
@@ -130,8 +133,8 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       const Rule& rule = rules_.rules[id];
       const RuleInfo& info = info_[id];
       subs.assign(info.ngroups + 1, re2::StringPiece());
-      if (!rule.regex().Match(sentence, p, end, RE2::ANCHOR_START, subs.data(),
-                              info.ngroups + 1))
+      const RE2& regex = ascii ? rule.ascii_regex() : rule.regex();
+      if (!regex.Match(sentence, p, end, RE2::ANCHOR_START, subs.data(), info.ngroups + 1))
         continue;
       // A group named "tx" narrows the timex to part of the match; the rest is context.
       const re2::StringPiece whole =

@@ -177,6 +177,15 @@ const RE2& Rule::regex() const {
   return *compiled_;
 }
 
+const RE2& Rule::ascii_regex() const {
+  std::call_once(*compile_ascii_once_, [this] {
+    RE2::Options opt = rule_options();
+    opt.set_encoding(RE2::Options::EncodingLatin1);
+    compiled_ascii_ = std::make_unique<RE2>(pattern, opt);
+  });
+  return *compiled_ascii_;
+}
+
 bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Error* error) {
   const std::string prefix = "rules/" + lang + "/";
   const std::vector<std::string> paths = data.list(prefix);
