@@ -44,6 +44,14 @@ TEST_CASE("normalize_published reads the common forms of a publication date", "[
       {"yesterday", ""},
       {"", ""},
       {"2026-02-12 and more words", ""},
+      // The ends of the calendar's range, and month lengths, in the plain YYYY-MM-DD form.
+      {"1400-01-01", "1400-01-01"},
+      {"1399-12-31", ""},
+      {"9999-12-31", "9999-12-31"},
+      {"2026-04-31", ""},
+      {"2026-04-30", "2026-04-30"},
+      {"2026-02-1x", ""},
+      {"2026-02-00", ""},
   }));
   CAPTURE(raw);
   CHECK(timeline::normalize_published(raw) == expected);

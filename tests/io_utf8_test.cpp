@@ -23,6 +23,11 @@ TEST_CASE("valid_utf8 accepts well-formed text and finds the first bad byte", "[
       {"a\0b"s, false, 1},                    // NUL
       {"\xFF", false, 0},
       {"\xF5\x80\x80\x80", false, 0},
+      // Past the first eight bytes, which are looked at in one step when they are ASCII.
+      {"0123456789abcdef\xC3", false, 16},
+      {"01234567\0abc"s, false, 8},
+      {"0123456\xC3\xA9 and more ASCII", true, 0},
+      {"0123456789\x7F\x01 ok \xE2\x82\xAC", true, 0},
   }));
   std::size_t at = 999;
   CHECK(timeline::valid_utf8(bytes, &at) == ok);

@@ -2,6 +2,7 @@
 // bytes as nlohmann::json's dump() of the to_json values, and the escapes written out by hand.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -75,9 +76,30 @@ TEST_CASE("json_text: strings escaped as nlohmann escapes them", "[io]") {
       {"del\x7F", "\"del\x7F\""},
       {"\xD0\x9C\xD0\xB0\xD0\xBA\xD1\x81", "\"\xD0\x9C\xD0\xB0\xD0\xBA\xD1\x81\""},
       {"", "\"\""},
+      // Past the first eight bytes, which are looked at in one step.
+      {"0123456789\"x", "\"0123456789\\\"x\""},
+      {"abcdefgh\x1F", "\"abcdefgh\\u001f\""},
+      {"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\n", "\"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\\n\""},
   }));
   CHECK(as_json_string(input) == expected);
   CHECK(as_json_string(input) == nlohmann::json(input).dump());
+}
+
+TEST_CASE("json_text: plain_run_end stops at the first byte a JSON string escapes", "[io]") {
+  // Each byte that stops a run, at every place of a 20-byte string of each filler byte; the
+  // fillers include bytes at and above 0x80, which are no stop.
+  for (const char stop : {'"', '\\', '\0', '\n', '\x1F'}) {
+    for (const char fill : {'a', ' ', '\x7F', '\x80', '\xA0', '\xDC', '\xFF'}) {
+      for (std::size_t at = 0; at <= 20; ++at) {
+        std::string s(20, fill);
+        if (at < s.size()) s[at] = stop;
+        for (std::size_t from = 0; from <= at && from <= s.size(); from += 3) {
+          CAPTURE(static_cast<int>(stop), static_cast<int>(fill), at, from);
+          CHECK(timeline::json_text::plain_run_end(s, from) == std::min(at, s.size()));
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("json_text: a NUL byte and invalid UTF-8 as nlohmann treats them", "[io]") {
@@ -114,7 +136,7 @@ TEST_CASE("dump_json writes the bytes nlohmann::json(claims).dump() writes", "[i
         "\"url\":\"\"}");
 }
 
-TEST_CASE("json_text: timex members match to_json for dates, sets and ranges", "[io]") {
+TEST_CASE("json_text: write_timex writes what to_json makes, for dates, sets and ranges", "[io]") {
   timeline::Timex date;
   date.begin = 3;
   date.end = 16;
@@ -130,11 +152,20 @@ TEST_CASE("json_text: timex members match to_json for dates, sets and ranges", "
   set.value = "P1W";
   set.quant = "EVERY";
   set.resolved = false;
+  set.freq = "1X";
+  set.rule = "every_unit";
+  const std::string edtf = "2025-03-03";
   for (const timeline::Timex& t : {date, set}) {
-    timeline::json_text::Object o;
-    timeline::json_text::add_members(&o, t);
     std::string out;
-    o.write(&out);
+    timeline::json_text::write_timex(&out, t);
     CHECK(out == nlohmann::json(t).dump());
+    // With the members `tag` adds: "edtf" sorts between "begin" and "end", "rule" after
+    // "resolved".
+    nlohmann::json with = t;
+    with["edtf"] = edtf;
+    with["rule"] = t.rule;
+    out = "[";
+    timeline::json_text::write_timex(&out, t, &edtf, &t.rule);
+    CHECK(out == "[" + with.dump());
   }
 }

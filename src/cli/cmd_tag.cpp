@@ -32,22 +32,19 @@ const char kTagUsage[] =
 // {"id", "published", "timexes": [...]}: each timex as to_json writes it, with its "edtf" and,
 // for --explain, its "rule"; the bytes nlohmann::json would dump, written directly.
 std::string to_json_line(const Document& d, const std::vector<Timex>& timexes, bool explain) {
-  std::string list = "[";
-  json_text::Object o;
+  std::string out = "{\"id\":";
+  json_text::append_string(&out, d.id);
+  out += ",\"published\":";
+  json_text::append_string(&out, d.published);
+  out += ",\"timexes\":[";
+  std::string edtf;
   for (std::size_t k = 0; k < timexes.size(); ++k) {
     const Timex& t = timexes[k];
-    if (k > 0) list += ',';
-    json_text::add_members(&o, t);
-    o.add_string("edtf", edtf_of(t.value, t.mod, t.signal == "since"));
-    if (explain) o.add_string("rule", t.rule);
-    o.write(&list);
+    if (k > 0) out += ',';
+    edtf = edtf_of(t.value, t.mod, t.signal == "since");
+    json_text::write_timex(&out, t, &edtf, explain ? &t.rule : nullptr);
   }
-  list += ']';
-  o.add_string("id", d.id);
-  o.add_string("published", d.published);
-  o.add_raw("timexes", list);
-  std::string out;
-  o.write(&out);
+  out += "]}";
   return out;
 }
 

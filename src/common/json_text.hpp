@@ -33,6 +33,11 @@ namespace timeline::json_text {
 // Appends `s` as a JSON string, quotes included.
 void append_string(std::string* out, std::string_view s);
 
+// The end of the run of bytes from `i` on that a JSON string holds as they are: the index of the
+// first '"', '\\' or control character (below 0x20) at or after `i`, else s.size(). Eight bytes
+// are looked at in one step. Used by the writer here and by the JSON Lines reader (src/io/).
+std::size_t plain_run_end(std::string_view s, std::size_t i);
+
 // One JSON object being put together: members in any order, written in key order.
 class Object {
  public:
@@ -56,7 +61,10 @@ class Object {
   std::string values_;
 };
 
-// The members of the JSON form of a Timex (to_json in timeline/json.hpp), added to `o`.
-void add_members(Object* o, const Timex& t);
+// Appends the JSON object of a Timex as to_json (timeline/json.hpp) makes it, with the members
+// "edtf" and "rule" added when `edtf` and `rule` are not null: the bytes dump() writes, the keys
+// in their order. The output stage of `tag` writes each timex with it.
+void write_timex(std::string* out, const Timex& t, const std::string* edtf = nullptr,
+                 const std::string* rule = nullptr);
 
 }  // namespace timeline::json_text

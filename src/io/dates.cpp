@@ -105,9 +105,30 @@ bool parse_date(std::string_view raw, int* y, int* m, int* d) {
 
 constexpr int kFirstYear = 1400;  // boost::gregorian::date's first year
 
+// `s` when it is already a date of the calendar written YYYY-MM-DD (the form nearly every
+// record gives), else "" and the caller takes the general way. Digits are ASCII, as RE2's \d.
+std::string already_normal(std::string_view s) {
+  auto digits = [&](std::size_t from, std::size_t count) {
+    int v = 0;
+    for (std::size_t k = from; k < from + count; ++k) {
+      if (s[k] < '0' || s[k] > '9') return -1;
+      v = v * 10 + (s[k] - '0');
+    }
+    return v;
+  };
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return "";
+  const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+  using Calendar = boost::gregorian::gregorian_calendar;
+  if (y < kFirstYear || m < 1 || m > 12 || d < 1 ||
+      d > Calendar::end_of_month_day(static_cast<unsigned short>(y), static_cast<unsigned short>(m)))
+    return "";
+  return std::string(s);
+}
+
 }  // namespace
 
 std::string normalize_published(std::string_view raw) {
+  if (std::string fast = already_normal(io::trim(raw)); !fast.empty()) return fast;
   int y = 0, m = 0, d = 0;
   return parse_date(raw, &y, &m, &d) ? format_date(y, m, d) : "";
 }

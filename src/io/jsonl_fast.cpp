@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "common/json_text.hpp"
+
 namespace timeline::io {
 namespace {
 
@@ -34,9 +36,7 @@ class Reader {
     if (!eat('"')) return false;
     for (;;) {
       const std::size_t run = i_;
-      while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' &&
-             static_cast<unsigned char>(s_[i_]) >= 0x20)
-        ++i_;
+      i_ = json_text::plain_run_end(s_, i_);
       if (out) out->append(s_.data() + run, i_ - run);
       if (i_ >= s_.size() || static_cast<unsigned char>(s_[i_]) < 0x20) return false;
       if (s_[i_++] == '"') return true;
