@@ -1,8 +1,6 @@
 // Tokenizer and phrase matcher of the claim extractor (see tokens.hpp).
 #include "events/tokens.hpp"
 
-#include <cstring>
-
 namespace timeline::events {
 namespace {
 
@@ -10,12 +8,24 @@ namespace {
 bool ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+// ascii_alnum() of every ASCII byte.
+struct AlnumTable {
+  bool bit[128] = {};
+  constexpr AlnumTable() {
+    for (int c = 0; c < 128; ++c)
+      bit[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+};
+constexpr AlnumTable kAsciiAlnum;
+
 bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Length of a typographic mark at text[i] that is punctuation though not ASCII: ’ ‘ “ ” – — …
-std::size_t typographic(std::string_view text, std::size_t i) {
-  if (i + 2 < text.size() + 0 && static_cast<unsigned char>(text[i]) == 0xE2 &&
+inline std::size_t typographic(std::string_view text, std::size_t i) {
+  // Every mark begins with 0xC2 or 0xE2: most bytes are told apart by the first test.
+  if (i >= text.size() || static_cast<unsigned char>(text[i]) < 0xC2) return 0;
+  if (i + 2 < text.size() && static_cast<unsigned char>(text[i]) == 0xE2 &&
       static_cast<unsigned char>(text[i + 1]) == 0x80) {
     const unsigned char c = static_cast<unsigned char>(text[i + 2]);
     if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x93 || c == 0x94 ||
@@ -43,8 +53,14 @@ bool letter_at(std::string_view text, std::size_t i) {
 }
 
 // The text of text[b, e) as tokens carry it: a typographic apostrophe folded to "'".
+bool has_byte_e2(std::string_view text, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e; ++i)
+    if (static_cast<unsigned char>(text[i]) == 0xE2) return true;
+  return false;
+}
+
 void fold(std::string_view text, std::size_t b, std::size_t e, std::string* out) {
-  if (std::memchr(text.data() + b, 0xE2, e - b) == nullptr) {
+  if (!has_byte_e2(text, b, e)) {
     out->assign(text.data() + b, e - b);  // no typographic apostrophe to fold
     return;
   }
@@ -106,8 +122,9 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
     }
     std::size_t j = i;
     while (j < stop) {
-      if (letter_at(text, j)) {
-        const unsigned char cj = static_cast<unsigned char>(text[j]);
+      // letter_at(text, j), with ASCII letters and digits found by a table.
+      const unsigned char cj = static_cast<unsigned char>(text[j]);
+      if (cj < 0x80 ? kAsciiAlnum.bit[cj] : typographic(text, j) == 0) {
         j += cj < 0x80 ? 1 : (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2);
         continue;
       }
@@ -173,7 +190,7 @@ std::vector<Token> word_tokens(std::string_view text, std::uint32_t begin, std::
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
     t.word = word;
-    if (std::memchr(text.data() + b, 0xE2, e - b) == nullptr) {
+    if (!has_byte_e2(text, b, e)) {
       t.word_id = vocab.find_folding_case(text.substr(b, e - b));
     } else {
       fold(text, b, e, &folded);
