@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include <re2/set.h>
 
@@ -39,6 +40,19 @@ bool word_char_at(std::string_view t, std::size_t i) {
   if (c == 0xE2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80)
     return false;
   if (c == 0xC2) return false;
+  return true;
+}
+
+// True when every byte of `t` is below 0x80 (eight at a time).
+bool all_ascii(std::string_view t) {
+  std::size_t i = 0;
+  for (; i + 8 <= t.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, t.data() + i, 8);
+    if (w & 0x8080808080808080ull) return false;
+  }
+  for (; i < t.size(); ++i)
+    if (static_cast<unsigned char>(t[i]) >= 0x80) return false;
   return true;
 }
 
@@ -101,9 +115,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   RuleAutomaton::Walker walker(automaton_);
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
-  bool ascii = true;  // the sentence is ASCII only: the rules' Latin-1 programs serve
-  for (std::uint32_t i = begin; i < end && ascii; ++i)
-    ascii = static_cast<unsigned char>(text[i]) < 0x80;
+  const bool ascii = all_ascii(text.substr(begin, end - begin));  // the Latin-1 programs serve
   bool in_word = word_char_before(text, begin);
   for (std::uint32_t p = begin; p < end; ++p) {
     const unsigned char c = static_cast<unsigned char>(text[p]);

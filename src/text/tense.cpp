@@ -2,6 +2,7 @@
 #include "text/tense.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -28,16 +29,21 @@ inline std::uint32_t hash_step(std::uint32_t h, char c) {
 }
 std::size_t longest_listed();
 
-// std::isalpha / std::tolower, with ASCII answered inline (the same in every locale); other
-// bytes still go to the C library, so the current locale keeps its say.
-bool letter(unsigned char c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return std::isalpha(c) != 0;
-}
-
-char lower(unsigned char c) {
-  if (c < 0x80) return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  return static_cast<char>(std::tolower(c));
+// std::isalpha / std::tolower of every byte, asked of the C library once (ASCII is the same in
+// every locale; other bytes follow the locale current at the first call): 0 for a byte that is
+// neither a letter nor an apostrophe, else the byte in lower case.
+const std::array<char, 256>& word_bytes() {
+  static const std::array<char, 256> table = [] {
+    std::array<char, 256> t{};
+    for (unsigned c = 0; c < 256; ++c) {
+      if (c == '\'') t[c] = '\'';
+      else if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : std::isalpha(c) != 0)
+        t[c] = static_cast<char>(c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)
+                                          : std::tolower(c));
+    }
+    return t;
+  }();
+  return table;
 }
 
 // Word::lists bit for a word of more than four letters ending in "ed".
@@ -47,23 +53,23 @@ constexpr unsigned kEd = 1u << 31;
 void words_of(std::string_view t, std::vector<Word>* out) {
   out->clear();
   const std::size_t longest = longest_listed();
+  const std::array<char, 256>& bytes = word_bytes();
   char buffer[64];  // the word in lower case, when it may be in a list
   std::size_t i = 0;
   while (i < t.size()) {
-    const unsigned char c = static_cast<unsigned char>(t[i]);
-    if (letter(c) || c == '\'') {
+    if (bytes[static_cast<unsigned char>(t[i])] != 0) {
       std::size_t j = i;
       std::uint32_t h = kHashStart;
-      while (j < t.size() && (letter(static_cast<unsigned char>(t[j])) || t[j] == '\'')) {
-        const char l = lower(static_cast<unsigned char>(t[j]));
+      char l;
+      while (j < t.size() && (l = bytes[static_cast<unsigned char>(t[j])]) != 0) {
         if (j - i < sizeof buffer) buffer[j - i] = l;
         h = hash_step(h, l);
         ++j;
       }
       const std::size_t n = j - i;
       unsigned lists = n <= longest ? lists_of(std::string_view(buffer, n), h) : 0;
-      if (n > 4 && lower(static_cast<unsigned char>(t[j - 2])) == 'e' &&
-          lower(static_cast<unsigned char>(t[j - 1])) == 'd')
+      if (n > 4 && bytes[static_cast<unsigned char>(t[j - 2])] == 'e' &&
+          bytes[static_cast<unsigned char>(t[j - 1])] == 'd')
         lists |= kEd;
       out->push_back({i, j, lists});
       i = j;
