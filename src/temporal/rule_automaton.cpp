@@ -594,7 +594,9 @@ struct RuleAutomaton::Dfa {
     return closures[s];
   }
 
-  Id step(Id state, int cls) {
+  // Makes the transition of `state` on byte class `cls` (kept out of line: the walk's loop
+  // stays small, and this runs only the first time a thread takes a transition).
+  [[gnu::noinline]] Id step(Id state, int cls) {
     const unsigned char byte = nfa->class_byte[cls];
     set.clear();
     if (++union_mark == 0) {
@@ -669,13 +671,12 @@ void RuleAutomaton::Walker::candidates(std::string_view text, std::size_t p, std
   const std::size_t words = static_cast<std::size_t>(d.words);
   const std::size_t stop = end - p > kMaxDepth ? p + kMaxDepth : end;
   // The rules whose end the walk has passed, one bit a rule (on the stack for up to 256 rules).
-  std::uint64_t local[4];
+  std::uint64_t local[4] = {0, 0, 0, 0};
   std::uint64_t* found = local;
   if (words > 4) {
-    found_.resize(words);
+    found_.assign(words, 0);
     found = found_.data();
   }
-  std::fill(found, found + words, 0);
   bool any = false;
   const auto add = [&](const std::uint64_t* mask) {
     any = true;
