@@ -28,6 +28,9 @@ TEST_CASE("valid_utf8 accepts well-formed text and finds the first bad byte", "[
       {"01234567\0abc"s, false, 8},
       {"0123456\xC3\xA9 and more ASCII", true, 0},
       {"0123456789\x7F\x01 ok \xE2\x82\xAC", true, 0},
+      {"0123456789ab\0defghijklmno"s, false, 12},
+      {"0123456789\xC3\xA9 sixteen or more bytes", true, 0},
+      {"0123456789\xC3( sixteen or more bytes", false, 10},
   }));
   std::size_t at = 999;
   CHECK(timeline::valid_utf8(bytes, &at) == ok);

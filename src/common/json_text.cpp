@@ -7,6 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <timeline/document.hpp>
 
 namespace timeline::json_text {
@@ -50,11 +54,9 @@ void put_number(std::string* out, Int value) {
   out->append(buf, static_cast<std::size_t>(end - buf));
 }
 
-}  // namespace
-
-std::size_t plain_run_end(std::string_view s, std::size_t i) {
-  const char* p = s.data();
-  const std::size_t n = s.size();
+// plain_run_end for what is left of p[i, n) after the sixteen-byte steps (or for a short
+// string, without them): eight bytes a step, then one.
+std::size_t short_run_end(const char* p, std::size_t i, std::size_t n) {
   for (; i + 8 <= n; i += 8) {
     const std::uint64_t w = load8(p + i);
     if (bytes_below(w ^ (kOnes * '"'), 1) | bytes_below(w ^ (kOnes * '\\'), 1) | bytes_below(w, 0x20))
@@ -64,27 +66,62 @@ std::size_t plain_run_end(std::string_view s, std::size_t i) {
   return i;
 }
 
-void append_string(std::string* out, std::string_view s) {
+}  // namespace
+
+std::size_t plain_run_end(std::string_view s, std::size_t i) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+#ifdef __SSE2__
+  // Sixteen bytes a step: equal to '"' or '\\', or unsigned at most 0x1F (max(v, 0x1F) == 0x1F).
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i control = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+        _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
+    if (const int mask = _mm_movemask_epi8(stop))
+      return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  return short_run_end(p, i, n);
+}
+
+namespace {
+
+// Appends `prefix` (JSON text such as ,"key":) and then `s` as a JSON string: in one append when
+// `s` needs no escape and both are short, as most members are.
+void append_prefixed(std::string* out, std::string_view prefix, std::string_view s) {
   if (has_high_byte(s) && !valid_utf8(s, nullptr)) {
     // Not valid UTF-8 (or valid but for a NUL byte, which valid_utf8 refuses and JSON escapes):
     // nlohmann writes the escape or throws its own error, word for word.
-    out->append(nlohmann::json(std::string(s)).dump());
+    const std::string dumped = nlohmann::json(std::string(s)).dump();
+    out->append(prefix.data(), prefix.size());
+    out->append(dumped);
     return;
   }
-  std::size_t i = plain_run_end(s, 0);
-  constexpr std::size_t kShort = 62;
-  if (i == s.size() && s.size() <= kShort) {  // nothing to escape: one append (most strings)
-    char buf[kShort + 2];
-    buf[0] = '"';
-    if (!s.empty()) std::memcpy(buf + 1, s.data(), s.size());
-    buf[s.size() + 1] = '"';
-    out->append(buf, s.size() + 2);
+  // Most strings written are a few bytes long: those go without the sixteen-byte steps.
+  auto run_end = [&s](std::size_t from) {
+    return s.size() - from < 16 ? short_run_end(s.data(), from, s.size()) : plain_run_end(s, from);
+  };
+  std::size_t i = run_end(0);
+  constexpr std::size_t kBuffer = 96;
+  if (i == s.size() && prefix.size() + s.size() + 2 <= kBuffer) {
+    char buf[kBuffer];
+    if (!prefix.empty()) std::memcpy(buf, prefix.data(), prefix.size());
+    char* q = buf + prefix.size();
+    *q++ = '"';
+    if (!s.empty()) std::memcpy(q, s.data(), s.size());
+    q += s.size();
+    *q++ = '"';
+    out->append(buf, static_cast<std::size_t>(q - buf));
     return;
   }
   static const char kHex[] = "0123456789abcdef";
+  out->append(prefix.data(), prefix.size());
   out->push_back('"');
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (; i < s.size(); i = plain_run_end(s, i)) {
+  for (; i < s.size(); i = run_end(i)) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     out->append(s.data() + run, i - run);
     run = ++i;
@@ -105,6 +142,16 @@ void append_string(std::string* out, std::string_view s) {
   out->append(s.data() + run, s.size() - run);
   out->push_back('"');
 }
+
+// Appends the member prefix `key_text` (a literal such as ,"key":) and `s` as a JSON string.
+template <std::size_t N>
+void put_string(std::string* out, const char (&key_text)[N], std::string_view s) {
+  append_prefixed(out, std::string_view(key_text, N - 1), s);
+}
+
+}  // namespace
+
+void append_string(std::string* out, std::string_view s) { append_prefixed(out, {}, s); }
 
 std::size_t Object::start(const char* key) {
   members_.push_back(Member{key, values_.size(), 0});
@@ -169,46 +216,27 @@ void Object::write(std::string* out) {
 void write_timex(std::string* out, const Timex& t, const std::string* edtf,
                  const std::string* rule) {
   const bool set = t.type == "SET";
-  put(out, "{\"anchor\":");
-  append_string(out, t.anchor);
+  put_string(out, "{\"anchor\":", t.anchor);
   put(out, ",\"begin\":");
   put_number(out, t.begin);
-  if (edtf) {
-    put(out, ",\"edtf\":");
-    append_string(out, *edtf);
-  }
+  if (edtf) put_string(out, ",\"edtf\":", *edtf);
   put(out, ",\"end\":");
   put_number(out, t.end);
-  if (set) {
-    put(out, ",\"freq\":");
-    append_string(out, t.freq);
-  }
-  put(out, ",\"mod\":");
-  append_string(out, t.mod);
-  put(out, ",\"precision\":");
-  append_string(out, precision_name(t.precision));
-  if (set) {
-    put(out, ",\"quant\":");
-    append_string(out, t.quant);
-  }
+  if (set) put_string(out, ",\"freq\":", t.freq);
+  put_string(out, ",\"mod\":", t.mod);
+  put_string(out, ",\"precision\":", precision_name(t.precision));
+  if (set) put_string(out, ",\"quant\":", t.quant);
   if (t.range_partner >= 0) {
     put(out, ",\"range_partner\":");
     put_number(out, t.range_partner);
   }
   if (t.resolved) put(out, ",\"resolved\":true");
   else put(out, ",\"resolved\":false");
-  if (rule) {
-    put(out, ",\"rule\":");
-    append_string(out, *rule);
-  }
-  put(out, ",\"signal\":");
-  append_string(out, t.signal);
-  put(out, ",\"text\":");
-  append_string(out, t.text);
-  put(out, ",\"type\":");
-  append_string(out, t.type);
-  put(out, ",\"value\":");
-  append_string(out, t.value);
+  if (rule) put_string(out, ",\"rule\":", *rule);
+  put_string(out, ",\"signal\":", t.signal);
+  put_string(out, ",\"text\":", t.text);
+  put_string(out, ",\"type\":", t.type);
+  put_string(out, ",\"value\":", t.value);
   out->push_back('}');
 }
 
