@@ -1,7 +1,10 @@
 // timeline extract: the censorship claims of each article, one JSON object per article and line.
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <thread>
 
 #include <timeline/extractor.hpp>
 #include <timeline/json.hpp>
@@ -46,11 +49,37 @@ int cmd_extract(int argc, char** argv) {
   LoadOptions load;
   DataFiles data;
   if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
-  const std::unique_ptr<Tagger> tagger = create_tagger(data, "extract", std::cerr);
-  if (!tagger) return kExitUsage;
+  // With threads to spare, the domain pack loads while the tagger compiles its rules (both only
+  // read `data`, which is safe to share).
   Error err;
-  std::unique_ptr<Extractor> extractor =
-      Extractor::create(data, opt.get("domain", "censorship"), &err);
+  std::unique_ptr<Extractor> extractor;
+  const std::string domain = opt.get("domain", "censorship");
+  std::exception_ptr failure;  // an exception of the loading thread, thrown again here
+  auto load_pack = [&] {
+    try {
+      extractor = Extractor::create(data, domain, &err);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  };
+  std::unique_ptr<Tagger> tagger;
+  if (opt.jobs > 1) {
+    std::thread loader(load_pack);
+    try {
+      tagger = create_tagger(data, "extract", std::cerr);
+    } catch (...) {
+      loader.join();
+      throw;
+    }
+    loader.join();
+    if (failure) std::rethrow_exception(failure);
+    if (!tagger) return kExitUsage;
+  } else {
+    tagger = create_tagger(data, "extract", std::cerr);
+    if (!tagger) return kExitUsage;
+    load_pack();
+    if (failure) std::rethrow_exception(failure);
+  }
   if (!extractor) {
     std::cerr << "timeline extract: " << err.str() << "\n";
     return kExitUsage;
