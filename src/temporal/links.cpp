@@ -38,10 +38,12 @@ void find_signal(std::string_view text, Timex* t) {
     const std::size_t n = sig.size();
     if (n > e || n <= best) continue;
     const std::size_t b = e - n;
+    // From the last letter back: most signals differ from the text there.
     bool same = true;
-    for (std::size_t i = 0; i < n && same; ++i)
-      same = std::tolower(static_cast<unsigned char>(text[b + i])) ==
-             static_cast<unsigned char>(sig[i]);
+    for (std::size_t i = n; i-- > 0 && same;) {
+      const unsigned char c = static_cast<unsigned char>(text[b + i]);
+      same = (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) == static_cast<unsigned char>(sig[i]);
+    }
     if (!same) continue;
     if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) continue;
     best = n;
