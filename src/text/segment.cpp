@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstring>
+#include <cstdint>
 #include <string>
 
 #ifdef __SSE2__
@@ -41,6 +41,14 @@ char to_lower(unsigned char c) {
   return static_cast<char>(is_upper(static_cast<char>(c)) ? c | 0x20 : c);
 }
 
+// A word of 1 to 6 bytes, none of them NUL, as a number (first byte highest): distinct words give
+// distinct numbers, so a set of words is a sorted array of numbers.
+std::uint64_t packed(std::string_view word) {
+  std::uint64_t v = 0;
+  for (const char c : word) v = v << 8 | static_cast<unsigned char>(c);
+  return v;
+}
+
 // Abbreviations that do not end a sentence (compared in lower case, without the dot).
 bool is_abbreviation(std::string_view word) {
   static const std::array<const char*, 48> kAbbrev = {
@@ -48,13 +56,17 @@ bool is_abbreviation(std::string_view word) {
       "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "vs", "etc", "no", "nos", "vol",
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "mt", "ft", "rev", "adm", "cmdr", "pres", "supt", "approx", "dept", "est"};
+  static const auto kPacked = [] {
+    std::array<std::uint64_t, kAbbrev.size()> out{};
+    for (std::size_t k = 0; k < kAbbrev.size(); ++k) out[k] = packed(kAbbrev[k]);
+    std::sort(out.begin(), out.end());
+    return out;
+  }();
   constexpr std::size_t kLongest = 6;  // "approx"
   if (word.empty() || word.size() > kLongest) return false;
-  char lower[kLongest + 1] = {};
+  char lower[kLongest];
   for (std::size_t k = 0; k < word.size(); ++k) lower[k] = to_lower(static_cast<unsigned char>(word[k]));
-  for (const char* a : kAbbrev)
-    if (a[0] == lower[0] && std::strcmp(a, lower) == 0) return true;
-  return false;
+  return std::binary_search(kPacked.begin(), kPacked.end(), packed({lower, word.size()}));
 }
 
 // The word that ends just before the full stop at `dot` (letters and inner dots: "U.S").
@@ -151,6 +163,7 @@ std::size_t next_stop(std::string_view t, std::size_t i, std::size_t end) {
 
 std::vector<Sentence> segment(std::string_view text) {
   std::vector<Sentence> out;
+  out.reserve(text.size() / 128 + 1);  // news sentences run 100 to 200 bytes
   std::size_t start = 0;
   auto emit = [&](std::size_t end) {
     while (start < end && is_space(text[start])) ++start;
