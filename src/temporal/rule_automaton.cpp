@@ -386,15 +386,19 @@ class Reader {
 }  // namespace
 
 // Thompson's construction: each state either reads one byte of a set (then goes to `out`), or
-// moves on without reading to the states in `eps`, or ends rule `rule`.
+// moves on without reading (its edges), or ends rule `rule`.
 struct RuleAutomaton::Nfa {
   struct State {
     int set = -1;  // index into `sets`: this state reads one byte of it, then goes to `out`
     int out = -1;
-    std::vector<int> eps;
+    int eps = -1;  // the first of its moves without reading (index into `edges`), or -1
     int rule = -1;  // >= 0: a match of this rule ends here
   };
   std::vector<State> states;
+  struct Edge {
+    int to, next;  // next: the state's following edge, or -1
+  };
+  std::vector<Edge> edges;  // every state's moves without reading, in one array
   std::vector<Bytes> sets;
   std::unordered_map<Bytes, int> set_index;
   std::vector<int> starts;  // each rule's first state
@@ -402,6 +406,11 @@ struct RuleAutomaton::Nfa {
   std::array<std::uint8_t, 256> byte_class{};
   std::vector<std::uint8_t> class_byte;  // a byte of each class
   int classes = 0;
+
+  void add_eps(int from, int to) {
+    edges.push_back({to, states[from].eps});
+    states[from].eps = static_cast<int>(edges.size()) - 1;
+  }
 
   int add_state() {
     states.emplace_back();
@@ -428,7 +437,7 @@ struct RuleAutomaton::Nfa {
         int last = s;
         for (const Node& k : n.kids) {
           const auto [ks, ke] = build(k);
-          states[last].eps.push_back(ks);
+          add_eps(last, ks);
           last = ke;
         }
         return {s, last};
@@ -437,8 +446,8 @@ struct RuleAutomaton::Nfa {
         const int s = add_state(), e = add_state();
         for (const Node& k : n.kids) {
           const auto [ks, ke] = build(k);
-          states[s].eps.push_back(ks);
-          states[ke].eps.push_back(e);
+          add_eps(s, ks);
+          add_eps(ke, e);
         }
         return {s, e};
       }
@@ -448,28 +457,28 @@ struct RuleAutomaton::Nfa {
         int last = s;
         for (int i = 0; i < n.min; ++i) {
           const auto [ks, ke] = build(kid);
-          states[last].eps.push_back(ks);
+          add_eps(last, ks);
           last = ke;
         }
         if (n.max == kUnbounded) {
           // last -> loop; loop -> kid -> loop; loop -> end
           const int loop = add_state(), e = add_state();
           const auto [ks, ke] = build(kid);
-          states[last].eps.push_back(loop);
-          states[loop].eps.push_back(ks);
-          states[loop].eps.push_back(e);
-          states[ke].eps.push_back(loop);
+          add_eps(last, loop);
+          add_eps(loop, ks);
+          add_eps(loop, e);
+          add_eps(ke, loop);
           return {s, e};
         }
         // (kid (kid ...)?)? for the optional copies.
         const int e = add_state();
         for (int i = n.min; i < n.max; ++i) {
           const auto [ks, ke] = build(kid);
-          states[last].eps.push_back(ks);
-          states[last].eps.push_back(e);
+          add_eps(last, ks);
+          add_eps(last, e);
           last = ke;
         }
-        states[last].eps.push_back(e);
+        add_eps(last, e);
         return {s, e};
       }
     }
@@ -558,7 +567,7 @@ struct RuleAutomaton::Dfa {
       seen[s] = mark;
       const Nfa::State& st = nfa->states[s];
       if (st.set >= 0 || st.rule >= 0) out->push_back(s);
-      for (int e : st.eps) stack.push_back(e);
+      for (int k = st.eps; k >= 0; k = nfa->edges[k].next) stack.push_back(nfa->edges[k].to);
     }
     std::sort(out->begin(), out->end());
   }
@@ -635,7 +644,7 @@ void RuleAutomaton::add(std::string_view pattern) {
   const auto [s, e] = nfa_->build(tree);
   const int end = nfa_->add_state();
   nfa_->states[end].rule = rule;
-  nfa_->states[e].eps.push_back(end);
+  nfa_->add_eps(e, end);
   nfa_->starts.push_back(s);
   nfa_->owner.resize(nfa_->states.size(), rule);
 }
