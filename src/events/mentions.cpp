@@ -160,7 +160,11 @@ bool authority_kind(const std::string& k) {
 std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) {
   std::vector<CueHit> out;
   std::size_t covered_until[std::size(kCueNames) + 1] = {};  // per cue kind: first free token
-  std::vector<CueHit> best;  // per cue the longest hit at token i (earlier rule on ties)
+  // Per cue the longest hit at token i (earlier rule on ties): its rule and length.
+  struct Best {
+    std::size_t rule = 0, count = 0;
+  };
+  std::vector<Best> best;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::vector<std::size_t>* cand = pack.cue_index.at(toks[i]);
     if (cand == nullptr) continue;
@@ -171,21 +175,25 @@ std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) 
       const std::size_t n = r.phrase.match(toks, i);
       if (n == 0) continue;
       auto b = std::find_if(best.begin(), best.end(),
-                            [&](const CueHit& h) { return h.cue == r.cue; });
+                            [&](const Best& h) { return pack.cues[h.rule].cue == r.cue; });
       if (b == best.end()) {
-        best.push_back(CueHit{r.cue, r.value, i, n});
+        best.push_back(Best{ri, n});
       } else if (n > b->count) {
-        *b = CueHit{r.cue, r.value, i, n};
+        *b = Best{ri, n};
       }
     }
-    std::sort(best.begin(), best.end(),
-              [](const CueHit& a, const CueHit& b) { return a.cue < b.cue; });
-    for (CueHit& hit : best) {
-      const int kind = cue_kind(hit.cue);  // load_pack admits only known cue names
-      std::size_t& until = covered_until[kind < 0 ? std::size(kCueNames) : static_cast<std::size_t>(kind)];
+    if (best.size() > 1)
+      std::sort(best.begin(), best.end(), [&](const Best& a, const Best& b) {
+        return pack.cues[a.rule].cue < pack.cues[b.rule].cue;
+      });
+    for (const Best& hit : best) {
+      const CueRule& r = pack.cues[hit.rule];
+      // load_pack admits only known cue names.
+      std::size_t& until =
+          covered_until[r.kind < 0 ? std::size(kCueNames) : static_cast<std::size_t>(r.kind)];
       if (until > i) continue;
       until = i + hit.count;
-      out.push_back(hit);
+      out.push_back(CueHit{r.cue, r.value, i, hit.count});
     }
   }
   return out;

@@ -139,6 +139,7 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     for (const std::string& alt : split_bars(f.back())) {
       CueRule r;
       r.cue = f[0];
+      r.kind = cue_kind(r.cue);
       r.value = valued ? f[1] : "";
       if (!r.phrase.compile(alt, false, why)) return false;
       pack->cues.push_back(std::move(r));

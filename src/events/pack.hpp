@@ -66,6 +66,7 @@ constexpr int cue_kind(std::string_view name) {
 
 struct CueRule {
   std::string cue;    // "say", "deny", "anaphor-actor", ...
+  int kind = -1;      // cue_kind(cue)
   std::string value;  // "anaphor-actor": the kind pointed at ("regulator", "*")
   Phrase phrase;
 };

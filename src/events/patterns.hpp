@@ -52,7 +52,9 @@ class EntityPatterns {
   // "bad regular expression: <RE2's message>" (the message UTF-8 compilation gives).
   int add(const std::string& regex, std::string* why);
   // The named groups of pattern k (the same in either encoding).
-  const std::map<std::string, int>& groups(int k) const { return groups_[static_cast<std::size_t>(k)]; }
+  const std::map<std::string, int>& groups(int k) const {
+    return groups_[static_cast<std::size_t>(k)];
+  }
   // Builds the prefilters; call once after the last add().
   void compile();
   std::size_t size() const { return sources_.size(); }

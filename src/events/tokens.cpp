@@ -165,7 +165,8 @@ std::string lower(std::string_view s) {
 
 std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end) {
   std::vector<Token> out;
-  if (end > begin) out.reserve((end - begin) / 5 + 4);  // about one token per five bytes of news text
+  // About one token per five bytes of news text.
+  if (end > begin) out.reserve((end - begin) / 5 + 4);
   scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word) {
     Token& t = out.emplace_back();
     t.begin = static_cast<std::uint32_t>(b);
