@@ -2,6 +2,7 @@
 #include "io/jsonl_fast.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 #include "common/json_text.hpp"
 
@@ -34,40 +35,21 @@ class Reader {
   // A JSON string, decoded to UTF-8 into *out (when out is not null).
   bool string(std::string* out) {
     if (!eat('"')) return false;
-    for (;;) {
-      const std::size_t run = i_;
-      i_ = json_text::plain_run_end(s_, i_);
-      if (out) out->append(s_.data() + run, i_ - run);
-      if (i_ >= s_.size() || static_cast<unsigned char>(s_[i_]) < 0x20) return false;
-      if (s_[i_++] == '"') return true;
-      if (i_ >= s_.size()) return false;
-      const char e = s_[i_++];
-      char c = 0;
-      switch (e) {
-        case '"': c = '"'; break;
-        case '\\': c = '\\'; break;
-        case '/': c = '/'; break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          if (!hex4(&cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            std::uint32_t lo = 0;
-            if (!(eat_raw('\\') && eat_raw('u') && hex4(&lo) && lo >= 0xDC00 && lo <= 0xDFFF))
-              return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          if (out) utf8(cp, out);
-          continue;
-        }
-        default: return false;
-      }
-      if (out) out->push_back(c);
+    const std::size_t plain_end = json_text::plain_run_end(s_, i_);
+    if (plain_end < s_.size() && s_[plain_end] == '"') {  // no escape: copied in one go
+      if (out) out->append(s_.data() + i_, plain_end - i_);
+      i_ = plain_end + 1;
+      return true;
     }
+    if (!out) return decode(nullptr);
+    // Decoded into room for the rest of the input, which the decoding never outgrows (an escape
+    // is at least as long as the UTF-8 it stands for), then cut to what was written.
+    const std::size_t base = out->size();
+    out->resize(base + (s_.size() - i_));
+    char* w = &(*out)[base];
+    const bool ok = decode(&w);
+    out->resize(static_cast<std::size_t>(w - out->data()));
+    return ok;
   }
 
   // Any value this reader takes, discarded.
@@ -106,6 +88,47 @@ class Reader {
   }
 
  private:
+  // The rest of a string after its opening quote; the bytes it stands for are written at *w and
+  // *w moved past them (when w is not null).
+  bool decode(char** w) {
+    for (;;) {
+      const std::size_t run = i_;
+      i_ = json_text::plain_run_end(s_, i_);
+      if (w) {
+        std::memcpy(*w, s_.data() + run, i_ - run);
+        *w += i_ - run;
+      }
+      if (i_ >= s_.size() || static_cast<unsigned char>(s_[i_]) < 0x20) return false;
+      if (s_[i_++] == '"') return true;
+      if (i_ >= s_.size()) return false;
+      const char e = s_[i_++];
+      char c = 0;
+      switch (e) {
+        case '"': c = '"'; break;
+        case '\\': c = '\\'; break;
+        case '/': c = '/'; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'u': {
+          std::uint32_t cp = 0;
+          if (!hex4(&cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            std::uint32_t lo = 0;
+            if (!(eat_raw('\\') && eat_raw('u') && hex4(&lo) && lo >= 0xDC00 && lo <= 0xDFFF))
+              return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          }
+          if (w) *w = utf8(cp, *w);
+          continue;
+        }
+        default: return false;
+      }
+      if (w) *(*w)++ = c;
+    }
+  }
   bool eat_raw(char c) {
     if (i_ >= s_.size() || s_[i_] != c) return false;
     ++i_;
@@ -125,17 +148,18 @@ class Reader {
     *out = v;
     return true;
   }
-  // Appends code point `cp` in UTF-8: a lead byte, then 6 bits per continuation byte.
-  static void utf8(std::uint32_t cp, std::string* out) {
+  // Writes code point `cp` in UTF-8 at w (a lead byte, then 6 bits per continuation byte);
+  // returns the end of what it wrote.
+  static char* utf8(std::uint32_t cp, char* w) {
     if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-      return;
+      *w++ = static_cast<char>(cp);
+      return w;
     }
     const int tail = cp < 0x800 ? 1 : cp < 0x10000 ? 2 : 3;
     static const unsigned kLead[] = {0, 0xC0, 0xE0, 0xF0};
-    out->push_back(static_cast<char>(kLead[tail] | (cp >> (6 * tail))));
-    for (int k = tail - 1; k >= 0; --k)
-      out->push_back(static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F)));
+    *w++ = static_cast<char>(kLead[tail] | (cp >> (6 * tail)));
+    for (int k = tail - 1; k >= 0; --k) *w++ = static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F));
+    return w;
   }
   // -?(0|[1-9][0-9]*) with at most 18 digits: a number nlohmann holds exactly.
   bool whole_number() {
@@ -161,10 +185,10 @@ bool read_simple_record(std::string_view body, RecordFields* out) {
     do {
       std::string key;
       if (!r.string(&key) || !r.eat(':')) return false;
-      static const char* const kKeys[] = {"id", "text", "title", "url", "published", "lang"};
+      static constexpr std::string_view kKeys[] = {"id", "text", "title", "url", "published", "lang"};
       int k = -1;
       for (int n = 0; n < 6; ++n)
-        if (key == kKeys[n]) k = n;
+        if (std::string_view(key) == kKeys[n]) k = n;
       if (k < 0) {
         if (!r.skip_value(0)) return false;
         continue;
