@@ -68,6 +68,7 @@ TEST_CASE("rule automaton: hand-written patterns", "[temporal]") {
       Row{"a[^.;]*z", "a b. z", false},
       Row{"a?", "zzz", true},                     // can match "": a candidate everywhere
       Row{"(?<x", "zzz", true},                   // unreadable: a candidate everywhere
+      Row{"[[:digit:]]+ days", "zzz", true},      // POSIX classes are not read: the same
       Row{"\\pL+ly", "quickly", true},            // \pL is read as any character
       Row{"\\pL+ly", "quick", false},             // but "ly" must still come
       Row{"[\\pL-]+\\s+ago", "long-ago ago", true},  // \pL inside a class

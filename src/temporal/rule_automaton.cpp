@@ -325,6 +325,10 @@ class Reader {
     while (ok_ && i_ < p_.size() && (first || !at(']'))) {
       first = false;
       const unsigned char lo = static_cast<unsigned char>(p_[i_]);
+      if (lo == '[' && i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
+        ok_ = false;  // a POSIX class ([:alpha:]): not read
+        break;
+      }
       if (lo == '\\') {
         bool any = false, zero_width = false;
         single |= escaped(&any, &zero_width);
