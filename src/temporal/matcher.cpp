@@ -170,6 +170,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
           expand_template(rule.quant, groups, lx, &m.quant) &&
           expand_template(rule.freq, groups, lx, &m.freq) &&
           expand_template(rule.value_after_quarter, groups, lx, &m.value_after_quarter)) {
+        if (cands.empty()) cands.reserve(8);  // spares the first few moves of growth
         cands.push_back(std::move(m));
         next[id] = static_cast<std::uint32_t>(match_end);
       }

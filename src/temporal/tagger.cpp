@@ -156,6 +156,7 @@ class RuleTagger : public Tagger {
             if (iv->precision == Precision::kQuarter) quarter_named = true;
           }
         }
+        if (out.empty()) out.reserve(16);  // spares the first few moves of growth
         out.push_back(std::move(t));
         partials.push_back(partial);
       }
