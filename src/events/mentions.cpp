@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <numeric>
 
 namespace timeline::events {
 
@@ -298,14 +299,18 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     }
   }
   // Keep the longest of overlapping candidates (earlier first on ties); known entities beat
-  // patterns and cues of the same length because they were added first.
-  std::stable_sort(cand.begin(), cand.end(), [](const Mention& a, const Mention& b) {
-    return a.count > b.count;
+  // patterns and cues of the same length because they were added first. Their indices are
+  // sorted, not the mentions, which are large.
+  std::vector<std::size_t> order(cand.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return cand[a].count > cand[b].count;
   });
   std::vector<Mention> kept;
   kept.reserve(cand.size() + 4);
   std::vector<bool> used(toks.size(), false);
-  for (Mention& m : cand) {
+  for (const std::size_t k : order) {
+    Mention& m = cand[k];
     bool free = true;
     for (std::size_t i = m.first; i < m.last(); ++i) free = free && !used[i];
     if (!free) continue;
@@ -354,8 +359,16 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     }
     i = j > i ? j : i + 1;
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  order.resize(kept.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return kept[a].first < kept[b].first; });
+  {
+    std::vector<Mention> by_first;
+    by_first.reserve(kept.size());
+    for (const std::size_t k : order) by_first.push_back(std::move(kept[k]));
+    kept = std::move(by_first);
+  }
   // A generic service followed by its name ("the social media platform X", "messaging apps
   // Telegram and WhatsApp") is that name.
   for (std::size_t k = 0; k + 1 < kept.size(); ++k) {
