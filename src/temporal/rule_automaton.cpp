@@ -10,6 +10,7 @@
 #include <map>
 #include <unordered_map>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace timeline::temporal_detail {
@@ -635,6 +636,11 @@ struct RuleAutomaton::Dfa {
   }
 };
 
+// Walker::candidates (inline, in the header) reads the table as 16-bit entries with -1 for dead.
+static_assert(std::is_same_v<RuleAutomaton::Dfa::Id, std::int16_t> &&
+                  RuleAutomaton::Dfa::kDead == -1,
+              "the header's inline walk must read the table as Dfa lays it out");
+
 RuleAutomaton::RuleAutomaton() : nfa_(std::make_unique<Nfa>()) {}
 RuleAutomaton::~RuleAutomaton() = default;
 
@@ -672,10 +678,23 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
     slot.serial = a.serial_;
   }
   d_ = &slot.dfa;
+  byte_class_ = a.nfa_->byte_class.data();
+  classes_ = static_cast<std::size_t>(a.nfa_->classes);
+  quick_ = a.open_.empty() && !d_->ends[0];
+  refresh();
 }
 
-void RuleAutomaton::Walker::candidates(std::string_view text, std::size_t p, std::size_t end,
-                                       std::vector<int>* ids) {
+void RuleAutomaton::Walker::refresh() {
+  next_ = d_->next.data();
+  ends_ = d_->ends.data();
+}
+
+void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t end,
+                                 std::vector<int>* ids) {
+  struct Refresh {  // however the walk ends, the inline path sees the grown table
+    Walker* w;
+    ~Refresh() { w->refresh(); }
+  } refresh_after{this};
   ids->clear();
   Dfa& d = *d_;
   const Nfa& n = *a_.nfa_;
