@@ -71,6 +71,12 @@ TEST_CASE("rule automaton: hand-written patterns", "[temporal]") {
       Row{"[[:digit:]]+ days", "zzz", true},      // POSIX classes are not read: the same
       Row{"\\pL+ly", "quickly", true},            // \pL is read as any character
       Row{"\\pL+ly", "quick", false},             // but "ly" must still come
+      Row{"\\pL+ly", "12ly", false},              // digits are not letters
+      Row{"\\pL+\\s+ago", "\xC3\xA9t\xC3\xA9 ago", true},  // letters outside ASCII
+      Row{"\\w+x", "\xC3\xA9x", false},          // \w is ASCII only in RE2
+      Row{"\\S+x", "\xC3\xA9x", true},
+      Row{"\\S+x", " x", false},
+      Row{"\\p{Greek}x", "!x", true},             // another class: any character
       Row{"[\\pL-]+\\s+ago", "long-ago ago", true},  // \pL inside a class
       Row{"[\\pL-]+\\s+ago", "x ag", false},
       Row{"\xE2\x82\xAC[0-9]", "\xE2\x82\xAC" "5", true},  // a multi-byte sign

@@ -238,23 +238,40 @@ class Reader {
     return alt_node({bytes_node(b), non_ascii_char()});
   }
 
-  // The bytes of an escape that stands for one ASCII character (\s, \d, \., \t). Sets *any for
-  // the ones not modelled (\pL, \S, \w, \x41: any character) and *zero_width for \b, \A, \z.
-  Bytes escaped(bool* any, bool* zero_width) {
-    *any = *zero_width = false;
+  // The ASCII bytes an escape stands for (\s, \d, \w, \., \t), and in *wide whether it also
+  // stands for characters outside ASCII (\pL: the ASCII letters and, read widely, any other
+  // character; \S, \W, \D likewise; \x41 and classes not modelled: any character). Sets
+  // *zero_width for \b, \A, \z.
+  Bytes escaped(bool* wide, bool* zero_width) {
+    *wide = *zero_width = false;
     ++i_;  // '\'
     if (i_ >= p_.size()) {
       ok_ = false;
       return Bytes();
     }
     const unsigned char e = static_cast<unsigned char>(p_[i_++]);
+    const Bytes ascii = range(0, 0x7F);
+    Bytes space;
+    for (char c : std::string(" \t\n\r\f\v")) space.set(static_cast<unsigned char>(c));
+    const Bytes digits = range('0', '9');
+    const Bytes word = range('0', '9') | range('A', 'Z') | range('a', 'z') | Bytes().set('_');
     Bytes b;
     switch (e) {
       case 's':
-        for (char s : std::string(" \t\n\r\f\v")) b.set(static_cast<unsigned char>(s));
-        return b;
+        return space;
       case 'd':
-        return range('0', '9');
+        return digits;
+      case 'w':  // ASCII only in RE2
+        return word;
+      case 'S':
+        *wide = true;
+        return ascii & ~space;
+      case 'D':
+        *wide = true;
+        return ascii & ~digits;
+      case 'W':
+        *wide = true;
+        return ascii & ~word;
       case 't':
         return b.set('\t');
       case 'n':
@@ -272,24 +289,35 @@ class Reader {
         *zero_width = true;
         return b;
       case 'p':
-      case 'P':
+      case 'P': {
+        std::string_view name;
         if (at('{')) {
           const std::size_t close = p_.find('}', i_);
+          name = p_.substr(i_ + 1, close == std::string_view::npos ? 0 : close - i_ - 1);
           i_ = close == std::string_view::npos ? p_.size() : close + 1;
         } else if (i_ < p_.size()) {
+          name = p_.substr(i_, 1);
           ++i_;
         }
-        *any = true;
-        return b;
+        *wide = true;  // every Unicode class has members outside ASCII
+        if (e == 'p' && (name == "L" || name == "Lu" || name == "Ll" || name == "Lt" ||
+                         name == "Lm" || name == "Lo" || name == "Latin"))
+          return range('A', 'Z') | range('a', 'z');
+        if (e == 'p' && (name == "N" || name == "Nd")) return digits;
+        return ascii;  // another class, or a negated one: any character
+      }
       case 'x':
         if (at('{')) {
           const std::size_t close = p_.find('}', i_);
           i_ = close == std::string_view::npos ? p_.size() : close + 1;
         } else {
-          for (int k = 0; k < 2 && i_ < p_.size() && std::isxdigit(static_cast<unsigned char>(p_[i_])); ++k) ++i_;
+          for (int k = 0; k < 2 && i_ < p_.size() &&
+                          std::isxdigit(static_cast<unsigned char>(p_[i_]));
+               ++k)
+            ++i_;
         }
-        *any = true;
-        return b;
+        *wide = true;
+        return ascii;
       case 'Q':
       case 'C':
         ok_ = false;  // quoted text, single bytes: not read
@@ -297,22 +325,22 @@ class Reader {
       default:
         if (e >= '0' && e <= '7') {  // an octal escape: its digits, then any character
           while (i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '7') ++i_;
-          *any = true;
-          return b;
+          *wide = true;
+          return ascii;
         }
-        if (std::isalnum(e)) {  // \w, \W, \S, \D, \pN...: not modelled
-          *any = true;
-          return b;
+        if (std::isalnum(e)) {  // an escape not modelled: any character
+          *wide = true;
+          return ascii;
         }
         return b.set(e);  // an escaped sign: itself
     }
   }
 
   Node escape() {
-    bool any = false, zero_width = false;
-    const Bytes b = escaped(&any, &zero_width);
+    bool wide = false, zero_width = false;
+    const Bytes b = escaped(&wide, &zero_width);
     if (zero_width) return seq_node({});
-    if (any) return any_char();
+    if (wide) return alt_node({bytes_node(b), non_ascii_char()});
     return bytes_node(b);
   }
 
@@ -331,12 +359,9 @@ class Reader {
         break;
       }
       if (lo == '\\') {
-        bool any = false, zero_width = false;
-        single |= escaped(&any, &zero_width);
-        if (any) {  // \pL, \w, ...: read as any character
-          single |= range(0, 0x7F);
-          wide = true;
-        }
+        bool escape_wide = false, zero_width = false;
+        single |= escaped(&escape_wide, &zero_width);
+        wide = wide || escape_wide;
         continue;
       }
       if (lo >= 0x80) {

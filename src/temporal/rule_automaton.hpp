@@ -11,9 +11,10 @@
 //
 // The automaton accepts a superset of each pattern's matches (never fewer): constructs that
 // depend on context or are not modelled are widened. Zero-width assertions (\b, ^, $) match
-// anywhere; \pL, \w, '.', and negated classes with non-ASCII members match any character;
-// counts above 16 become unbounded; any non-ASCII character in a pattern stands for any
-// non-ASCII character (case folding in RE2 can change its bytes). A pattern the reader cannot
+// anywhere; \pL matches the ASCII letters and any non-ASCII character (\pN, \S, \W, \D
+// likewise); '.', other Unicode classes and negated classes with non-ASCII members match any
+// character; counts above 16 become unbounded; any non-ASCII character in a pattern stands for
+// any non-ASCII character (case folding in RE2 can change its bytes). A pattern the reader cannot
 // read at all makes its rule a candidate everywhere.
 //
 // Thread safety: the patterns are read once by one thread (add, finish); after that
