@@ -109,8 +109,8 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   std::vector<int> ids;
   std::vector<re2::StringPiece> subs;
   // Per rule, where its next match may start: after its last match, as a left-to-right search
-  // would continue.
-  std::vector<std::uint32_t> next(rules_.rules.size(), begin);
+  // would continue. Filled at the first candidate (most sentences have none).
+  std::vector<std::uint32_t> next;
   Groups groups;
   RuleAutomaton::Walker walker(automaton_);
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
@@ -140,6 +140,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       }
     }
     walker.candidates(text, p, end, &ids);
+    if (!ids.empty() && next.empty()) next.assign(rules_.rules.size(), begin);
     for (int id : ids) {
       if (p < next[id]) continue;
       const Rule& rule = rules_.rules[id];
@@ -176,6 +177,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       }
     }
   }
+  if (cands.empty()) return cands;
   std::stable_sort(cands.begin(), cands.end(), [](const Match& a, const Match& b) {
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
