@@ -7,17 +7,19 @@
 
 namespace timeline::temporal_detail {
 std::string lexicon_key(std::string_view s) {
-  std::string k;
-  for (char c : s) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!k.empty() && (k.back() == '.' || k.back() == ' ')) k.pop_back();
-  // Collapse runs of white space and hyphens to one space.
+  // Trailing full stops and spaces dropped, then each byte lower-cased (ASCII inline, the
+  // others by the C library) and runs of white space and hyphens collapsed to one space.
+  while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.remove_suffix(1);
   std::string out;
-  for (char c : k) {
-    const bool sep = c == ' ' || c == '\n' || c == '\t' || c == '-';
-    if (sep) {
+  out.reserve(s.size());
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const char l = static_cast<char>(c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)
+                                              : std::tolower(c));
+    if (l == ' ' || l == '\n' || l == '\t' || l == '-') {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
-      out += c;
+      out += l;
     }
   }
   return out;
