@@ -11,6 +11,7 @@
 #include <timeline/extractor.hpp>
 #include <timeline/json.hpp>
 #include <timeline/tagger.hpp>
+#include <timeline/text.hpp>
 #include <timeline/timeline.hpp>
 
 namespace timeline::cli {
@@ -65,7 +66,10 @@ ClaimInputs read_claim_inputs(const Options& opt, const DataFiles& data, const L
     Options sub = opt;
     sub.inputs = articles;
     auto work = [&](const Document& doc, std::string* result, Error*) {
-      DocumentClaims dc = extractor->extract(doc, tagger->tag(doc));
+      // The text split once, for the tagger and the extractor both.
+      const std::vector<Sentence> sentences = segment(doc.text);
+      DocumentClaims dc =
+          extractor->extract(doc, tagger->tag(doc.text, doc.published, sentences), sentences);
       if (dc.id.empty()) dc.id = doc.id;
       if (dc.published.empty()) dc.published = doc.published;
       if (dc.source.empty()) dc.source = doc.source;
