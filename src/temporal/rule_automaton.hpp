@@ -17,10 +17,10 @@
 // any non-ASCII character (case folding in RE2 can change its bytes). A pattern the reader cannot
 // read at all makes its rule a candidate everywhere.
 //
-// Thread safety: the patterns are read once by one thread (add, finish); after that
-// candidates() may be called from any number of threads. Each thread keeps its own states of
-// the deterministic automaton (about a kilobyte per state, a few hundred states on news text,
-// at most kMaxStates before they are dropped and made again).
+// Thread safety: the patterns are read once by one thread (add, finish); after that any number
+// of threads may walk it, each through its own Walker. Each thread keeps its own states of the
+// deterministic automaton (some 600 bytes a state; about 5,000 states for the 2,452 articles of
+// te3-silver; at most kMaxStates before they are dropped and made again at a sentence start).
 #pragma once
 
 #include <bitset>
