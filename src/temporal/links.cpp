@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/bytes.hpp"
+
 namespace timeline::temporal_detail {
 namespace {
 
@@ -41,8 +43,7 @@ void find_signal(std::string_view text, Timex* t) {
     // From the last letter back: most signals differ from the text there.
     bool same = true;
     for (std::size_t i = n; i-- > 0 && same;) {
-      const unsigned char c = static_cast<unsigned char>(text[b + i]);
-      same = (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) == static_cast<unsigned char>(sig[i]);
+      same = lower_byte(static_cast<unsigned char>(text[b + i])) == sig[i];
     }
     if (!same) continue;
     if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) continue;

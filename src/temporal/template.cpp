@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "common/bytes.hpp"
+
 namespace timeline::temporal_detail {
 std::string lexicon_key(std::string_view s) {
   // Trailing full stops and spaces dropped, then each byte lower-cased (ASCII inline, the
@@ -14,8 +16,7 @@ std::string lexicon_key(std::string_view s) {
   out.reserve(s.size());
   for (char ch : s) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    const char l = static_cast<char>(c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)
-                                              : std::tolower(c));
+    const char l = lower_byte(c);
     if (l == ' ' || l == '\n' || l == '\t' || l == '-') {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {

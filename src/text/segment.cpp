@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <string>
 
+#include "common/bytes.hpp"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -31,15 +33,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' |
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-// std::isalpha and std::tolower with ASCII answered inline (the same in every locale); other
-// bytes still go to the C library, so the current locale keeps its say.
-bool is_alpha(unsigned char c) {
-  return c < 0x80 ? static_cast<unsigned>((c | 0x20) - 'a') < 26u : std::isalpha(c) != 0;
-}
-char to_lower(unsigned char c) {
-  if (c >= 0x80) return static_cast<char>(std::tolower(c));
-  return static_cast<char>(is_upper(static_cast<char>(c)) ? c | 0x20 : c);
-}
 
 // A word of 1 to 6 bytes, none of them NUL, as a number (first byte highest): distinct words give
 // distinct numbers, so a set of words is a sorted array of numbers.
@@ -65,14 +58,14 @@ bool is_abbreviation(std::string_view word) {
   constexpr std::size_t kLongest = 6;  // "approx"
   if (word.empty() || word.size() > kLongest) return false;
   char lower[kLongest];
-  for (std::size_t k = 0; k < word.size(); ++k) lower[k] = to_lower(static_cast<unsigned char>(word[k]));
+  for (std::size_t k = 0; k < word.size(); ++k) lower[k] = lower_byte(static_cast<unsigned char>(word[k]));
   return std::binary_search(kPacked.begin(), kPacked.end(), packed({lower, word.size()}));
 }
 
 // The word that ends just before the full stop at `dot` (letters and inner dots: "U.S").
 std::string_view word_before(std::string_view text, std::size_t dot) {
   std::size_t b = dot;
-  while (b > 0 && (is_alpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
+  while (b > 0 && (alpha_byte(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
   return text.substr(b, dot - b);
 }
 

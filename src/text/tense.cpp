@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -11,6 +10,8 @@
 #include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "common/bytes.hpp"
 
 namespace timeline {
 namespace {
@@ -29,17 +30,16 @@ inline std::uint32_t hash_step(std::uint32_t h, char c) {
 }
 std::size_t longest_listed();
 
-// std::isalpha / std::tolower of every byte, asked of the C library once (ASCII is the same in
-// every locale; other bytes follow the locale current at the first call): 0 for a byte that is
-// neither a letter nor an apostrophe, else the byte in lower case.
+// alpha_byte / lower_byte of every byte, asked once (other bytes than ASCII follow the locale
+// current at the first call): 0 for a byte that is neither a letter nor an apostrophe, else the
+// byte in lower case.
 const std::array<char, 256>& word_bytes() {
   static const std::array<char, 256> table = [] {
     std::array<char, 256> t{};
     for (unsigned c = 0; c < 256; ++c) {
+      const auto b = static_cast<unsigned char>(c);
       if (c == '\'') t[c] = '\'';
-      else if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : std::isalpha(c) != 0)
-        t[c] = static_cast<char>(c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)
-                                          : std::tolower(c));
+      else if (alpha_byte(b)) t[c] = lower_byte(b);
     }
     return t;
   }();
