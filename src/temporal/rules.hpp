@@ -37,7 +37,7 @@ struct Rule {
   bool builtin = false;
   // The pattern compiled (case-insensitive, leftmost-longest), on first use and once for all
   // threads: most rules never match a given text, and compiling every rule was most of the
-  // tagger's start-up. Its syntax is checked (parsed by RE2) when the matcher is made.
+  // tagger's start-up. Its syntax is checked when the matcher is made (see `builtin`).
   const RE2& regex() const;
   // The same pattern compiled for Latin-1 text, for sentences of ASCII only, where it matches
   // exactly what regex() does (ASCII is the same in both encodings, and no non-ASCII part of a
