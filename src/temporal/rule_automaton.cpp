@@ -553,7 +553,9 @@ struct RuleAutomaton::Dfa {
     }
   };
   std::unordered_map<std::vector<int>, Id, Hash> index;
-  std::vector<std::vector<int>> members;  // the automaton's states in each state
+  // The automaton's states in each state: the keys of `index` (an unordered_map's keys keep
+  // their place), not a second copy.
+  std::vector<const std::vector<int>*> members;
   std::vector<std::uint32_t> seen;        // closure marks
   std::uint32_t mark = 0;
   std::vector<int> stack, set;
@@ -607,7 +609,7 @@ struct RuleAutomaton::Dfa {
     if (found != index.end()) return found->second;
     if (members.size() >= kRoom) return kFull;
     const auto id = static_cast<Id>(members.size());
-    index.emplace(states, id);
+    members.push_back(&index.emplace(states, id).first->first);
     next.resize(next.size() + nfa->classes, kUnknown);
     ended.resize(ended.size() + words, 0);
     alive.resize(alive.size() + words, 0);
@@ -620,7 +622,6 @@ struct RuleAutomaton::Dfa {
       any_end = true;
     }
     ends.push_back(any_end ? 1 : 0);
-    members.push_back(states);
     return id;
   }
 
@@ -642,7 +643,7 @@ struct RuleAutomaton::Dfa {
       std::fill(in_union.begin(), in_union.end(), 0);
       union_mark = 1;
     }
-    for (int s : members[state]) {
+    for (int s : *members[state]) {
       const Nfa::State& st = nfa->states[s];
       if (st.set < 0 || !nfa->sets[st.set][byte]) continue;
       for (int x : closure_of(st.out)) {
