@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -154,7 +153,7 @@ const WordSet& reporting_verbs() {
   return set;
 }
 
-// The lists above by bit, merged into one table: a word is looked up once, when it is read.
+// The lists above by bit (ListTable below merges them).
 // The last bits are single words the cues below ask about.
 enum List : unsigned {
   kFalseEd = 1, kBe = 2, kFutureWord = 4, kPlan = 8, kPastWord = 16, kPresentWord = 32,
@@ -162,28 +161,9 @@ enum List : unsigned {
   kPlanned = 4096, kTo = 8192, kFor = 16384, kWasWere = 32768
 };
 
-const std::unordered_map<std::string_view, unsigned>& list_index() {
-  static const std::unordered_map<std::string_view, unsigned> index = [] {
-    std::unordered_map<std::string_view, unsigned> m;
-    const std::pair<const WordSet*, unsigned> lists[] = {
-        {&false_ed_words(), kFalseEd}, {&be_auxiliaries(), kBe},
-        {&future_words(), kFutureWord}, {&plan_verbs(), kPlan},
-        {&past_words(), kPastWord},     {&present_words(), kPresentWord},
-        {&reporting_verbs(), kReporting}, {&opening_words(), kOpening}};
-    for (const auto& [set, bit] : lists)
-      for (std::string_view w : *set) m[w] |= bit;
-    const std::pair<std::string_view, unsigned> single[] = {
-        {"had", kHad}, {"been", kBeen}, {"going", kGoing}, {"is", kIsAre}, {"are", kIsAre},
-        {"planned", kPlanned}, {"to", kTo}, {"for", kFor}, {"was", kWasWere},
-        {"were", kWasWere}};
-    for (const auto& [w, bit] : single) m[w] |= bit;
-    return m;
-  }();
-  return index;
-}
-
-// list_index() as an open-addressing table keyed by the FNV-1a hash words_of() computes as it
-// reads a word: no second pass over the word, no std::hash.
+// The lists as one open-addressing table keyed by the FNV-1a hash words_of() computes as it
+// reads a word (no second pass over the word, no std::hash): a word is looked up once, when it
+// is read, and gives all its lists' bits.
 struct ListTable {
   static constexpr std::size_t kSlots = 1024;  // a power of two, several times the words
   struct Slot {
@@ -194,14 +174,29 @@ struct ListTable {
   std::size_t longest = 0;
 
   ListTable() {
-    for (const auto& [w, bits] : list_index()) {
-      std::uint32_t h = kHashStart;
-      for (char c : w) h = hash_step(h, c);
-      std::size_t i = h & (kSlots - 1);
-      while (!slots[i].word.empty()) i = (i + 1) & (kSlots - 1);
-      slots[i] = {w, bits};
-      if (w.size() > longest) longest = w.size();
-    }
+    const std::pair<const WordSet*, unsigned> lists[] = {
+        {&false_ed_words(), kFalseEd}, {&be_auxiliaries(), kBe},
+        {&future_words(), kFutureWord}, {&plan_verbs(), kPlan},
+        {&past_words(), kPastWord},     {&present_words(), kPresentWord},
+        {&reporting_verbs(), kReporting}, {&opening_words(), kOpening}};
+    for (const auto& [set, bit] : lists)
+      for (std::string_view w : *set) add(w, bit);
+    const std::pair<std::string_view, unsigned> single[] = {
+        {"had", kHad}, {"been", kBeen}, {"going", kGoing}, {"is", kIsAre}, {"are", kIsAre},
+        {"planned", kPlanned}, {"to", kTo}, {"for", kFor}, {"was", kWasWere},
+        {"were", kWasWere}};
+    for (const auto& [w, bit] : single) add(w, bit);
+  }
+
+  // Adds `bit` to the lists of `w` (a word in lower case), making its slot if needed.
+  void add(std::string_view w, unsigned bit) {
+    std::uint32_t h = kHashStart;
+    for (char c : w) h = hash_step(h, c);
+    std::size_t i = h & (kSlots - 1);
+    while (!slots[i].word.empty() && slots[i].word != w) i = (i + 1) & (kSlots - 1);
+    slots[i].word = w;
+    slots[i].lists |= bit;
+    if (w.size() > longest) longest = w.size();
   }
 
   unsigned find(std::string_view w, std::uint32_t h) const {
