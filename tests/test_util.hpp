@@ -1,6 +1,7 @@
 // Helpers shared by the tests: where the repository and the shared corpora are, and reading files.
 #pragma once
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -24,6 +25,14 @@ inline std::string read_file(const std::string& path) {
   std::ostringstream buf;
   buf << in.rdbuf();
   return buf.str();
+}
+
+// The files of `dir` whose name ends in `extension` (".tml"), one after the other.
+inline std::string read_files(const std::string& dir, const std::string& extension) {
+  std::string all;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == extension) all += read_file(entry.path().string());
+  return all;
 }
 
 }  // namespace timeline::test

@@ -77,8 +77,9 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
   m->rules_ = std::move(rules);
   // The syntax of a user's patterns is checked here, by RE2's parser, so that a bad rule is
-  // reported when the tagger is made (the built-in ones are checked by the test suite); each
-  // rule's own RE2 is compiled on first use.
+  // reported when the tagger is made (the built-in ones are checked by the test suite). Each
+  // rule's syntax tree feeds the automaton and the rule's program; its RE2 is compiled on first
+  // use, if ever (a sentence with characters beyond ASCII, a program that gives up).
   RE2::Set syntax(rule_options(), RE2::ANCHOR_START);
   for (const Rule& r : m->rules_.rules) {
     std::string message;
@@ -88,8 +89,20 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
       error->message = "bad pattern: " + message;
       return nullptr;
     }
-    m->automaton_.add(r.pattern);
     RuleInfo info;
+    Syntax tree;
+    const bool read = read_syntax(r.pattern, &tree);
+    m->automaton_.add(read ? &tree : nullptr);
+    if (read) {
+      info.latin1_same = tree.latin1_same;
+      // A program whose groups disagree with RE2's numbering (a pattern RE2 reads otherwise)
+      // is not used.
+      info.program = RuleProgram::compile(tree);
+      if (info.program && info.program->groups() != static_cast<int>(r.groups.size()))
+        info.program.reset();
+    } else {
+      info.latin1_same = false;
+    }
     info.ngroups = static_cast<int>(r.groups.size());
     for (std::size_t g = 0; g < r.groups.size(); ++g) {
       const int index = static_cast<int>(g) + 1;
@@ -108,6 +121,8 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   std::vector<Match> cands;
   std::vector<int> ids;
   std::vector<re2::StringPiece> subs;
+  std::vector<std::int32_t> spans;  // the match and its groups: begin, end offsets, or -1
+  thread_local RuleProgram::Scratch scratch;
   // Per rule, where its next match may start: after its last match, as a left-to-right search
   // would continue. Filled at the first candidate (most sentences have none).
   std::vector<std::uint32_t> next;
@@ -115,7 +130,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   RuleAutomaton::Walker walker(automaton_);
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
-  const bool ascii = all_ascii(text.substr(begin, end - begin));  // the Latin-1 programs serve
+  const bool ascii = all_ascii(text.substr(begin, end - begin));  // rule programs serve
   bool in_word = word_char_before(text, begin);
   for (std::uint32_t p = begin; p < end; ++p) {
     const unsigned char c = static_cast<unsigned char>(text[p]);
@@ -145,20 +160,35 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       if (p < next[id]) continue;
       const Rule& rule = rules_.rules[id];
       const RuleInfo& info = info_[id];
-      subs.assign(info.ngroups + 1, re2::StringPiece());
-      const RE2& regex = ascii ? rule.ascii_regex() : rule.regex();
-      if (!regex.Match(sentence, p, end, RE2::ANCHOR_START, subs.data(), info.ngroups + 1))
-        continue;
+      RuleProgram::Result found = RuleProgram::kGaveUp;
+      if (ascii && info.program) found = info.program->match(sentence, p, end, &scratch, &spans);
+      if (found == RuleProgram::kNoMatch) continue;
+      if (found == RuleProgram::kGaveUp) {
+        // RE2: its Latin-1 program on ASCII text where that reads the pattern the same (it
+        // compiles and runs faster), else the UTF-8 one.
+        const int n = info.ngroups + 1;
+        subs.assign(n, re2::StringPiece());
+        const RE2& regex = ascii && info.latin1_same ? rule.ascii_regex() : rule.regex();
+        if (!regex.Match(sentence, p, end, RE2::ANCHOR_START, subs.data(), n)) continue;
+        spans.assign(2 * static_cast<std::size_t>(n), -1);
+        for (int g = 0; g < n; ++g) {
+          if (!subs[g].data()) continue;
+          spans[2 * g] = static_cast<std::int32_t>(subs[g].data() - text.data());
+          spans[2 * g + 1] = static_cast<std::int32_t>(spans[2 * g] + subs[g].size());
+        }
+      }
       // A group named "tx" narrows the timex to part of the match; the rest is context.
-      const re2::StringPiece whole =
-          info.tx_group >= 0 && subs[info.tx_group].data() ? subs[info.tx_group] : subs[0];
-      const std::size_t b = whole.data() - text.data(), e = b + whole.size();
-      const std::size_t match_end = subs[0].data() - text.data() + subs[0].size();
+      const int whole = info.tx_group >= 0 && spans[2 * info.tx_group] >= 0 ? info.tx_group : 0;
+      const std::size_t b = static_cast<std::size_t>(spans[2 * whole]);
+      const std::size_t e = static_cast<std::size_t>(spans[2 * whole + 1]);
+      const std::size_t match_end = static_cast<std::size_t>(spans[1]);
       if (e == b || word_char_before(text, b) || word_char_at(text, e)) continue;
       groups.clear();
       for (const auto& [name, index] : info.groups) {
-        const re2::StringPiece& sp = subs[index];
-        groups.set(name, sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view());
+        const std::int32_t gb = spans[2 * index], ge = spans[2 * index + 1];
+        groups.set(name, gb >= 0 ? text.substr(static_cast<std::size_t>(gb),
+                                               static_cast<std::size_t>(ge - gb))
+                                 : std::string_view());
       }
       Match m;
       m.begin = static_cast<std::uint32_t>(b);

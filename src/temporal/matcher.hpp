@@ -1,7 +1,8 @@
 // Phase one of the tagger: finds rule matches in a sentence. At each place a word or sign starts,
 // one walk of the rules' automaton (which stops as soon as no rule can go on, usually after a
-// byte or two) says which rules may match there, and only those run, anchored, through RE2 for
-// the match and its groups. A rule's next match starts after its last one, as in a
+// byte or two) says which rules may match there, and only those run, anchored, for the match and
+// its groups: through the rule's own RuleProgram on a sentence of ASCII text, else (or when the
+// program gives up) through RE2. A rule's next match starts after its last one, as in a
 // left-to-right search. The winners are chosen longest first (then higher priority, then
 // leftmost), without overlap; blocking rules (type NONE) win spans that then yield nothing.
 #pragma once
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "temporal/rule_automaton.hpp"
+#include "temporal/rule_program.hpp"
 #include "temporal/rules.hpp"
 
 namespace timeline::temporal_detail {
@@ -38,6 +40,9 @@ class Matcher {
     int ngroups = 0;
     int tx_group = -1;
     std::vector<std::pair<std::string, int>> groups;  // named groups: name, index
+    // The rule's own engine for sentences of ASCII text, or nullptr (then RE2 runs).
+    std::unique_ptr<RuleProgram> program;
+    bool latin1_same = true;  // RE2's Latin-1 program may stand in for the UTF-8 one on ASCII
   };
   RuleSet rules_;
   std::vector<RuleInfo> info_;  // by rule index

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cctype>
 #include <map>
 #include <unordered_map>
 #include <string>
@@ -18,400 +17,13 @@ namespace {
 
 using Bytes = std::bitset<256>;
 
-constexpr int kUnbounded = -1;
 constexpr int kMaxCount = 16;  // larger counts are read as unbounded (a superset)
-
-// A node of the syntax tree. kBytes: one byte of `bytes`; kSeq: the kids in order; kAlt: one of
-// the kids; kRepeat: the one kid min..max times (max kUnbounded: no limit).
-struct Node {
-  enum Kind { kBytes, kSeq, kAlt, kRepeat } kind = kSeq;
-  Bytes bytes;
-  std::vector<Node> kids;
-  int min = 0, max = 0;
-};
-
-Node bytes_node(const Bytes& b) {
-  Node n;
-  n.kind = Node::kBytes;
-  n.bytes = b;
-  return n;
-}
-
-Node seq_node(std::vector<Node> kids) {
-  Node n;
-  n.kind = Node::kSeq;
-  n.kids = std::move(kids);
-  return n;
-}
-
-Node alt_node(std::vector<Node> kids) {
-  Node n;
-  n.kind = Node::kAlt;
-  n.kids = std::move(kids);
-  return n;
-}
-
-Node repeat_node(Node kid, int min, int max) {
-  Node n;
-  n.kind = Node::kRepeat;
-  n.kids.push_back(std::move(kid));
-  n.min = min;
-  n.max = max;
-  return n;
-}
 
 Bytes range(unsigned lo, unsigned hi) {
   Bytes b;
   for (unsigned x = lo; x <= hi; ++x) b.set(x);
   return b;
 }
-
-// The bytes after the first of a UTF-8 character: one to three of 0x80..0xBF.
-Node continuation(int min) { return repeat_node(bytes_node(range(0x80, 0xBF)), min, 3); }
-
-// One character whose first byte is in `first` (ASCII, or a lead byte then continuations).
-Node char_of(const Bytes& first) { return seq_node({bytes_node(first), continuation(0)}); }
-
-// Any character at all.
-Node any_char() { return char_of(Bytes().set()); }
-
-// Any character of two or more bytes.
-Node non_ascii_char() { return seq_node({bytes_node(range(0xC0, 0xFF)), continuation(1)}); }
-
-// Reads a pattern into a Node: groups with (?:, (?P<name>, flags (?i) (?-i:...), alternation,
-// classes with ranges and escapes, counted and open repetitions (lazy ones the same), escapes.
-class Reader {
- public:
-  explicit Reader(std::string_view p) : p_(p) {}
-
-  bool read(Node* out) {
-    *out = alternation();
-    return ok_ && i_ == p_.size();
-  }
-
- private:
-  bool at(char c) const { return i_ < p_.size() && p_[i_] == c; }
-
-  Node alternation() {
-    std::vector<Node> alts;
-    alts.push_back(sequence());
-    while (ok_ && at('|')) {
-      ++i_;
-      alts.push_back(sequence());
-    }
-    return alts.size() == 1 ? std::move(alts[0]) : alt_node(std::move(alts));
-  }
-
-  Node sequence() {
-    std::vector<Node> items;
-    while (ok_ && i_ < p_.size() && !at('|') && !at(')')) {
-      Node a = atom();
-      repeat(&a);
-      items.push_back(std::move(a));
-    }
-    return seq_node(std::move(items));
-  }
-
-  // A quantifier after an atom, if any: ? * + {m} {m,} {m,n}, each maybe followed by '?'.
-  void repeat(Node* a) {
-    if (!ok_ || i_ >= p_.size()) return;
-    int min = 0, max = 0;
-    const char c = p_[i_];
-    if (c == '?' || c == '*' || c == '+') {
-      min = c == '+' ? 1 : 0;
-      max = c == '?' ? 1 : kUnbounded;
-      ++i_;
-    } else if (c == '{') {
-      std::size_t j = i_ + 1;
-      std::string lo, hi;
-      bool comma = false;
-      while (j < p_.size() && p_[j] != '}') {
-        if (p_[j] == ',') comma = true;
-        else if (std::isdigit(static_cast<unsigned char>(p_[j]))) (comma ? hi : lo) += p_[j];
-        else return;  // not a counted repetition: a literal '{' (read as an atom next)
-        ++j;
-      }
-      if (j >= p_.size() || lo.empty() || lo.size() > 4 || hi.size() > 4) return;
-      min = std::stoi(lo);
-      max = comma ? (hi.empty() ? kUnbounded : std::stoi(hi)) : min;
-      i_ = j + 1;
-    } else {
-      return;
-    }
-    if (at('?')) ++i_;  // lazy: the same strings
-    if (min > kMaxCount) min = kMaxCount;
-    if (max > kMaxCount) max = kUnbounded;
-    *a = repeat_node(std::move(*a), min, max);
-  }
-
-  Node atom() {
-    const unsigned char c = static_cast<unsigned char>(p_[i_]);
-    switch (c) {
-      case '(':
-        return group();
-      case '[':
-        return char_class();
-      case '\\':
-        return escape();
-      case '.':
-        ++i_;
-        return any_char();
-      case '^':
-      case '$':
-        ++i_;
-        return seq_node({});
-      case '*':
-      case '+':
-      case '?':
-      case ')':
-        ok_ = false;
-        return seq_node({});
-      default:
-        break;
-    }
-    if (c >= 0x80) {
-      ++i_;
-      while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
-      return non_ascii_char();
-    }
-    ++i_;
-    return letters(cased(Bytes().set(c)));
-  }
-
-  Node group() {
-    ++i_;  // '('
-    const bool outer_case = fold_case_;
-    if (at('?')) {
-      ++i_;
-      if (at('P') && i_ + 1 < p_.size() && p_[i_ + 1] == '<') {
-        const std::size_t close = p_.find('>', i_);
-        if (close == std::string_view::npos) {
-          ok_ = false;
-          return seq_node({});
-        }
-        i_ = close + 1;
-      } else {
-        // Flags: "(?-i:...)" is a group matched case-sensitively, "(?i:...)" one that folds
-        // case; "(?-i)" alone changes the rest of the enclosing group.
-        bool negate = false;
-        bool fold = fold_case_;
-        while (i_ < p_.size() && (std::isalpha(static_cast<unsigned char>(p_[i_])) || at('-'))) {
-          if (at('-')) negate = true;
-          if (at('i')) fold = !negate;
-          ++i_;
-        }
-        if (at(')')) {
-          ++i_;
-          fold_case_ = fold;
-          return seq_node({});
-        }
-        if (!at(':')) {
-          ok_ = false;
-          return seq_node({});
-        }
-        ++i_;
-        fold_case_ = fold;
-      }
-    }
-    Node r = alternation();
-    fold_case_ = outer_case;
-    if (!at(')')) {
-      ok_ = false;
-      return r;
-    }
-    ++i_;
-    return r;
-  }
-
-  // `b` with the other case of each ASCII letter added when case is folded.
-  Bytes cased(Bytes b) const {
-    if (!fold_case_) return b;
-    for (unsigned c = 'a'; c <= 'z'; ++c)
-      if (b[c] || b[c - 'a' + 'A']) b.set(c).set(c - 'a' + 'A');
-    return b;
-  }
-
-  // The single bytes `b` (already cased), plus, when case is folded, the characters outside
-  // ASCII that k and s fold to in RE2 (KELVIN SIGN U+212A, LONG S U+017F).
-  Node letters(const Bytes& b) const {
-    if (!fold_case_ || !(b['k'] || b['s'])) return bytes_node(b);
-    return alt_node({bytes_node(b), non_ascii_char()});
-  }
-
-  // The ASCII bytes an escape stands for (\s, \d, \w, \., \t), and in *wide whether it also
-  // stands for characters outside ASCII (\pL: the ASCII letters and, read widely, any other
-  // character; \S, \W, \D likewise; \x41 and classes not modelled: any character). Sets
-  // *zero_width for \b, \A, \z.
-  Bytes escaped(bool* wide, bool* zero_width) {
-    *wide = *zero_width = false;
-    ++i_;  // '\'
-    if (i_ >= p_.size()) {
-      ok_ = false;
-      return Bytes();
-    }
-    const unsigned char e = static_cast<unsigned char>(p_[i_++]);
-    const Bytes ascii = range(0, 0x7F);
-    Bytes space;
-    for (char c : std::string(" \t\n\r\f\v")) space.set(static_cast<unsigned char>(c));
-    const Bytes digits = range('0', '9');
-    const Bytes word = range('0', '9') | range('A', 'Z') | range('a', 'z') | Bytes().set('_');
-    Bytes b;
-    switch (e) {
-      case 's':
-        return space;
-      case 'd':
-        return digits;
-      case 'w':  // ASCII only in RE2
-        return word;
-      case 'S':
-        *wide = true;
-        return ascii & ~space;
-      case 'D':
-        *wide = true;
-        return ascii & ~digits;
-      case 'W':
-        *wide = true;
-        return ascii & ~word;
-      case 't':
-        return b.set('\t');
-      case 'n':
-        return b.set('\n');
-      case 'r':
-        return b.set('\r');
-      case 'f':
-        return b.set('\f');
-      case 'v':
-        return b.set('\v');
-      case 'b':
-      case 'B':
-      case 'A':
-      case 'z':
-        *zero_width = true;
-        return b;
-      case 'p':
-      case 'P': {
-        std::string_view name;
-        if (at('{')) {
-          const std::size_t close = p_.find('}', i_);
-          name = p_.substr(i_ + 1, close == std::string_view::npos ? 0 : close - i_ - 1);
-          i_ = close == std::string_view::npos ? p_.size() : close + 1;
-        } else if (i_ < p_.size()) {
-          name = p_.substr(i_, 1);
-          ++i_;
-        }
-        *wide = true;  // every Unicode class has members outside ASCII
-        if (e == 'p' && (name == "L" || name == "Lu" || name == "Ll" || name == "Lt" ||
-                         name == "Lm" || name == "Lo" || name == "Latin"))
-          return range('A', 'Z') | range('a', 'z');
-        if (e == 'p' && (name == "N" || name == "Nd")) return digits;
-        return ascii;  // another class, or a negated one: any character
-      }
-      case 'x':
-        if (at('{')) {
-          const std::size_t close = p_.find('}', i_);
-          i_ = close == std::string_view::npos ? p_.size() : close + 1;
-        } else {
-          for (int k = 0; k < 2 && i_ < p_.size() &&
-                          std::isxdigit(static_cast<unsigned char>(p_[i_]));
-               ++k)
-            ++i_;
-        }
-        *wide = true;
-        return ascii;
-      case 'Q':
-      case 'C':
-        ok_ = false;  // quoted text, single bytes: not read
-        return b;
-      default:
-        if (e >= '0' && e <= '7') {  // an octal escape: its digits, then any character
-          while (i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '7') ++i_;
-          *wide = true;
-          return ascii;
-        }
-        if (std::isalnum(e)) {  // an escape not modelled: any character
-          *wide = true;
-          return ascii;
-        }
-        return b.set(e);  // an escaped sign: itself
-    }
-  }
-
-  Node escape() {
-    bool wide = false, zero_width = false;
-    const Bytes b = escaped(&wide, &zero_width);
-    if (zero_width) return seq_node({});
-    if (wide) return alt_node({bytes_node(b), non_ascii_char()});
-    return bytes_node(b);
-  }
-
-  Node char_class() {
-    ++i_;  // '['
-    const bool negated = at('^');
-    if (negated) ++i_;
-    Bytes single;       // ASCII members
-    bool wide = false;  // a member of two or more bytes, or one not modelled
-    bool first = true;
-    while (ok_ && i_ < p_.size() && (first || !at(']'))) {
-      first = false;
-      const unsigned char lo = static_cast<unsigned char>(p_[i_]);
-      if (lo == '[' && i_ + 1 < p_.size() && p_[i_ + 1] == ':') {
-        ok_ = false;  // a POSIX class ([:alpha:]): not read
-        break;
-      }
-      if (lo == '\\') {
-        bool escape_wide = false, zero_width = false;
-        single |= escaped(&escape_wide, &zero_width);
-        wide = wide || escape_wide;
-        continue;
-      }
-      if (lo >= 0x80) {
-        wide = true;
-        ++i_;
-        while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
-        continue;
-      }
-      ++i_;
-      if (at('-') && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
-        const unsigned char hi = static_cast<unsigned char>(p_[i_ + 1]);
-        if (hi == '\\') {  // a range to an escape: not read
-          ok_ = false;
-          break;
-        }
-        if (hi >= 0x80) {  // a range to a character of several bytes
-          single |= range(lo, 0x7F);
-          wide = true;
-          i_ += 2;
-          while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
-          continue;
-        }
-        single |= range(lo, hi);
-        i_ += 2;
-      } else {
-        single.set(lo);
-      }
-    }
-    if (!at(']')) {
-      ok_ = false;
-      return seq_node({});
-    }
-    ++i_;
-    if (negated) {
-      // [^.;]: any byte but those (a character of several bytes has none of them). A negated
-      // class with wide members is read as any character.
-      if (wide) return any_char();
-      Bytes allowed = ~cased(single);
-      return char_of(allowed);
-    }
-    const Node ascii = letters(cased(single));
-    if (!wide) return ascii;
-    return alt_node({ascii, non_ascii_char()});
-  }
-
-  std::string_view p_;
-  std::size_t i_ = 0;
-  bool ok_ = true;
-  bool fold_case_ = true;  // patterns are compiled case-insensitive
-};
 
 }  // namespace
 
@@ -453,44 +65,95 @@ struct RuleAutomaton::Nfa {
     return it->second;
   }
 
-  // Builds `n`; returns its first and last state (the last reads nothing, leads nowhere yet).
-  std::pair<int, int> build(const Node& n) {
+  // One byte of `b`.
+  std::pair<int, int> bytes(const Bytes& b) {
+    const int s = add_state(), e = add_state();
+    states[s].set = set_of(b);
+    states[s].out = e;
+    return {s, e};
+  }
+
+  // `a` then `b`.
+  std::pair<int, int> then(std::pair<int, int> a, std::pair<int, int> b) {
+    add_eps(a.second, b.first);
+    return {a.first, b.second};
+  }
+
+  // The bytes after the first of a UTF-8 character: `min` to three of 0x80..0xBF.
+  std::pair<int, int> continuation(int min) {
+    static const Bytes kFollowing = range(0x80, 0xBF);
+    const int s = add_state(), e = add_state();
+    int last = s;
+    for (int i = 0; i < 3; ++i) {
+      if (i >= min) add_eps(last, e);
+      const auto [ks, ke] = bytes(kFollowing);
+      add_eps(last, ks);
+      last = ke;
+    }
+    add_eps(last, e);
+    return {s, e};
+  }
+
+  // One character of a syntax tree, widened: a character of several bytes is any lead byte and
+  // up to three continuation bytes.
+  std::pair<int, int> character(const SyntaxNode& n) {
+    static const std::bitset<128> kLow(~std::uint64_t{0});
+    static const Bytes kLead = range(0xC0, 0xFF), kHigh = range(0x80, 0xFF);
+    const Bytes ascii =
+        Bytes((n.ascii & kLow).to_ullong()) | (Bytes((n.ascii >> 64).to_ullong()) << 64);
+    if (n.wide == SyntaxNode::kNoWide) return bytes(ascii);
+    if (n.wide == SyntaxNode::kAnyWide) return then(bytes(ascii | kHigh), continuation(0));
+    const auto other = then(bytes(kLead), continuation(1));
+    if (ascii.none()) return other;
+    const int s = add_state(), e = add_state();
+    for (const auto& [ks, ke] : {bytes(ascii), other}) {
+      add_eps(s, ks);
+      add_eps(ke, e);
+    }
+    return {s, e};
+  }
+
+  // Builds the superset of `n` (see the header); returns its first and last state (the last
+  // reads nothing, leads nowhere yet). Assertions match anywhere; counts above kMaxCount are
+  // unbounded.
+  std::pair<int, int> build(const SyntaxNode& n) {
     switch (n.kind) {
-      case Node::kBytes: {
-        const int s = add_state(), e = add_state();
-        states[s].set = set_of(n.bytes);
-        states[s].out = e;
-        return {s, e};
-      }
-      case Node::kSeq: {
+      case SyntaxNode::kChar:
+        return character(n);
+      case SyntaxNode::kSeq:
+      case SyntaxNode::kAssert: {
         const int s = add_state();
         int last = s;
-        for (const Node& k : n.kids) {
+        for (const SyntaxNode& k : n.kids) {
           const auto [ks, ke] = build(k);
           add_eps(last, ks);
           last = ke;
         }
         return {s, last};
       }
-      case Node::kAlt: {
+      case SyntaxNode::kCapture:
+        return build(n.kids[0]);
+      case SyntaxNode::kAlt: {
         const int s = add_state(), e = add_state();
-        for (const Node& k : n.kids) {
+        for (const SyntaxNode& k : n.kids) {
           const auto [ks, ke] = build(k);
           add_eps(s, ks);
           add_eps(ke, e);
         }
         return {s, e};
       }
-      case Node::kRepeat: {
-        const Node& kid = n.kids[0];
+      case SyntaxNode::kRepeat: {
+        const SyntaxNode& kid = n.kids[0];
+        const int min = n.min > kMaxCount ? kMaxCount : n.min;
+        const int max = n.max > kMaxCount ? SyntaxNode::kUnbounded : n.max;
         const int s = add_state();
         int last = s;
-        for (int i = 0; i < n.min; ++i) {
+        for (int i = 0; i < min; ++i) {
           const auto [ks, ke] = build(kid);
           add_eps(last, ks);
           last = ke;
         }
-        if (n.max == kUnbounded) {
+        if (max == SyntaxNode::kUnbounded) {
           // last -> loop; loop -> kid -> loop; loop -> end
           const int loop = add_state(), e = add_state();
           const auto [ks, ke] = build(kid);
@@ -502,7 +165,7 @@ struct RuleAutomaton::Nfa {
         }
         // (kid (kid ...)?)? for the optional copies.
         const int e = add_state();
-        for (int i = n.min; i < n.max; ++i) {
+        for (int i = min; i < max; ++i) {
           const auto [ks, ke] = build(kid);
           add_eps(last, ks);
           add_eps(last, e);
@@ -671,13 +334,17 @@ RuleAutomaton::RuleAutomaton() : nfa_(std::make_unique<Nfa>()) {}
 RuleAutomaton::~RuleAutomaton() = default;
 
 void RuleAutomaton::add(std::string_view pattern) {
+  Syntax syntax;
+  add(read_syntax(pattern, &syntax) ? &syntax : nullptr);
+}
+
+void RuleAutomaton::add(const Syntax* syntax) {
   const int rule = static_cast<int>(rules_++);
-  Node tree;
-  if (!Reader(pattern).read(&tree)) {
+  if (syntax == nullptr) {
     open_.push_back(rule);
     return;
   }
-  const auto [s, e] = nfa_->build(tree);
+  const auto [s, e] = nfa_->build(syntax->root);
   const int end = nfa_->add_state();
   nfa_->states[end].rule = rule;
   nfa_->add_eps(e, end);

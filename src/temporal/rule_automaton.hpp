@@ -1,21 +1,21 @@
 // Which rules may match at a place: one automaton for the patterns of all the rules.
 //
-// The matcher tries the rules where a word or a sign starts. Asking RE2 at every such place
-// costs a fixed few hundred nanoseconds per call, and at nine places of ten no rule matches
-// ("the", "of", "government"). RuleAutomaton reads the patterns' RE2 syntax once, builds one
-// nondeterministic automaton of all of them (each rule's end marked with its number), and walks
-// it byte by byte from the place, as a deterministic automaton whose states are made the first
-// time they are reached and then reused: one table lookup per byte. The walk stops as soon as no
-// rule can go on, usually after a byte or two; the rules whose end it passed are the candidates.
-// Only those run, anchored, through RE2 itself, which decides the match and its groups.
+// The matcher tries the rules where a word or a sign starts, and at nine places of ten no rule
+// matches ("the", "of", "government"). RuleAutomaton takes the patterns' syntax trees
+// (rule_syntax.hpp), builds one nondeterministic automaton of all of them (each rule's end marked
+// with its number), and walks it byte by byte from the place, as a deterministic automaton whose
+// states are made the first time they are reached and then reused: one table lookup per byte.
+// The walk stops as soon as no rule can go on, usually after a byte or two; the rules whose end
+// it passed are the candidates. Only those run, anchored, through the rule's own engine
+// (RuleProgram, or RE2), which decides the match and its groups.
 //
 // The automaton accepts a superset of each pattern's matches (never fewer): constructs that
 // depend on context or are not modelled are widened. Zero-width assertions (\b, ^, $) match
-// anywhere; \pL matches the ASCII letters and any non-ASCII character (\pN, \S, \W, \D
-// likewise); '.', other Unicode classes and negated classes with non-ASCII members match any
-// character; counts above 16 become unbounded; any non-ASCII character in a pattern stands for
-// any non-ASCII character (case folding in RE2 can change its bytes). A pattern the reader cannot
-// read at all makes its rule a candidate everywhere.
+// anywhere; a character class with members beyond ASCII (\pL, \S, [^a], '.') matches its exact
+// ASCII members and any character of several bytes; a class whose ASCII members are not known
+// (\p{Greek}) any character; counts above 16 become unbounded; any non-ASCII character in a
+// pattern stands for any non-ASCII character (case folding in RE2 can change its bytes). A
+// pattern that cannot be read at all makes its rule a candidate everywhere.
 //
 // Thread safety: the patterns are read once by one thread (add, finish); after that any number
 // of threads may walk it, each through its own Walker. Each thread keeps its own states of the
@@ -29,6 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include "temporal/rule_syntax.hpp"
+
 namespace timeline::temporal_detail {
 
 class RuleAutomaton {
@@ -40,6 +42,8 @@ class RuleAutomaton {
 
   // Adds the pattern of rule number size() (RE2 syntax, case-insensitive; (?-i:...) is exact).
   void add(std::string_view pattern);
+  // The same, read already; nullptr for a pattern that could not be read (a candidate anywhere).
+  void add(const Syntax* syntax);
   // Ends adding; candidates() may be called after it.
   void finish();
   std::size_t size() const { return rules_; }

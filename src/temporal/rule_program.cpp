@@ -1,0 +1,369 @@
+// RuleProgram (see rule_program.hpp): compiling a syntax tree, and the depth-first search.
+#include "temporal/rule_program.hpp"
+
+#include <utility>
+
+namespace timeline::temporal_detail {
+
+using Node = SyntaxNode;
+
+namespace {
+
+bool has(const std::array<std::uint64_t, 2>& set, unsigned c) {
+  return c < 128 && ((set[c >> 6] >> (c & 63)) & 1);
+}
+
+std::array<std::uint64_t, 2> to_set(const std::bitset<128>& b) {
+  static const std::bitset<128> kLow(~std::uint64_t{0});
+  return {(b & kLow).to_ullong(), (b >> 64).to_ullong()};
+}
+
+// One byte of a literal run: the byte (lower-case for a folded letter) and its mask.
+struct LitByte {
+  char byte, mask;
+};
+
+// Whether a character node is one byte, or one letter in either case; *out says which.
+bool literal_byte(const Node& n, LitByte* out) {
+  if (n.kind != Node::kChar) return false;
+  const std::size_t count = n.ascii.count();
+  if (count == 0 || count > 2) return false;
+  const std::size_t first = n.ascii._Find_first();
+  if (count == 1) {
+    *out = {static_cast<char>(first), 0};
+    return true;
+  }
+  // Two members: a letter's two cases (upper-case comes first in ASCII).
+  const std::size_t second = n.ascii._Find_next(first);
+  if (first >= 'A' && first <= 'Z' && second == first + 0x20) {
+    *out = {static_cast<char>(second), 0x20};
+    return true;
+  }
+  return false;
+}
+
+// The characters a node can start with, and whether it can match the empty string.
+struct First {
+  std::bitset<128> chars;
+  bool nullable = false;
+};
+
+First first_of(const Node& n) {
+  First f;
+  switch (n.kind) {
+    case Node::kChar:
+      f.chars = n.ascii;
+      return f;
+    case Node::kSeq:
+      for (const Node& k : n.kids) {
+        const First kf = first_of(k);
+        f.chars |= kf.chars;
+        if (!kf.nullable) return f;
+      }
+      f.nullable = true;
+      return f;
+    case Node::kAlt:
+      for (const Node& k : n.kids) {
+        const First kf = first_of(k);
+        f.chars |= kf.chars;
+        f.nullable = f.nullable || kf.nullable;
+      }
+      return f;
+    case Node::kRepeat: {
+      if (n.max == 0) {
+        f.nullable = true;
+        return f;
+      }
+      f = first_of(n.kids[0]);
+      f.nullable = f.nullable || n.min == 0;
+      return f;
+    }
+    case Node::kCapture:
+      return first_of(n.kids[0]);
+    case Node::kAssert:
+      f.nullable = true;
+      return f;
+  }
+  return f;
+}
+
+}  // namespace
+
+// Emits the instructions of a tree; each construct's code falls through to what follows it.
+class ProgramCompiler {
+ public:
+  explicit ProgramCompiler(RuleProgram* p) : p_(p) {}
+
+  bool emit(const Node& n) {
+    if (p_->insts_.size() > static_cast<std::size_t>(RuleProgram::kMaxInsts)) return false;
+    switch (n.kind) {
+      case Node::kChar: {
+        LitByte b;
+        if (literal_byte(n, &b)) return emit_lit({b});
+        RuleProgram::Inst in;
+        in.op = RuleProgram::kSet;
+        in.x = static_cast<std::int32_t>(p_->sets_.size());
+        p_->sets_.push_back(to_set(n.ascii));
+        return add(in);
+      }
+      case Node::kSeq: {
+        // Runs of literal bytes become one instruction.
+        std::vector<LitByte> run;
+        for (const Node& k : n.kids) {
+          LitByte b;
+          if (literal_byte(k, &b)) {
+            run.push_back(b);
+            continue;
+          }
+          if (!run.empty() && !emit_lit(run)) return false;
+          run.clear();
+          if (!emit(k)) return false;
+        }
+        return run.empty() || emit_lit(run);
+      }
+      case Node::kAlt:
+        return emit_alt(n);
+      case Node::kRepeat:
+        return emit_repeat(n);
+      case Node::kCapture: {
+        RuleProgram::Inst open, close;
+        open.op = close.op = RuleProgram::kSave;
+        open.x = 2 * n.group;
+        close.x = 2 * n.group + 1;
+        return add(open) && emit(n.kids[0]) && add(close);
+      }
+      case Node::kAssert: {
+        RuleProgram::Inst in;
+        in.op = RuleProgram::kAssert;
+        in.assertion = static_cast<std::uint8_t>(n.assertion);
+        return add(in);
+      }
+    }
+    return false;
+  }
+
+  bool finish() {
+    RuleProgram::Inst in;
+    in.op = RuleProgram::kAccept;
+    return add(in);
+  }
+
+ private:
+  std::int32_t pc() const { return static_cast<std::int32_t>(p_->insts_.size()); }
+
+  bool add(const RuleProgram::Inst& in) {
+    p_->insts_.push_back(in);
+    return true;
+  }
+
+  bool emit_lit(const std::vector<LitByte>& run) {
+    for (std::size_t i = 0; i < run.size(); i += 0xFFFF) {
+      RuleProgram::Inst in;
+      in.op = RuleProgram::kLit;
+      in.x = static_cast<std::int32_t>(p_->lit_.size());
+      const std::size_t n = std::min<std::size_t>(0xFFFF, run.size() - i);
+      in.n = static_cast<std::uint16_t>(n);
+      for (std::size_t k = i; k < i + n; ++k) {
+        p_->lit_ += run[k].byte;
+        p_->mask_ += run[k].mask;
+      }
+      add(in);
+    }
+    return true;
+  }
+
+  // kAlt, then each alternative followed by a jump past the last.
+  bool emit_alt(const Node& n) {
+    RuleProgram::Inst alt;
+    alt.op = RuleProgram::kAlt;
+    alt.x = static_cast<std::int32_t>(p_->alts_.size());
+    alt.n = static_cast<std::uint16_t>(n.kids.size());
+    if (n.kids.size() > 0xFFFF) return false;
+    add(alt);
+    for (const Node& k : n.kids) {
+      const First f = first_of(k);
+      p_->alts_.push_back({0, to_set(f.chars), f.nullable});
+    }
+    std::vector<std::int32_t> jumps;
+    for (std::size_t i = 0; i < n.kids.size(); ++i) {
+      p_->alts_[static_cast<std::size_t>(alt.x) + i].pc = pc();
+      if (!emit(n.kids[i])) return false;
+      if (i + 1 < n.kids.size()) {
+        jumps.push_back(pc());
+        RuleProgram::Inst j;
+        j.op = RuleProgram::kJmp;
+        add(j);
+      }
+    }
+    for (std::int32_t j : jumps) p_->insts_[static_cast<std::size_t>(j)].x = pc();
+    return true;
+  }
+
+  // A split whose targets are set later: `body` (the kid's code that follows it) and `out`.
+  std::int32_t split() {
+    RuleProgram::Inst s;
+    s.op = RuleProgram::kSplit;
+    add(s);
+    return pc() - 1;
+  }
+
+  void set_split(std::int32_t at, std::int32_t body, std::int32_t out, bool greedy) {
+    RuleProgram::Inst& s = p_->insts_[static_cast<std::size_t>(at)];
+    s.x = greedy ? body : out;
+    s.y = greedy ? out : body;
+  }
+
+  // x{min,max} as RE2 spells it out: min copies, then (x(x(x)?)?)? up to max, or a loop.
+  bool emit_repeat(const Node& n) {
+    const Node& kid = n.kids[0];
+    for (int i = 0; i < n.min; ++i)
+      if (!emit(kid)) return false;
+    if (n.max == Node::kUnbounded) {
+      if (first_of(kid).nullable) return false;  // an empty turn of a loop: not run here
+      const std::int32_t loop = split();
+      if (!emit(kid)) return false;
+      RuleProgram::Inst j;
+      j.op = RuleProgram::kJmp;
+      j.x = loop;
+      add(j);
+      set_split(loop, loop + 1, pc(), n.greedy);
+      return true;
+    }
+    std::vector<std::int32_t> splits;
+    for (int i = n.min; i < n.max; ++i) {
+      splits.push_back(split());
+      if (!emit(kid)) return false;
+    }
+    for (std::int32_t s : splits) set_split(s, s + 1, pc(), n.greedy);
+    return true;
+  }
+
+  RuleProgram* p_;
+};
+
+std::unique_ptr<RuleProgram> RuleProgram::compile(const Syntax& syntax) {
+  if (!syntax.exact) return nullptr;
+  auto p = std::unique_ptr<RuleProgram>(new RuleProgram());
+  p->groups_ = syntax.groups;
+  ProgramCompiler c(p.get());
+  if (!c.emit(syntax.root) || !c.finish() ||
+      p->insts_.size() > static_cast<std::size_t>(kMaxInsts))
+    return nullptr;
+  return p;
+}
+
+namespace {
+
+bool word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+}
+
+}  // namespace
+
+RuleProgram::Result RuleProgram::match(std::string_view text, std::size_t p, std::size_t end,
+                                       Scratch* scratch, std::vector<std::int32_t>* spans) const {
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  const auto e = static_cast<std::int32_t>(end);
+  std::vector<Scratch::Job>& stack = scratch->stack;
+  std::vector<std::int32_t>& caps = scratch->caps;
+  const std::size_t slots = 2 * static_cast<std::size_t>(groups_ + 1);
+  caps.assign(slots, -1);
+  caps[0] = static_cast<std::int32_t>(p);
+  std::int32_t best = -1;
+  stack.clear();
+  stack.push_back({0, static_cast<std::int32_t>(p)});
+  int steps = 0;
+  const char* lit = lit_.data();
+  const char* mask = mask_.data();
+  while (!stack.empty()) {
+    const Scratch::Job job = stack.back();
+    stack.pop_back();
+    if (job.pc < 0) {
+      caps[static_cast<std::size_t>(-job.pc - 1)] = job.pos;
+      continue;
+    }
+    std::int32_t pc = job.pc, pos = job.pos;
+    for (;;) {
+      if (++steps > kBudget) return kGaveUp;
+      const Inst& in = insts_[static_cast<std::size_t>(pc)];
+      switch (in.op) {
+        case kLit: {
+          if (e - pos < in.n) goto fail;
+          const unsigned char* t = b + pos;
+          const char* l = lit + in.x;
+          const char* m = mask + in.x;
+          for (int k = 0; k < in.n; ++k)
+            if (static_cast<char>(t[k] | static_cast<unsigned char>(m[k])) != l[k]) goto fail;
+          pos += in.n;
+          ++pc;
+          continue;
+        }
+        case kSet:
+          if (pos >= e || !has(sets_[static_cast<std::size_t>(in.x)], b[pos])) goto fail;
+          ++pos;
+          ++pc;
+          continue;
+        case kAlt: {
+          // Go on with the first alternative that can start here; the others that can wait on
+          // the stack in order of preference.
+          const unsigned c = pos < e ? b[pos] : 128;
+          std::int32_t next = -1;
+          for (int i = in.n - 1; i >= 0; --i) {
+            const Alt& a = alts_[static_cast<std::size_t>(in.x + i)];
+            if (!a.nullable && !has(a.first, c)) continue;
+            if (next >= 0) stack.push_back({next, pos});
+            next = a.pc;
+          }
+          if (next < 0) goto fail;
+          pc = next;
+          continue;
+        }
+        case kSplit:
+          stack.push_back({in.y, pos});
+          pc = in.x;
+          continue;
+        case kJmp:
+          pc = in.x;
+          continue;
+        case kSave:
+          stack.push_back({-in.x - 1, caps[static_cast<std::size_t>(in.x)]});
+          caps[static_cast<std::size_t>(in.x)] = pos;
+          ++pc;
+          continue;
+        case kAssert: {
+          bool holds = false;
+          switch (in.assertion) {
+            case Node::kWordBoundary:
+            case Node::kNotWordBoundary: {
+              const bool before = pos > 0 && word_byte(b[pos - 1]);
+              const bool after = pos < e && word_byte(b[pos]);
+              holds = (before != after) == (in.assertion == Node::kWordBoundary);
+              break;
+            }
+            case Node::kBeginText:
+              holds = pos == 0;
+              break;
+            case Node::kEndText:
+              holds = pos == e;
+              break;
+          }
+          if (!holds) goto fail;
+          ++pc;
+          continue;
+        }
+        case kAccept:
+          if (pos > best) {  // the first way to reach a longer end is the preferred one
+            best = pos;
+            caps[1] = pos;
+            spans->assign(caps.begin(), caps.end());
+            if (pos == e) return kMatch;  // nothing longer is possible
+          }
+          goto fail;
+      }
+    }
+  fail:;
+  }
+  return best >= 0 ? kMatch : kNoMatch;
+}
+
+}  // namespace timeline::temporal_detail
