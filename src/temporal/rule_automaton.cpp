@@ -216,9 +216,14 @@ struct RuleAutomaton::Dfa {
     }
   };
   std::unordered_map<std::vector<int>, Id, Hash> index;
-  // The automaton's states in each state: the keys of `index` (an unordered_map's keys keep
-  // their place), not a second copy.
-  std::vector<const std::vector<int>*> members;
+  // The states of each state that read a byte, with the set they read and where they go, side
+  // by side: reads[read_begin[id] .. read_begin[id + 1]). A step scans them without touching the
+  // automaton's own (large, scattered) state array.
+  struct Read {
+    int set, out;
+  };
+  std::vector<Read> reads;
+  std::vector<std::uint32_t> read_begin;
   std::vector<std::uint32_t> seen;        // closure marks
   std::uint32_t mark = 0;
   std::vector<int> stack, set;
@@ -236,7 +241,8 @@ struct RuleAutomaton::Dfa {
     alive.clear();
     ends.clear();
     index.clear();
-    members.clear();
+    reads.clear();
+    read_begin.assign(1, 0);
     seen.assign(n.states.size(), 0);
     mark = 0;
     closures.assign(n.states.size(), {});
@@ -270,14 +276,15 @@ struct RuleAutomaton::Dfa {
   Id intern(const std::vector<int>& states) {
     const auto found = index.find(states);
     if (found != index.end()) return found->second;
-    if (members.size() >= kRoom) return kFull;
-    const auto id = static_cast<Id>(members.size());
-    members.push_back(&index.emplace(states, id).first->first);
+    if (ends.size() >= kRoom) return kFull;
+    const auto id = static_cast<Id>(ends.size());
+    index.emplace(states, id);
     next.resize(next.size() + nfa->classes, kUnknown);
     ended.resize(ended.size() + words, 0);
     alive.resize(alive.size() + words, 0);
     bool any_end = false;
     for (int s : states) {
+      if (nfa->states[s].set >= 0) reads.push_back({nfa->states[s].set, nfa->states[s].out});
       const int rule = nfa->owner[s];
       alive[id * words + rule / 64] |= std::uint64_t{1} << (rule % 64);
       if (nfa->states[s].rule < 0) continue;
@@ -285,6 +292,7 @@ struct RuleAutomaton::Dfa {
       any_end = true;
     }
     ends.push_back(any_end ? 1 : 0);
+    read_begin.push_back(static_cast<std::uint32_t>(reads.size()));
     return id;
   }
 
@@ -306,10 +314,9 @@ struct RuleAutomaton::Dfa {
       std::fill(in_union.begin(), in_union.end(), 0);
       union_mark = 1;
     }
-    for (int s : *members[state]) {
-      const Nfa::State& st = nfa->states[s];
-      if (st.set < 0 || !nfa->sets[st.set][byte]) continue;
-      for (int x : closure_of(st.out)) {
+    for (std::uint32_t r = read_begin[state]; r < read_begin[state + 1]; ++r) {
+      if (!nfa->sets[reads[r].set][byte]) continue;
+      for (int x : closure_of(reads[r].out)) {
         if (in_union[x] == union_mark) continue;
         in_union[x] = union_mark;
         set.push_back(x);
@@ -366,7 +373,7 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
     Dfa dfa;
   };
   thread_local Slot slot;
-  if (slot.serial != a.serial_ || slot.dfa.members.size() > kMaxStates) {
+  if (slot.serial != a.serial_ || slot.dfa.ends.size() > kMaxStates) {
     slot.dfa.reset(*a.nfa_, a.rules_);
     slot.serial = a.serial_;
   }
