@@ -5,6 +5,10 @@
 #include <array>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <re2/set.h>
 
 #include "temporal/template.hpp"
@@ -71,6 +75,72 @@ constexpr std::array<std::uint8_t, 256> byte_kinds() {
 }
 constexpr std::array<std::uint8_t, 256> kByteKind = byte_kinds();
 
+// Calls f(p) at each place of text[begin, end) where a word or a sign starts: not inside a word,
+// not on a space, not on a UTF-8 continuation byte. `in_word`: the character before `begin` is
+// a letter or digit.
+template <typename F>
+void for_each_place(std::string_view text, std::uint32_t begin, std::uint32_t end, bool in_word,
+                    const F& f) {
+  for (std::uint32_t p = begin; p < end; ++p) {
+    const unsigned char c = static_cast<unsigned char>(text[p]);
+    switch (kByteKind[c]) {
+      case kWordByte:
+        if (in_word) continue;
+        in_word = true;
+        break;
+      case kSpace:
+        in_word = false;
+        continue;
+      case kSign:
+        in_word = false;
+        break;
+      case kFollowing:
+        continue;  // the character's lead byte has been seen
+      default: {  // the lead byte of a character of several bytes
+        const bool word = word_char_at(text, p);
+        const bool inside = word && in_word;
+        in_word = word;
+        if (inside) continue;
+      }
+    }
+    f(p);
+  }
+}
+
+// The same for text of ASCII only, sixteen bytes a step: a place is a byte that is not a space
+// and not a letter or digit after a letter or digit.
+template <typename F>
+void for_each_place_ascii(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                          bool in_word, const F& f) {
+  std::uint32_t p = begin;
+#ifdef __SSE2__
+  const auto* b = reinterpret_cast<const __m128i*>(text.data());
+  const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+  const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  std::uint32_t carry = in_word ? 1 : 0;  // the byte before the block is a letter or digit
+  for (; p + 16 <= end; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(
+        reinterpret_cast<const char*>(b) + p));
+    const __m128i lower = _mm_or_si128(v, case_bit);
+    const __m128i alpha =
+        _mm_and_si128(_mm_cmpgt_epi8(lower, below_a), _mm_cmplt_epi8(lower, above_z));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
+    const __m128i space = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    const auto word = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
+    const auto blank = static_cast<std::uint32_t>(_mm_movemask_epi8(space));
+    const std::uint32_t after_word = (word << 1) | carry;
+    std::uint32_t places = ~blank & ~(word & after_word) & 0xFFFF;
+    carry = word >> 15;
+    for (; places != 0; places &= places - 1) f(p + static_cast<std::uint32_t>(__builtin_ctz(places)));
+  }
+  in_word = carry != 0;
+#endif
+  for_each_place(text.substr(0, end), p, end, in_word, f);
+}
+
 }  // namespace
 
 std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
@@ -104,11 +174,11 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
       info.latin1_same = false;
     }
     info.ngroups = static_cast<int>(r.groups.size());
-    for (std::size_t g = 0; g < r.groups.size(); ++g) {
-      const int index = static_cast<int>(g) + 1;
-      if (r.groups[g] == "tx") info.tx_group = index;
-      info.groups.emplace_back(r.groups[g], index);
-    }
+    for (std::size_t g = 0; g < r.groups.size(); ++g)
+      if (r.groups[g] == "tx") info.tx_group = static_cast<int>(g) + 1;
+    for (const std::string* t : {&r.type, &r.value, &r.mod, &r.quant, &r.freq,
+                                 &r.value_after_quarter})
+      info.templates.emplace_back(*t, r.groups, m->rules_.lexicon);
     m->info_.push_back(std::move(info));
   }
   m->automaton_.finish();
@@ -126,34 +196,11 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   // Per rule, where its next match may start: after its last match, as a left-to-right search
   // would continue. Filled at the first candidate (most sentences have none).
   std::vector<std::uint32_t> next;
-  Groups groups;
   RuleAutomaton::Walker walker(automaton_);
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
   const bool ascii = all_ascii(text.substr(begin, end - begin));  // rule programs serve
-  bool in_word = word_char_before(text, begin);
-  for (std::uint32_t p = begin; p < end; ++p) {
-    const unsigned char c = static_cast<unsigned char>(text[p]);
-    switch (kByteKind[c]) {
-      case kWordByte:
-        if (in_word) continue;
-        in_word = true;
-        break;
-      case kSpace:
-        in_word = false;
-        continue;
-      case kSign:
-        in_word = false;
-        break;
-      case kFollowing:
-        continue;  // the character's lead byte has been seen
-      default: {  // the lead byte of a character of several bytes
-        const bool word = word_char_at(text, p);
-        const bool inside = word && in_word;
-        in_word = word;
-        if (inside) continue;
-      }
-    }
+  const auto try_place = [&](std::uint32_t p) {
     walker.candidates(text, p, end, &ids);
     if (!ids.empty() && next.empty()) next.assign(rules_.rules.size(), begin);
     for (int id : ids) {
@@ -183,41 +230,41 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       const std::size_t e = static_cast<std::size_t>(spans[2 * whole + 1]);
       const std::size_t match_end = static_cast<std::size_t>(spans[1]);
       if (e == b || word_char_before(text, b) || word_char_at(text, e)) continue;
-      groups.clear();
-      for (const auto& [name, index] : info.groups) {
-        const std::int32_t gb = spans[2 * index], ge = spans[2 * index + 1];
-        groups.set(name, gb >= 0 ? text.substr(static_cast<std::size_t>(gb),
-                                               static_cast<std::size_t>(ge - gb))
-                                 : std::string_view());
-      }
       Match m;
       m.begin = static_cast<std::uint32_t>(b);
       m.end = static_cast<std::uint32_t>(e);
       m.rule = &rule;
-      const Lexicon& lx = rules_.lexicon;
-      if (expand_template(rule.type, groups, lx, &m.type) &&
-          expand_template(rule.value, groups, lx, &m.value) &&
-          expand_template(rule.mod, groups, lx, &m.mod) &&
-          expand_template(rule.quant, groups, lx, &m.quant) &&
-          expand_template(rule.freq, groups, lx, &m.freq) &&
-          expand_template(rule.value_after_quarter, groups, lx, &m.value_after_quarter)) {
+      const std::int32_t* at = spans.data();
+      const std::vector<Template>& t = info.templates;
+      if (t[0].expand(text, at, &m.type) && t[1].expand(text, at, &m.value) &&
+          t[2].expand(text, at, &m.mod) && t[3].expand(text, at, &m.quant) &&
+          t[4].expand(text, at, &m.freq) && t[5].expand(text, at, &m.value_after_quarter)) {
         if (cands.empty()) cands.reserve(8);  // spares the first few moves of growth
         cands.push_back(std::move(m));
         next[id] = static_cast<std::uint32_t>(match_end);
       }
     }
-  }
+  };
+  const bool in_word = word_char_before(text, begin);
+  if (ascii) for_each_place_ascii(text, begin, end, in_word, try_place);
+  else for_each_place(text, begin, end, in_word, try_place);
   if (cands.empty()) return cands;
-  std::stable_sort(cands.begin(), cands.end(), [](const Match& a, const Match& b) {
+  // Longest first, then higher priority, then leftmost; sorted by number (a Match is large).
+  std::vector<std::uint32_t> order(cands.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Match& a = cands[x];
+    const Match& b = cands[y];
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
     return a.begin < b.begin;
   });
   std::vector<Match> chosen;
-  for (Match& c : cands) {
+  for (std::uint32_t k : order) {
+    Match& c = cands[k];
     bool overlaps = false;
-    for (const Match& k : chosen)
-      if (c.begin < k.end && k.begin < c.end) overlaps = true;
+    for (const Match& m : chosen)
+      if (c.begin < m.end && m.begin < c.end) overlaps = true;
     if (!overlaps) chosen.push_back(std::move(c));
   }
   chosen.erase(std::remove_if(chosen.begin(), chosen.end(),

@@ -15,6 +15,7 @@
 #include "temporal/rule_automaton.hpp"
 #include "temporal/rule_program.hpp"
 #include "temporal/rules.hpp"
+#include "temporal/template.hpp"
 
 namespace timeline::temporal_detail {
 
@@ -39,7 +40,8 @@ class Matcher {
   struct RuleInfo {
     int ngroups = 0;
     int tx_group = -1;
-    std::vector<std::pair<std::string, int>> groups;  // named groups: name, index
+    // The rule's templates: type, value, mod, quant, freq, value_after_quarter.
+    std::vector<Template> templates;
     // The rule's own engine for sentences of ASCII text, or nullptr (then RE2 runs).
     std::unique_ptr<RuleProgram> program;
     bool latin1_same = true;  // RE2's Latin-1 program may stand in for the UTF-8 one on ASCII

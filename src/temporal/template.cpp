@@ -35,52 +35,12 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-bool apply(std::string_view fn, std::string_view text, const Lexicon& lexicon, std::string* out) {
-  if (fn.empty()) {
-    *out = std::string(text);
-    return true;
-  }
-  if (fn == "num") {
-    const long n = parse_number(text, lexicon);
-    if (n == -1) return false;
-    *out = n == -2 ? "X" : std::to_string(n);
-    return true;
-  }
-  if (fn == "num10" || fn == "num100") {  // decades and centuries as years
-    const long n = parse_number(text, lexicon);
-    if (n == -1) return false;
-    *out = n == -2 ? "X" : std::to_string(n * (fn == "num10" ? 10 : 100));
-    return true;
-  }
-  if (fn == "day2") {  // "5", "05", "5th", "fifth"
-    std::string_view t = text;
-    if (t.size() > 2 && std::isdigit(static_cast<unsigned char>(t[0])) &&
-        std::isalpha(static_cast<unsigned char>(t.back())))
-      t.remove_suffix(2);
-    long n = parse_number(t, lexicon);
-    if (n < 0) {
-      std::string ord;
-      if (apply("ordinal", text, lexicon, &ord)) n = std::stol(ord);
-    }
-    if (n < 0 || n > 99) return false;
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02ld", n);
-    *out = buf;
-    return true;
-  }
-  if (fn == "year4") {
-    std::string d;
-    for (char c : text)
-      if (std::isdigit(static_cast<unsigned char>(c))) d += c;
-    if (d.size() == 2) d = (d[0] <= '3' ? "20" : "19") + d;
-    if (d.size() != 4) return false;
-    *out = d;
-    return true;
-  }
-  const auto table = lexicon.find(std::string(fn));
-  if (table == lexicon.end()) return false;
-  const auto it = table->second.find(lexicon_key(text));
-  if (it == table->second.end()) return false;
+// The word `text` in `table`, by its lexicon key.
+bool look_up(const std::map<std::string, std::string>* table, std::string_view text,
+             std::string* out) {
+  if (table == nullptr) return false;
+  const auto it = table->find(lexicon_key(text));
+  if (it == table->end()) return false;
   *out = it->second;
   return true;
 }
@@ -156,48 +116,146 @@ void split_conditional(std::string_view body, std::string_view* name, std::strin
   *otherwise = "";
 }
 
-bool present(const Groups& groups, std::string_view name) {
-  const std::string_view* g = groups.find(name);
-  return g != nullptr && g->data() != nullptr;
-}
-
 }  // namespace
 
-bool expand_template(std::string_view tmpl, const Groups& groups, const Lexicon& lexicon,
-                     std::string* out) {
-  out->clear();
+std::vector<Template::Piece> Template::read(std::string_view tmpl,
+                                            const std::vector<std::string>& groups,
+                                            const Lexicon& lexicon) {
+  const auto number = [&](std::string_view name) {
+    for (std::size_t k = 0; k < groups.size(); ++k)
+      if (groups[k] == name) return static_cast<int>(k) + 1;
+    return 0;  // not a group of the pattern: never present
+  };
+  std::vector<Piece> pieces;
   std::size_t i = 0;
   while (i < tmpl.size()) {
     if (tmpl[i] != '{') {
-      *out += tmpl[i++];
+      if (pieces.empty() || pieces.back().group != 0 || pieces.back().condition)
+        pieces.emplace_back();
+      pieces.back().literal += tmpl[i++];
       continue;
     }
     const std::size_t close = closing_brace(tmpl, i);
     const std::string_view ref = tmpl.substr(i + 1, close - i - 1);
     i = close + 1;
+    Piece p;
     if (!ref.empty() && ref[0] == '?') {  // {?g:then|else}
       std::string_view name, then, otherwise;
       split_conditional(ref.substr(1), &name, &then, &otherwise);
-      std::string piece;
-      if (!expand_template(present(groups, name) ? then : otherwise, groups, lexicon, &piece))
-        return false;
-      *out += piece;
+      p.condition = true;
+      p.group = number(name);
+      p.then = read(then, groups, lexicon);
+      p.otherwise = read(otherwise, groups, lexicon);
+      pieces.push_back(std::move(p));
       continue;
     }
     const std::size_t colon = ref.find(':');
-    const std::string_view name = ref.substr(0, colon);
-    const std::string_view fn = colon == std::string_view::npos ? "" : ref.substr(colon + 1);
-    if (!present(groups, name)) continue;  // group not in the match
-    std::string piece;
-    const bool optional = !fn.empty() && fn.back() == '?';  // {g:table?}: "" when not found
-    if (!apply(optional ? fn.substr(0, fn.size() - 1) : fn, *groups.find(name), lexicon,
-               &piece)) {
-      if (!optional) return false;
-      piece.clear();
+    p.group = number(ref.substr(0, colon));
+    std::string_view fn = colon == std::string_view::npos ? "" : ref.substr(colon + 1);
+    p.optional = !fn.empty() && fn.back() == '?';
+    if (p.optional) fn.remove_suffix(1);
+    if (fn.empty()) p.fn = Fn::kText;
+    else if (fn == "num") p.fn = Fn::kNum;
+    else if (fn == "num10") p.fn = Fn::kNum10;
+    else if (fn == "num100") p.fn = Fn::kNum100;
+    else if (fn == "day2") p.fn = Fn::kDay2;
+    else if (fn == "year4") p.fn = Fn::kYear4;
+    else {
+      p.fn = Fn::kTable;
+      const auto table = lexicon.find(std::string(fn));
+      if (table != lexicon.end()) p.table = &table->second;
     }
-    *out += piece;
+    if (p.group == 0) continue;  // a group the pattern lacks never takes part: nothing
+    pieces.push_back(std::move(p));
+  }
+  return pieces;
+}
+
+Template::Template(std::string_view tmpl, const std::vector<std::string>& groups,
+                   const Lexicon& lexicon)
+    : pieces_(read(tmpl, groups, lexicon)), lexicon_(&lexicon) {}
+
+bool Template::expand(std::string_view text, const std::int32_t* spans, std::string* out) const {
+  out->clear();
+  return expand(pieces_, text, spans, out);
+}
+
+bool Template::expand(const std::vector<Piece>& pieces, std::string_view text,
+                      const std::int32_t* spans, std::string* out) const {
+  for (const Piece& p : pieces) {
+    if (p.group == 0 && !p.condition) {
+      *out += p.literal;
+      continue;
+    }
+    const bool present = p.group > 0 && spans[2 * p.group] >= 0;
+    if (p.condition) {
+      if (!expand(present ? p.then : p.otherwise, text, spans, out)) return false;
+      continue;
+    }
+    if (!present) continue;  // group not in the match
+    const std::string_view g =
+        text.substr(static_cast<std::size_t>(spans[2 * p.group]),
+                    static_cast<std::size_t>(spans[2 * p.group + 1] - spans[2 * p.group]));
+    const std::size_t size = out->size();
+    if (!apply(p, g, out)) {
+      if (!p.optional) return false;
+      out->resize(size);
+    }
   }
   return true;
+}
+
+// Appends what piece `p`'s function makes of the group's text `text`; false when it fails.
+bool Template::apply(const Piece& p, std::string_view text, std::string* out) const {
+  const Lexicon& lexicon = *lexicon_;
+  switch (p.fn) {
+    case Fn::kText:
+      *out += text;
+      return true;
+    case Fn::kNum:
+    case Fn::kNum10:
+    case Fn::kNum100: {  // decades and centuries as years
+      const long n = parse_number(text, lexicon);
+      if (n == -1) return false;
+      const long times = p.fn == Fn::kNum ? 1 : p.fn == Fn::kNum10 ? 10 : 100;
+      *out += n == -2 ? "X" : std::to_string(n * times);
+      return true;
+    }
+    case Fn::kDay2: {  // "5", "05", "5th", "fifth"
+      std::string_view t = text;
+      if (t.size() > 2 && std::isdigit(static_cast<unsigned char>(t[0])) &&
+          std::isalpha(static_cast<unsigned char>(t.back())))
+        t.remove_suffix(2);
+      long n = parse_number(t, lexicon);
+      if (n < 0) {
+        std::string ord;
+        const auto table = lexicon.find("ordinal");
+        if (look_up(table == lexicon.end() ? nullptr : &table->second, text, &ord))
+          n = std::stol(ord);
+      }
+      if (n < 0 || n > 99) return false;
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02ld", n);
+      *out += buf;
+      return true;
+    }
+    case Fn::kYear4: {
+      std::string d;
+      for (char c : text)
+        if (std::isdigit(static_cast<unsigned char>(c))) d += c;
+      if (d.size() == 2) d = (d[0] <= '3' ? "20" : "19") + d;
+      if (d.size() != 4) return false;
+      *out += d;
+      return true;
+    }
+    case Fn::kTable: {
+      std::string word;
+      if (!look_up(p.table, text, &word)) return false;
+      *out += word;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool check_template(std::string_view tmpl, const std::set<std::string>& groups,

@@ -12,6 +12,7 @@
 // Literal text is copied.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -23,27 +24,40 @@
 
 namespace timeline::temporal_detail {
 
-// The groups of one match: name -> the text it matched (data() nullptr: the group did not take
-// part). A few entries, looked up by a linear scan; the names must outlive the Groups.
-class Groups {
+// A template read once, its table names looked up once. Thread safety: immutable after it is
+// made; the lexicon must outlive it.
+class Template {
  public:
-  void clear() { items_.clear(); }
-  void set(std::string_view name, std::string_view text) { items_.emplace_back(name, text); }
-  // The text of group `name`, or nullptr when the pattern has no such group.
-  const std::string_view* find(std::string_view name) const {
-    for (const auto& [n, text] : items_)
-      if (n == name) return &text;
-    return nullptr;
-  }
+  Template() = default;
+  // Reads `tmpl`, checked already by check_template(). `groups` are the pattern's named groups in
+  // the order of their numbers (groups[k] is group k + 1).
+  Template(std::string_view tmpl, const std::vector<std::string>& groups, const Lexicon& lexicon);
+
+  // Expands it for a match in `text` whose groups are at `spans` (begin, end offsets for group
+  // 0, the whole match, then each group; -1 for a group that took no part). Returns false when a
+  // lookup fails (a word missing from its table); the caller then drops the match.
+  bool expand(std::string_view text, const std::int32_t* spans, std::string* out) const;
 
  private:
-  std::vector<std::pair<std::string_view, std::string_view>> items_;
-};
+  enum class Fn { kText, kNum, kNum10, kNum100, kDay2, kYear4, kTable };
+  struct Piece {
+    std::string literal;  // copied; when group == 0
+    int group = 0;        // a reference {g...} or condition {?g:...} to group g (>= 1)
+    bool condition = false;
+    Fn fn = Fn::kText;
+    const std::map<std::string, std::string>* table = nullptr;  // Fn::kTable; nullptr: none
+    bool optional = false;  // {g:table?}: "" when the word is not in it
+    std::vector<Piece> then, otherwise;  // a condition's two templates
+  };
+  static std::vector<Piece> read(std::string_view tmpl, const std::vector<std::string>& groups,
+                                 const Lexicon& lexicon);
+  bool expand(const std::vector<Piece>& pieces, std::string_view text,
+              const std::int32_t* spans, std::string* out) const;
+  bool apply(const Piece& p, std::string_view text, std::string* out) const;
 
-// Expands `tmpl`. Returns false when a lookup fails (a word missing from its table); the caller
-// then drops the match.
-bool expand_template(std::string_view tmpl, const Groups& groups, const Lexicon& lexicon,
-                     std::string* out);
+  std::vector<Piece> pieces_;
+  const Lexicon* lexicon_ = nullptr;
+};
 
 // Checks a template against the groups of a pattern and the lexicon; fills *message.
 bool check_template(std::string_view tmpl, const std::set<std::string>& groups,
