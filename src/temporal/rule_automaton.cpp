@@ -389,8 +389,8 @@ void RuleAutomaton::Walker::refresh() {
   ends_ = d_->ends.data();
 }
 
-void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t end,
-                                 std::vector<int>* ids) {
+void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,
+                                 std::int16_t from, std::size_t end, std::vector<int>* ids) {
   struct Refresh {  // however the walk ends, the inline path sees the grown table
     Walker* w;
     ~Refresh() { w->refresh(); }
@@ -414,10 +414,9 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
     any = true;
     for (std::size_t w = 0; w < words; ++w) found[w] |= mask[w];
   };
-  Dfa::Id s = 0;
-  if (d.ends[0]) add(&d.ended[0]);
+  Dfa::Id s = from;
+  if (d.ends[static_cast<std::size_t>(s)]) add(&d.ended[static_cast<std::size_t>(s) * words]);
   const Dfa::Id* next = d.next.data();
-  std::size_t q = p;
   for (; q < stop; ++q) {
     const int cls = n.byte_class[bytes[q]];
     Dfa::Id t = next[static_cast<std::size_t>(s) * classes + cls];

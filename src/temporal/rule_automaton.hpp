@@ -53,6 +53,8 @@ class RuleAutomaton {
   // How far a walk goes: past that, every rule still under way is a candidate (this bounds the
   // states made on long stretches of text that some pattern's open loop keeps alive).
   static constexpr std::size_t kMaxDepth = 32;
+  // How far the inline part of a walk goes (the rest is out of line).
+  static constexpr std::size_t kQuickDepth = 8;
 
   struct Nfa;  // the nondeterministic automaton (rule_automaton.cpp)
   struct Dfa;  // one thread's deterministic states
@@ -65,13 +67,14 @@ class RuleAutomaton {
     // before `end`, in ascending order.
     void candidates(std::string_view text, std::size_t p, std::size_t end,
                     std::vector<int>* ids) {
-      // Six places of ten end within three bytes, on transitions already made and with no rule
-      // ending on the way: those are answered here, inline.
+      // Most places end within a few bytes on transitions already made, and with no rule ending
+      // on the way: those are answered here, inline. Elsewhere the walk goes on out of line from
+      // where this one stopped.
+      std::size_t s = 0, q = p;
       if (quick_) {
         const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-        const std::size_t stop = end - p > 3 ? p + 3 : end;
-        std::size_t s = 0;
-        for (std::size_t q = p; q < stop; ++q) {
+        const std::size_t stop = end - p > kQuickDepth ? p + kQuickDepth : end;
+        for (; q < stop; ++q) {
           const std::int16_t t = next_[s * classes_ + byte_class_[b[q]]];
           if (t == -1) {  // dead: no rule matches here
             ids->clear();
@@ -80,12 +83,18 @@ class RuleAutomaton {
           if (t < 0 || ends_[t]) break;  // not made yet, no room, or a rule ends: walk
           s = static_cast<std::size_t>(t);
         }
+        if (q == end) {  // the sentence ended before any rule did
+          ids->clear();
+          return;
+        }
       }
-      walk(text, p, end, ids);
+      walk(text, p, q, static_cast<std::int16_t>(s), end, ids);
     }
 
    private:
-    void walk(std::string_view text, std::size_t p, std::size_t end, std::vector<int>* ids);
+    // Walks on from state s at text[q] (reached from p with no rule ending on the way).
+    void walk(std::string_view text, std::size_t p, std::size_t q, std::int16_t s,
+              std::size_t end, std::vector<int>* ids);
     void refresh();  // reads the table's place again (a walk may have grown it)
 
     const RuleAutomaton& a_;
