@@ -67,6 +67,11 @@ TEST_CASE("rule program: longest match and RE2's groups, by hand", "[temporal]")
       {"(?:(ab)c|a(bc))", "abc", 0, {0, 3, 0, 2, -1, -1}},
       {"(?:(ab)c|a(bc))", "abcx", 0, {0, 3, 0, 2, -1, -1}},  // the text goes on: both are tried
       {"(?:a|ab)", "abx", 0, {0, 2}},
+      // Many alternatives (looked up by their first character): the same preference.
+      {"(?:jan|feb|(ja)|mar|)(n?)", "janx", 0, {0, 3, -1, -1, 3, 3}},
+      {"(?:jan|feb|(ja)|mar|)(n?)", "jax", 0, {0, 2, 0, 2, 2, 2}},
+      {"(?:jan|feb|(ja)|mar|)(n?)", "x", 0, {0, 0, -1, -1, 0, 0}},
+      {"(?:jan|feb|mar|apr)", "", 0, {}},
       // Greedy takes as much as leaves a match; lazy as little.
       {"(\\s*)(\\s+)x", "   x", 0, {0, 4, 0, 2, 2, 3}},
       {"(a+?)(a*)", "aaa", 0, {0, 3, 0, 1, 1, 3}},

@@ -174,8 +174,10 @@ class ProgramCompiler {
 
   // kAlt, then each alternative followed by a jump past the last.
   bool emit_alt(const Node& n) {
+    const std::int32_t alt_at = pc();
     RuleProgram::Inst alt;
     alt.op = RuleProgram::kAlt;
+    alt.y = -1;
     alt.x = static_cast<std::int32_t>(p_->alts_.size());
     alt.n = static_cast<std::uint16_t>(n.kids.size());
     if (n.kids.size() > 0xFFFF) return false;
@@ -196,6 +198,18 @@ class ProgramCompiler {
       }
     }
     for (std::int32_t j : jumps) p_->insts_[static_cast<std::size_t>(j)].x = pc();
+    if (n.kids.size() >= RuleProgram::kDispatchFrom) {
+      RuleProgram::Inst& in = p_->insts_[static_cast<std::size_t>(alt_at)];
+      in.y = static_cast<std::int32_t>(p_->dispatch_.size());
+      for (unsigned c = 0; c <= 128; ++c) {
+        p_->dispatch_.push_back(static_cast<std::uint32_t>(p_->starts_.size()));
+        for (std::size_t i = 0; i < n.kids.size(); ++i) {
+          const RuleProgram::Alt& a = p_->alts_[static_cast<std::size_t>(in.x) + i];
+          if (a.nullable || has(a.first, c)) p_->starts_.push_back(a.pc);
+        }
+      }
+      p_->dispatch_.push_back(static_cast<std::uint32_t>(p_->starts_.size()));
+    }
     return true;
   }
 
@@ -306,7 +320,14 @@ RuleProgram::Result RuleProgram::match(std::string_view text, std::size_t p, std
         case kAlt: {
           // Go on with the first alternative that can start here; the others that can wait on
           // the stack in order of preference.
-          const unsigned c = pos < e ? b[pos] : 128;
+          const unsigned c = pos < e && b[pos] < 128 ? b[pos] : 128;
+          if (in.y >= 0) {
+            const std::uint32_t* d = dispatch_.data() + in.y + c;
+            if (d[0] == d[1]) goto fail;
+            for (std::uint32_t k = d[1] - 1; k > d[0]; --k) stack.push_back({starts_[k], pos});
+            pc = starts_[d[0]];
+            continue;
+          }
           std::int32_t next = -1;
           for (int i = in.n - 1; i >= 0; --i) {
             const Alt& a = alts_[static_cast<std::size_t>(in.x + i)];

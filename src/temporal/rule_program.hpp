@@ -74,7 +74,7 @@ class RuleProgram {
     std::uint16_t n = 0;         // kLit: bytes; kAlt: alternatives
     std::int32_t x = 0;  // kLit: offset in lit_; kSet: set; kAlt: first entry of alts_;
                          // kSplit, kJmp: the (preferred) next instruction; kSave: slot
-    std::int32_t y = 0;  // kSplit: the other next instruction
+    std::int32_t y = 0;  // kSplit: the other next instruction; kAlt: its dispatch (or -1)
   };
   struct Alt {
     std::int32_t pc;  // the alternative's first instruction
@@ -86,6 +86,12 @@ class RuleProgram {
   std::string mask_;  // per byte of lit_: 0x20 where a letter's case is folded, else 0
   std::vector<Set> sets_;
   std::vector<Alt> alts_;
+  // For a kAlt of many alternatives, the first instructions of those that can start with each
+  // character (0..127, then 128 for none: the end of the text), in order of preference:
+  // starts_[dispatch_[y + c] .. dispatch_[y + c + 1]).
+  static constexpr int kDispatchFrom = 4;  // alternatives
+  std::vector<std::uint32_t> dispatch_;
+  std::vector<std::int32_t> starts_;
   int groups_ = 0;
 };
 
