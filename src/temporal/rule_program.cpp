@@ -1,6 +1,7 @@
 // RuleProgram (see rule_program.hpp): compiling a syntax tree, and the depth-first search.
 #include "temporal/rule_program.hpp"
 
+#include <array>
 #include <utility>
 
 namespace timeline::temporal_detail {
@@ -201,12 +202,21 @@ class ProgramCompiler {
     if (n.kids.size() >= RuleProgram::kDispatchFrom) {
       RuleProgram::Inst& in = p_->insts_[static_cast<std::size_t>(alt_at)];
       in.y = static_cast<std::int32_t>(p_->dispatch_.size());
-      for (unsigned c = 0; c <= 128; ++c) {
-        p_->dispatch_.push_back(static_cast<std::uint32_t>(p_->starts_.size()));
-        for (std::size_t i = 0; i < n.kids.size(); ++i) {
-          const RuleProgram::Alt& a = p_->alts_[static_cast<std::size_t>(in.x) + i];
-          if (a.nullable || has(a.first, c)) p_->starts_.push_back(a.pc);
+      // Each alternative into the lists of the characters it can start with, in order.
+      std::array<std::vector<std::int32_t>, 129> lists;
+      for (std::size_t i = 0; i < n.kids.size(); ++i) {
+        const RuleProgram::Alt& a = p_->alts_[static_cast<std::size_t>(in.x) + i];
+        if (a.nullable) {
+          for (auto& list : lists) list.push_back(a.pc);
+          continue;
         }
+        for (unsigned w = 0; w < 2; ++w)
+          for (std::uint64_t bits = a.first[w]; bits != 0; bits &= bits - 1)
+            lists[w * 64 + static_cast<unsigned>(__builtin_ctzll(bits))].push_back(a.pc);
+      }
+      for (const auto& list : lists) {
+        p_->dispatch_.push_back(static_cast<std::uint32_t>(p_->starts_.size()));
+        p_->starts_.insert(p_->starts_.end(), list.begin(), list.end());
       }
       p_->dispatch_.push_back(static_cast<std::uint32_t>(p_->starts_.size()));
     }
