@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <mutex>
 #include <map>
 #include <unordered_map>
 #include <string>
@@ -196,18 +197,23 @@ struct RuleAutomaton::Nfa {
 };
 
 // One thread's deterministic states. State 0 is the start (all rules at their beginning).
+// The deterministic states, shared by the threads. The tables have room for kRoom states from
+// the start (their pages are touched only as states are made), so they never move: walks read
+// them without a lock, and a transition is published (release) only after the state it leads to
+// is complete. Everything else here is used by step() alone, under the automaton's lock.
 struct RuleAutomaton::Dfa {
   // A transition: the next state, or one of these. kFull: no room for a new state (the walk
-  // stops there as if deep; the room comes back when the thread's states are dropped).
+  // stops there as if deep: every rule under way is a candidate).
   using Id = std::int16_t;
   static constexpr Id kUnknown = -2, kDead = -1, kFull = -3;
-  static constexpr std::size_t kRoom = 32000;  // states at most (Id is 16 bits)
+  static constexpr std::size_t kRoom = kMaxStates;  // states at most (Id is 16 bits)
   const Nfa* nfa = nullptr;
   int words = 1;                     // 64-bit words of a rule mask
-  std::vector<Id> next;              // [state * classes + class]
-  std::vector<std::uint64_t> ended;  // [state * words + w]: the rules that end in the state
-  std::vector<std::uint64_t> alive;  // [state * words + w]: the rules the state is inside
-  std::vector<std::uint8_t> ends;    // [state]: some rule ends in it
+  std::size_t count = 0;             // states made
+  std::unique_ptr<std::atomic<Id>[]> next;       // [state * classes + class]
+  std::unique_ptr<std::uint64_t[]> ended;        // [state * words + w]: the rules that end there
+  std::unique_ptr<std::uint64_t[]> alive;        // [state * words + w]: the rules it is inside
+  std::unique_ptr<std::uint8_t[]> ends;          // [state]: some rule ends in it
   struct Hash {
     std::size_t operator()(const std::vector<int>& v) const {
       std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the state numbers
@@ -236,10 +242,11 @@ struct RuleAutomaton::Dfa {
     nfa = &n;
     words = static_cast<int>((rules + 63) / 64);
     if (words == 0) words = 1;
-    next.clear();
-    ended.clear();
-    alive.clear();
-    ends.clear();
+    count = 0;
+    next.reset(new std::atomic<Id>[kRoom * static_cast<std::size_t>(n.classes)]);
+    ended.reset(new std::uint64_t[kRoom * static_cast<std::size_t>(words)]);
+    alive.reset(new std::uint64_t[kRoom * static_cast<std::size_t>(words)]);
+    ends.reset(new std::uint8_t[kRoom]);
     index.clear();
     reads.clear();
     read_begin.assign(1, 0);
@@ -276,12 +283,14 @@ struct RuleAutomaton::Dfa {
   Id intern(const std::vector<int>& states) {
     const auto found = index.find(states);
     if (found != index.end()) return found->second;
-    if (ends.size() >= kRoom) return kFull;
-    const auto id = static_cast<Id>(ends.size());
+    if (count >= kRoom) return kFull;
+    const auto id = static_cast<Id>(count);
     index.emplace(states, id);
-    next.resize(next.size() + nfa->classes, kUnknown);
-    ended.resize(ended.size() + words, 0);
-    alive.resize(alive.size() + words, 0);
+    const std::size_t classes = static_cast<std::size_t>(nfa->classes);
+    for (std::size_t c = 0; c < classes; ++c)
+      next[id * classes + c].store(kUnknown, std::memory_order_relaxed);
+    std::fill(&ended[id * words], &ended[(id + 1) * words], 0);
+    std::fill(&alive[id * words], &alive[(id + 1) * words], 0);
     bool any_end = false;
     for (int s : states) {
       if (nfa->states[s].set >= 0) reads.push_back({nfa->states[s].set, nfa->states[s].out});
@@ -291,8 +300,9 @@ struct RuleAutomaton::Dfa {
       ended[id * words + rule / 64] |= std::uint64_t{1} << (rule % 64);
       any_end = true;
     }
-    ends.push_back(any_end ? 1 : 0);
+    ends[id] = any_end ? 1 : 0;
     read_begin.push_back(static_cast<std::uint32_t>(reads.size()));
+    ++count;
     return id;
   }
 
@@ -305,9 +315,13 @@ struct RuleAutomaton::Dfa {
     return closures[s];
   }
 
-  // Makes the transition of `state` on byte class `cls` (kept out of line: the walk's loop
-  // stays small, and this runs only the first time a thread takes a transition).
+  // Makes the transition of `state` on byte class `cls`, under the automaton's lock (kept out of
+  // line: the walk's loop stays small, and this runs only the first time any thread takes a
+  // transition). Another thread may have made it meanwhile.
   [[gnu::noinline]] Id step(Id state, int cls) {
+    std::atomic<Id>& entry = next[static_cast<std::size_t>(state) * nfa->classes + cls];
+    const Id made = entry.load(std::memory_order_relaxed);
+    if (made != kUnknown) return made;
     const unsigned char byte = nfa->class_byte[cls];
     set.clear();
     if (++union_mark == 0) {
@@ -327,14 +341,14 @@ struct RuleAutomaton::Dfa {
       std::sort(set.begin(), set.end());
       to = intern(set);
     }
-    if (to != kFull) next[static_cast<std::size_t>(state) * nfa->classes + cls] = to;
+    entry.store(to, std::memory_order_release);  // the state `to` is complete
     return to;
   }
 };
 
 // Walker::candidates (inline, in the header) reads the table as 16-bit entries with -1 for dead.
 static_assert(std::is_same_v<RuleAutomaton::Dfa::Id, std::int16_t> &&
-                  RuleAutomaton::Dfa::kDead == -1,
+                  RuleAutomaton::Dfa::kDead == -1 && RuleAutomaton::Dfa::kRoom < 32768,
               "the header's inline walk must read the table as Dfa lays it out");
 
 RuleAutomaton::RuleAutomaton() : nfa_(std::make_unique<Nfa>()) {}
@@ -361,40 +375,21 @@ void RuleAutomaton::add(const Syntax* syntax) {
 
 void RuleAutomaton::finish() {
   nfa_->classify();
-  static std::atomic<std::uint64_t> serials{0};
-  serial_ = ++serials;
+  dfa_ = std::make_unique<Dfa>();
+  dfa_->reset(*nfa_, rules_);
 }
 
 RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
-  // One automaton's states per thread: a thread that moves to another automaton (another
-  // tagger) starts again.
-  struct Slot {
-    std::uint64_t serial = 0;
-    Dfa dfa;
-  };
-  thread_local Slot slot;
-  if (slot.serial != a.serial_ || slot.dfa.ends.size() > kMaxStates) {
-    slot.dfa.reset(*a.nfa_, a.rules_);
-    slot.serial = a.serial_;
-  }
-  d_ = &slot.dfa;
+  d_ = a.dfa_.get();
   byte_class_ = a.nfa_->byte_class.data();
   classes_ = static_cast<std::size_t>(a.nfa_->classes);
   quick_ = a.open_.empty() && !d_->ends[0];
-  refresh();
-}
-
-void RuleAutomaton::Walker::refresh() {
-  next_ = d_->next.data();
-  ends_ = d_->ends.data();
+  next_ = d_->next.get();
+  ends_ = d_->ends.get();
 }
 
 void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,
                                  std::int16_t from, std::size_t end, std::vector<int>* ids) {
-  struct Refresh {  // however the walk ends, the inline path sees the grown table
-    Walker* w;
-    ~Refresh() { w->refresh(); }
-  } refresh_after{this};
   ids->clear();
   Dfa& d = *d_;
   const Nfa& n = *a_.nfa_;
@@ -416,14 +411,14 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
   };
   Dfa::Id s = from;
   if (d.ends[static_cast<std::size_t>(s)]) add(&d.ended[static_cast<std::size_t>(s) * words]);
-  const Dfa::Id* next = d.next.data();
+  const std::atomic<Dfa::Id>* next = d.next.get();
   for (; q < stop; ++q) {
     const int cls = n.byte_class[bytes[q]];
-    Dfa::Id t = next[static_cast<std::size_t>(s) * classes + cls];
+    Dfa::Id t = next[static_cast<std::size_t>(s) * classes + cls].load(std::memory_order_acquire);
     if (t < 0) {
       if (t == Dfa::kUnknown) {
+        const std::lock_guard<std::mutex> lock(a_.mutex_);
         t = d.step(s, cls);
-        next = d.next.data();  // step() may have moved the table
       }
       if (t == Dfa::kDead) break;
       if (t == Dfa::kFull) {  // as if deep: every rule under way is a candidate

@@ -18,14 +18,19 @@
 // pattern that cannot be read at all makes its rule a candidate everywhere.
 //
 // Thread safety: the patterns are read once by one thread (add, finish); after that any number
-// of threads may walk it, each through its own Walker. Each thread keeps its own states of the
-// deterministic automaton (some 600 bytes a state; about 5,000 states for the 2,452 articles of
-// te3-silver; at most kMaxStates before they are dropped and made again at a sentence start).
+// of threads may walk it, each through its own Walker. The threads share the states of the
+// deterministic automaton: a state is made once, under a lock, by the first thread to need it,
+// and read by all without one (about 5,000 states for the 2,452 articles of te3-silver, some
+// 400 bytes each). There is room for kMaxStates; past that a walk that would need a new state
+// stops there as if deep (its rules under way become candidates, which their programs decide),
+// so memory stays bounded however much text goes through.
 #pragma once
 
+#include <atomic>
 #include <bitset>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -48,8 +53,8 @@ class RuleAutomaton {
   void finish();
   std::size_t size() const { return rules_; }
 
-  // The deterministic states a thread keeps before it drops them and starts again.
-  static constexpr std::size_t kMaxStates = 20000;
+  // The deterministic states there is room for.
+  static constexpr std::size_t kMaxStates = 32000;
   // How far a walk goes: past that, every rule still under way is a candidate (this bounds the
   // states made on long stretches of text that some pattern's open loop keeps alive).
   static constexpr std::size_t kMaxDepth = 32;
@@ -57,7 +62,7 @@ class RuleAutomaton {
   static constexpr std::size_t kQuickDepth = 8;
 
   struct Nfa;  // the nondeterministic automaton (rule_automaton.cpp)
-  struct Dfa;  // one thread's deterministic states
+  struct Dfa;  // the deterministic states, made as walks need them
 
   // Walks the automaton in one thread (made where that thread starts a sentence).
   class Walker {
@@ -75,7 +80,8 @@ class RuleAutomaton {
         const auto* b = reinterpret_cast<const unsigned char*>(text.data());
         const std::size_t stop = end - p > kQuickDepth ? p + kQuickDepth : end;
         for (; q < stop; ++q) {
-          const std::int16_t t = next_[s * classes_ + byte_class_[b[q]]];
+          const std::int16_t t =
+              next_[s * classes_ + byte_class_[b[q]]].load(std::memory_order_acquire);
           if (t == -1) {  // dead: no rule matches here
             ids->clear();
             return;
@@ -95,12 +101,11 @@ class RuleAutomaton {
     // Walks on from state s at text[q] (reached from p with no rule ending on the way).
     void walk(std::string_view text, std::size_t p, std::size_t q, std::int16_t s,
               std::size_t end, std::vector<int>* ids);
-    void refresh();  // reads the table's place again (a walk may have grown it)
 
     const RuleAutomaton& a_;
     Dfa* d_ = nullptr;
     bool quick_ = false;  // no rule is open or matches the empty string
-    const std::int16_t* next_ = nullptr;
+    const std::atomic<std::int16_t>* next_ = nullptr;
     const std::uint8_t* ends_ = nullptr;
     const std::uint8_t* byte_class_ = nullptr;
     std::size_t classes_ = 0;
@@ -112,7 +117,8 @@ class RuleAutomaton {
   std::unique_ptr<Nfa> nfa_;
   std::size_t rules_ = 0;
   std::vector<int> open_;  // rules whose pattern could not be read: candidates everywhere
-  std::uint64_t serial_ = 0;  // tells the threads' saved states of one automaton from another's
+  std::unique_ptr<Dfa> dfa_;  // made by finish()
+  mutable std::mutex mutex_;  // held while a state is made
 };
 
 }  // namespace timeline::temporal_detail
