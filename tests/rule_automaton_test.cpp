@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <re2/set.h>
@@ -177,4 +178,41 @@ TEST_CASE("rule automaton: names every built-in rule RE2 matches", "[temporal]")
   const std::string corpus = timeline::test::read_files(dir, ".tml");
   REQUIRE(corpus.size() > 100000);
   check_sound(automaton, set, corpus, "TimeBank");
+}
+
+TEST_CASE("rule automaton: threads that share its states name what one thread names",
+          "[temporal]") {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  std::string text;
+  for (const auto& r : rules.rules)
+    for (const auto& e : r.examples) text += e.text + "\n";
+  // Every place's candidates, as one list, from a fresh automaton walked by `threads` threads
+  // at once (each walks all of the text, making states as it goes).
+  const auto named = [&](int threads) {
+    RuleAutomaton a;
+    for (const auto& r : rules.rules) a.add(r.pattern);
+    a.finish();
+    std::vector<std::vector<int>> out(static_cast<std::size_t>(threads));
+    const auto walk = [&](std::vector<int>* all) {
+      RuleAutomaton::Walker w(a);
+      std::vector<int> ids;
+      for (std::size_t p = 0; p < text.size(); ++p) {
+        const std::size_t end = text.find('\n', p);
+        if (end == p) continue;
+        w.candidates(text, p, end, &ids);
+        all->push_back(-1);
+        all->insert(all->end(), ids.begin(), ids.end());
+      }
+    };
+    std::vector<std::thread> pool;
+    for (auto& o : out) pool.emplace_back(walk, &o);
+    for (auto& t : pool) t.join();
+    return out;
+  };
+  const std::vector<int> alone = named(1)[0];
+  REQUIRE(alone.size() > text.size());
+  for (const auto& one : named(4)) CHECK(one == alone);
 }
