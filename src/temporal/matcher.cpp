@@ -188,14 +188,26 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
 std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
                                  std::uint32_t end) const {
   const std::string_view sentence = text.substr(0, end);
-  std::vector<Match> cands;
-  std::vector<int> ids;
-  std::vector<re2::StringPiece> subs;
-  std::vector<std::int32_t> spans;  // the match and its groups: begin, end offsets, or -1
-  thread_local RuleProgram::Scratch scratch;
+  // Working buffers, kept per thread across sentences (most sentences would otherwise allocate
+  // the same few vectors anew).
+  thread_local struct {
+    std::vector<Match> cands;
+    std::vector<int> ids;
+    std::vector<re2::StringPiece> subs;
+    std::vector<std::int32_t> spans;  // the match and its groups: begin, end offsets, or -1
+    std::vector<std::uint32_t> next, order;
+    RuleProgram::Scratch program;
+  } work;
+  std::vector<Match>& cands = work.cands;
+  std::vector<int>& ids = work.ids;
+  std::vector<re2::StringPiece>& subs = work.subs;
+  std::vector<std::int32_t>& spans = work.spans;
+  RuleProgram::Scratch& scratch = work.program;
+  cands.clear();
   // Per rule, where its next match may start: after its last match, as a left-to-right search
   // would continue. Filled at the first candidate (most sentences have none).
-  std::vector<std::uint32_t> next;
+  std::vector<std::uint32_t>& next = work.next;
+  next.clear();
   RuleAutomaton::Walker walker(automaton_);
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
@@ -239,7 +251,6 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       if (t[0].expand(text, at, &m.type) && t[1].expand(text, at, &m.value) &&
           t[2].expand(text, at, &m.mod) && t[3].expand(text, at, &m.quant) &&
           t[4].expand(text, at, &m.freq) && t[5].expand(text, at, &m.value_after_quarter)) {
-        if (cands.empty()) cands.reserve(8);  // spares the first few moves of growth
         cands.push_back(std::move(m));
         next[id] = static_cast<std::uint32_t>(match_end);
       }
@@ -248,9 +259,10 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   const bool in_word = word_char_before(text, begin);
   if (ascii) for_each_place_ascii(text, begin, end, in_word, try_place);
   else for_each_place(text, begin, end, in_word, try_place);
-  if (cands.empty()) return cands;
+  if (cands.empty()) return {};
   // Longest first, then higher priority, then leftmost; sorted by number (a Match is large).
-  std::vector<std::uint32_t> order(cands.size());
+  std::vector<std::uint32_t>& order = work.order;
+  order.resize(cands.size());
   for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
     const Match& a = cands[x];
