@@ -10,7 +10,10 @@ namespace {
 
 std::string joined(const std::vector<timeline::events::Token>& toks) {
   std::string out;
-  for (const auto& t : toks) out += (out.empty() ? "" : " ") + t.text;
+  for (const auto& t : toks) {
+    if (!out.empty()) out += ' ';
+    out += t.text;
+  }
   return out;
 }
 
@@ -88,6 +91,7 @@ TEST_CASE("word tokens carry the word ids tokenize and index give, without text"
   const auto light = timeline::events::word_tokens(text, b, e, vocab);
   auto full = timeline::events::tokenize(text, b, e);
   vocab.index(&full);
+  const auto indexed = timeline::events::tokenize(text, b, e, &vocab);
   std::vector<std::uint32_t> got;
   for (const auto& t : light) got.push_back(t.word_id);
   CHECK(got == ids);
@@ -97,6 +101,7 @@ TEST_CASE("word tokens carry the word ids tokenize and index give, without text"
     CHECK(light[i].end == full[i].end);
     CHECK(light[i].word == full[i].word);
     CHECK(light[i].word_id == full[i].word_id);
+    CHECK(indexed[i].word_id == full[i].word_id);
     CHECK(light[i].text.empty());
   }
 }

@@ -39,7 +39,9 @@ class PackExtractor : public Extractor {
     // The sentences after the last one with a trigger draft nothing, and what they would tell
     // the discourse no earlier sentence reads: they are left unread.
     std::size_t read = sentences.size();
-    while (read > 0 && !events::may_hold_trigger(pack_, doc.text, sentences[read - 1])) --read;
+    std::vector<events::Token> scratch;
+    while (read > 0 && !events::may_hold_trigger(pack_, doc.text, sentences[read - 1], &scratch))
+      --read;
     for (std::size_t i = 0; i < read; ++i) {
       const events::SentenceInfo si = events::analyze(pack_, doc.text, sentences[i], &discourse);
       std::vector<events::Draft> d = events::draft_claims(pack_, doc.text, si, i, &discourse);

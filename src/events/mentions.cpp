@@ -53,7 +53,7 @@ std::string fill(const std::string& tmpl, const std::map<std::string, std::strin
   return out;
 }
 
-bool is_determiner(const std::string& lower) {
+bool is_determiner(std::string_view lower) {
   static const WordSet kWords{"the",  "a",   "an",   "this",  "that",  "its",  "their",
                               "his",  "her", "our",  "these", "those", "some", "many",
                               "most", "all", "both", "no",    "in",    "on",   "at",
@@ -62,7 +62,7 @@ bool is_determiner(const std::string& lower) {
 }
 
 // Words a capitalized run can begin a sentence with that are not names.
-bool common_capital(const std::string& lower) {
+bool common_capital(std::string_view lower) {
   static const WordSet kWords{
       "mobile",   "fixed",       "social",      "internet",  "users",   "officials",
       "critics",  "independent", "many",        "few",       "more",    "earlier",
@@ -79,7 +79,7 @@ bool common_capital(const std::string& lower) {
 }
 
 // Words that make a capitalized run the name of an organization, not of a person.
-bool org_word(const std::string& lower) {
+bool org_word(std::string_view lower) {
   static const WordSet kWords{
       "media",         "technology",  "technologies", "service",      "services",  "ministry",
       "agency",        "commission",  "authority",    "court",        "council",   "foundation",
@@ -95,7 +95,7 @@ bool org_word(const std::string& lower) {
   return kWords.has(lower);
 }
 
-bool title_word(const std::string& lower) {
+bool title_word(std::string_view lower) {
   static const WordSet kWords{
       "spokesman", "spokeswoman",  "spokesperson", "minister", "president", "governor",
       "official",  "chairman",     "head",         "director", "founder",   "deputy",
@@ -442,7 +442,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       d->has_person = true;
     }
     if (m.anaphor) {
-      const std::string& w = toks[m.first].lower;
+      const std::string_view w = toks[m.first].lower;
       const bool pronoun = m.count == 1 && one_of(w, {"it", "its", "he", "she", "his", "her"});
       if (m.role == Role::kTarget) {
         // The most recent service the description fits, in this sentence or before it.

@@ -184,6 +184,7 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     pack->target_index.build(pack->targets, &pack->vocab);
     pack->region_index.build(pack->regions, &pack->vocab);
     pack->cue_index.build(pack->cues, &pack->vocab);
+    pack->trigger_prefilter.build(pack->triggers);
     pack->triggers_by_id = true;
     for (const TriggerRule& r : pack->triggers)
       pack->triggers_by_id = pack->triggers_by_id && r.phrase.by_id();

@@ -24,6 +24,7 @@
 #include <timeline/error.hpp>
 
 #include "events/patterns.hpp"
+#include "events/prefilter.hpp"
 #include "events/tokens.hpp"
 
 namespace timeline::events {
@@ -102,7 +103,7 @@ class PhraseIndex {
   // its lower-case text.
   const std::vector<std::size_t>* at(const Token& tok) const {
     if (tok.word_id == kUnindexed) {
-      const auto it = by_first_.find(tok.lower);
+      const auto it = by_first_.find(std::string(tok.lower));
       return it == by_first_.end() ? nullptr : &it->second;
     }
     if (tok.word_id >= by_id_.size() || by_id_[tok.word_id].empty()) return nullptr;
@@ -145,6 +146,8 @@ struct Pack {
   Vocabulary vocab;
   PhraseIndex trigger_index, actor_index, target_index, region_index, cue_index;
   bool triggers_by_id = false;  // every trigger phrase compares words by id (Phrase::by_id)
+  // Says, on a sentence's bytes, when no trigger phrase can start in it (prefilter.hpp).
+  TriggerPrefilter trigger_prefilter;
 };
 
 // Loads rules/domains/<domain>/ from `data` into *pack. On failure fills *error.

@@ -11,7 +11,7 @@ using namespace std::string_view_literals;
 
 namespace {
 
-bool be_form(const std::string& w) {
+bool be_form(std::string_view w) {
   return one_of(w, {"is", "are", "was", "were", "be", "been", "being", "remain", "remains",
                     "remained", "stay", "stays", "stayed", "get", "gets", "got", "become",
                     "became"});
@@ -27,7 +27,7 @@ bool adverb(const Token& t) {
 }
 
 bool participle(const Token& t) {
-  const std::string& w = t.lower;
+  const std::string_view w = t.lower;
   return (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
          one_of(w, {"cut", "shut", "slowed", "taken", "made", "put", "set", "hit", "brought",
                     "held", "kept", "switched", "banned", "unblocked"});
@@ -90,7 +90,7 @@ std::vector<const Mention*> target_group(const SentenceInfo& si, std::size_t lo,
     if (b->first < a->last() || b->first - a->last() > 4) break;
     bool joined = true;
     for (std::size_t i = a->last(); i < b->first; ++i) {
-      const std::string& w = si.toks[i].lower;
+      const std::string_view w = si.toks[i].lower;
       joined = joined && (w == ","sv || w == "and"sv || w == "or"sv || w == "&"sv || w == "as"sv ||
                           w == "well"sv || w == "the"sv || w == "its"sv || definite(si.toks[i]));
     }
@@ -139,6 +139,13 @@ bool censorship_action(Action a) {
          a == Action::kShutdown || a == Action::kRestore;
 }
 
+// Whether the trigger phrases of the pack find in toks a trigger that is not a stop phrase.
+bool holds_trigger(const Pack& pack, const std::vector<Token>& toks) {
+  for (const Hit& h : find_all(pack.triggers, pack.trigger_index, toks))
+    if (!pack.triggers[h.rule].stop) return true;
+  return false;
+}
+
 }  // namespace
 
 bool SentenceInfo::has_cue_in_list(std::size_t token, std::string_view cue) const {
@@ -148,20 +155,25 @@ bool SentenceInfo::has_cue_in_list(std::size_t token, std::string_view cue) cons
 }
 
 bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s) {
+  std::vector<Token> scratch;
+  return may_hold_trigger(pack, text, s, &scratch);
+}
+
+bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s,
+                      std::vector<Token>* scratch) {
+  if (!pack.trigger_prefilter.may_match(text, s.begin, s.end)) return false;
   // Trigger phrases compare words by id: tokens without text are enough to find them.
-  std::vector<Token> toks = pack.triggers_by_id ? word_tokens(text, s.begin, s.end, pack.vocab)
-                                                : tokenize(text, s.begin, s.end);
-  if (!pack.triggers_by_id) pack.vocab.index(&toks);
-  for (const Hit& h : find_all(pack.triggers, pack.trigger_index, toks))
-    if (!pack.triggers[h.rule].stop) return true;
-  return false;
+  if (pack.triggers_by_id) {
+    word_tokens(text, s.begin, s.end, pack.vocab, scratch);
+    return holds_trigger(pack, *scratch);
+  }
+  return holds_trigger(pack, tokenize(text, s.begin, s.end, &pack.vocab));
 }
 
 SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d) {
   SentenceInfo si;
   si.sentence = s;
-  si.toks = tokenize(text, s.begin, s.end);
-  pack.vocab.index(&si.toks);
+  si.toks = tokenize(text, s.begin, s.end, &pack.vocab);
   si.cues = find_cues(pack, si.toks);
   si.mentions = find_mentions(pack, text, si.toks, si.cues, d);
   for (const Hit& h : find_all(pack.triggers, pack.trigger_index, si.toks)) {
@@ -460,7 +472,7 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
     // acts on that object, not on the last service named.
     bool unknown_object = false;
     if (!noun && !passive && th.last() < n && si.toks[th.last()].word) {
-      const std::string& w = si.toks[th.last()].lower;
+      const std::string_view w = si.toks[th.last()].lower;
       unknown_object = !one_of(w, {"on", "in", "at", "for", "from", "since", "by", "to",
                                    "across", "throughout", "with", "again", "entirely",
                                    "completely", "partially", "fully", "and", "or", "last",

@@ -31,7 +31,7 @@ struct TriggerHit {
 
 struct SentenceInfo {
   Sentence sentence;
-  std::vector<Token> toks;
+  TokenList toks;
   std::vector<Mention> mentions;
   std::vector<TriggerHit> triggers;  // stop phrases removed
   std::vector<CueHit> cues;
@@ -58,7 +58,12 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
 // Whether the sentence holds a trigger phrase (not a stop phrase). When false, analyze() finds no
 // triggers in it and draft_claims() drafts nothing from it; this is cheaper than analyze() (no
 // mentions, no cues).
+// The text is tested first by pack.trigger_prefilter, which rules most sentences out without
+// tokenizing them. The second form reuses *scratch for the tokens (a caller testing many
+// sentences keeps one).
 bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s);
+bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s,
+                      std::vector<Token>* scratch);
 
 // A claim drafted from one trigger, with what the time linker needs to know about it.
 struct Draft {

@@ -50,7 +50,7 @@ bool free_source(std::string_view text, const SentenceInfo& si, std::size_t end,
   while (b < end && one_of(si.toks[b].lower, {"with", "and", "but", "as", "while", "after"})) ++b;
   if (b == end) return false;
   std::string s(text.substr(si.toks[b].begin, si.toks[end - 1].end - si.toks[b].begin));
-  const std::string first = si.toks[b].lower;
+  const std::string first(si.toks[b].lower);
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' &&
       one_of(first, {"a", "an", "the", "some", "several", "two", "three", "many", "officials",
                      "users", "operators", "critics", "experts", "analysts", "residents",
@@ -194,7 +194,7 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
 
 bool in_condition(const SentenceInfo& si, std::size_t clause_first) {
   if (clause_first == 0) return false;
-  const std::string& w = si.toks[clause_first - 1].lower;
+  const std::string_view w = si.toks[clause_first - 1].lower;
   return w == "if"sv || w == "unless"sv;
 }
 
@@ -222,7 +222,7 @@ Status status_of(const SentenceInfo& si, std::size_t first, std::size_t last,
   const std::size_t window = first > 6 ? first - 6 : 0;
   for (const CueHit& c : si.cues) {
     if (c.cue != "threaten"sv) continue;
-    const std::string& w = si.toks[c.first].lower;
+    const std::string_view w = si.toks[c.first].lower;
     const bool cond = w == "if"sv || w == "unless"sv;
     if (cond && c.first >= last) {
       bool cut = false;

@@ -18,6 +18,28 @@ struct AlnumTable {
 };
 constexpr AlnumTable kAsciiAlnum;
 
+// Per byte: ASCII lower case, and what a token's bytes need before they can be viewed in place.
+constexpr unsigned char kUpper = 1;  // an upper-case ASCII letter: the lower case is a copy
+constexpr unsigned char kE2 = 2;     // 0xE2, which may begin a "’" to fold: the text is a copy
+struct ByteTables {
+  char lower[256] = {};
+  unsigned char flags[256] = {};
+  constexpr ByteTables() {
+    for (int c = 0; c < 256; ++c) {
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      flags[c] = static_cast<unsigned char>((c >= 'A' && c <= 'Z' ? kUpper : 0) |
+                                            (c == 0xE2 ? kE2 : 0));
+    }
+  }
+};
+constexpr ByteTables kBytes;
+
+unsigned char flags_of(std::string_view bytes) {
+  unsigned char f = 0;
+  for (const char c : bytes) f |= kBytes.flags[static_cast<unsigned char>(c)];
+  return f;
+}
+
 bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -122,6 +144,11 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
     }
     std::size_t j = i;
     while (j < stop) {
+      // ASCII letters and digits, the bulk of a word, by a table.
+      while (j < stop && static_cast<unsigned char>(text[j]) < 0x80 &&
+             kAsciiAlnum.bit[static_cast<unsigned char>(text[j])])
+        ++j;
+      if (j >= stop) break;
       // letter_at(text, j), with ASCII letters and digits found by a table.
       const unsigned char cj = static_cast<unsigned char>(text[j]);
       if (cj < 0x80 ? kAsciiAlnum.bit[cj] : typographic(text, j) == 0) {
@@ -163,42 +190,98 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end) {
-  std::vector<Token> out;
-  // About one token per five bytes of news text.
-  if (end > begin) out.reserve((end - begin) / 5 + 4);
-  scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word) {
-    Token& t = out.emplace_back();
+// Fills a TokenList: the views of each token, and its storage when a token needs a copy.
+class TokenWriter {
+ public:
+  TokenWriter(TokenList* out, std::string_view text, std::size_t capacity)
+      : out_(out), text_(text), capacity_(capacity) {}
+
+  void put(std::size_t b, std::size_t e, bool word, const Vocabulary* vocab) {
+    Token& t = out_->emplace_back();
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
-    fold(text, b, e, &t.text);
-    t.lower.resize(t.text.size());
-    for (std::size_t k = 0; k < t.text.size(); ++k) t.lower[k] = ascii_lower(t.text[k]);
     t.word = word;
+    const std::string_view raw = text_.substr(b, e - b);
+    const unsigned char f = flags_of(raw);
+    t.text = raw;
+    if (f & kE2) {
+      char* p = room();
+      std::size_t n = 0;
+      for (std::size_t i = b; i < e;) {
+        if (typographic(text_, i) == 3 && static_cast<unsigned char>(text_[i + 2]) == 0x99) {
+          p[n++] = '\'';
+          i += 3;
+        } else {
+          p[n++] = text_[i++];
+        }
+      }
+      t.text = std::string_view(p, n);
+      used_ += n;
+    }
+    t.lower = t.text;
+    if (f & kUpper) {
+      char* p = room();
+      for (std::size_t k = 0; k < t.text.size(); ++k)
+        p[k] = kBytes.lower[static_cast<unsigned char>(t.text[k])];
+      t.lower = std::string_view(p, t.text.size());
+      used_ += t.text.size();
+    }
     const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
     t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
-  });
+    if (vocab) t.word_id = vocab->find_hashed(t.lower, Vocabulary::hash(t.lower));
+  }
+
+ private:
+  // Where the next copy goes. The storage is sized once for the whole span: every token takes
+  // at most its length for its folded text and its length again for its lower case.
+  char* room() {
+    if (!out_->storage_) out_->storage_.reset(new char[capacity_]);
+    return out_->storage_.get() + used_;
+  }
+  TokenList* out_;
+  std::string_view text_;
+  std::size_t capacity_;
+  std::size_t used_ = 0;
+};
+
+TokenList tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                   const Vocabulary* vocab) {
+  TokenList out;
+  const std::size_t stop = std::min<std::size_t>(end, text.size());
+  if (stop <= begin) return out;
+  // About one token per five bytes of news text.
+  out.reserve((stop - begin) / 5 + 4);
+  TokenWriter w(&out, text, 2 * (stop - begin));
+  scan(text, begin, end,
+       [&](std::size_t b, std::size_t e, bool word) { w.put(b, e, word, vocab); });
   return out;
 }
 
 std::vector<Token> word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
                                const Vocabulary& vocab) {
   std::vector<Token> out;
-  if (end > begin) out.reserve((end - begin) / 5 + 4);
+  word_tokens(text, begin, end, vocab, &out);
+  return out;
+}
+
+void word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                 const Vocabulary& vocab, std::vector<Token>* out) {
+  out->clear();
+  if (end > begin) out->reserve((end - begin) / 5 + 4);
   std::string folded;
   scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word) {
-    Token& t = out.emplace_back();
+    Token& t = out->emplace_back();
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
     t.word = word;
-    if (!has_byte_e2(text, b, e)) {
-      t.word_id = vocab.find_folding_case(text.substr(b, e - b));
+    const std::string_view raw = text.substr(b, e - b);
+    if (!(flags_of(raw) & kE2)) {
+      t.word_id = vocab.find_folding_case(raw);
     } else {
       fold(text, b, e, &folded);
       t.word_id = vocab.find_folding_case(folded);
     }
   });
-  return out;
 }
 
 bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string* why) {
@@ -234,11 +317,11 @@ bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string*
       }
       auto toks = tokenize(alt, 0, static_cast<std::uint32_t>(alt.size()));
       if (toks.size() == 1) {
-        alts.push_back(case_sensitive ? toks[0].text : toks[0].lower);
+        alts.emplace_back(case_sensitive ? toks[0].text : toks[0].lower);
       } else if (toks.size() > 1 && word.find('|') == std::string::npos) {
         for (const Token& t : toks) {
           const bool exact = case_sensitive && t.text != t.lower;
-          multi.push_back(Slot{{exact ? t.text : t.lower}, exact, {}});
+          multi.push_back(Slot{{std::string(exact ? t.text : t.lower)}, exact, {}});
         }
       } else {
         *why = "alternative '" + alt + "' is not a single word";
@@ -290,7 +373,7 @@ std::size_t Phrase::match_from(const std::vector<Token>& toks, std::size_t i,
       }
     }
   } else {
-    const std::string& t = s.exact ? tok.text : tok.lower;
+    const std::string_view t = s.exact ? tok.text : tok.lower;
     for (const std::string& a : s.alts) {
       if (a == t) {
         ok = true;
@@ -315,7 +398,9 @@ void Phrase::bind(Vocabulary* vocab) {
 std::uint32_t Vocabulary::find_folding_case(std::string_view word) const {
   if (slots_.empty()) return kNoWord;
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a of the lower-case word, as slot_of()
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 1099511628211ull;
+  for (const char c : word)
+    h = (h ^ static_cast<unsigned char>(kBytes.lower[static_cast<unsigned char>(c)])) *
+        1099511628211ull;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
     const std::uint32_t id = slots_[i];
@@ -323,8 +408,17 @@ std::uint32_t Vocabulary::find_folding_case(std::string_view word) const {
     const std::string& w = words_[id];
     if (w.size() != word.size()) continue;
     std::size_t k = 0;
-    while (k < w.size() && ascii_lower(word[k]) == w[k]) ++k;
+    while (k < w.size() && kBytes.lower[static_cast<unsigned char>(word[k])] == w[k]) ++k;
     if (k == w.size()) return id;
+  }
+}
+
+std::uint32_t Vocabulary::find_hashed(std::string_view lower_word, std::uint64_t hash) const {
+  if (slots_.empty()) return kNoWord;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t id = slots_[i];
+    if (id == kNoWord || words_[id] == lower_word) return id;
   }
 }
 
@@ -366,8 +460,7 @@ bool Phrase::by_id() const {
 }
 
 std::size_t Vocabulary::slot_of(std::string_view word) const {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  const std::uint64_t h = hash(word);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask)
     if (slots_[i] == kNoWord || words_[slots_[i]] == word) return i;
@@ -397,7 +490,7 @@ std::uint32_t Vocabulary::find(std::string_view lower_word) const {
 }
 
 void Vocabulary::index(std::vector<Token>* toks) const {
-  for (Token& t : *toks) t.word_id = find(t.lower);
+  for (Token& t : *toks) t.word_id = find_hashed(t.lower, hash(t.lower));
 }
 
 }  // namespace timeline::events

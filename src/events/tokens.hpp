@@ -5,16 +5,26 @@
 // "n't"); a possessive "'s" (or "’s") is a token of its own; every other mark is a one-character
 // token. Non-ASCII letters count as letters, so Cyrillic or accented names stay whole.
 //
+// A token's text and lower case are views: into the document when they are its bytes (most
+// tokens), else into the storage of the TokenList that holds the token ("Russia" lowered, "’s"
+// folded). So a token is read while its list and the document live; the list moves freely (the
+// storage does not move with it) but does not copy.
+//
 // A Phrase is a compiled pattern of the domain pack: words separated by spaces, "a|b"
 // alternatives, "*" for up to three other words (never across punctuation). Matching ignores case
 // unless the phrase is case-sensitive (an alias written with capitals: "Max", "X"); even then a
 // word written in lower case ("the" in "the Kremlin") matches in any case.
+//
+// Example:
+//   const TokenList toks = tokenize(text, s.begin, s.end, &pack.vocab);  // ids set too
+//   for (const Token& t : toks) if (t.lower == "blocked") ...
 //
 // Thread safety: values only; no shared state.
 #pragma once
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,22 +38,43 @@ constexpr std::uint32_t kNoWord = 0xFFFFFFFEu;
 
 struct Token {
   std::uint32_t begin = 0, end = 0;  // byte offsets into the document
-  std::string text;                  // as written, "’" folded to "'"
-  std::string lower;                 // ASCII lower case of text
+  std::string_view text;             // as written, "’" folded to "'"
+  std::string_view lower;            // ASCII lower case of text
   bool word = false;                 // false for punctuation
   bool capital = false;              // starts with an upper-case ASCII letter (or non-ASCII)
   std::uint32_t word_id = kUnindexed;  // `lower` in a Vocabulary (see there)
 };
 
-// Tokens of text[begin, end).
-std::vector<Token> tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end);
+// Tokens with the storage of the texts that are not the document's bytes (see above). A vector
+// of tokens in every other respect: pass it where a `const std::vector<Token>&` is asked for.
+// Never copy it into a plain vector that outlives it.
+class TokenList : public std::vector<Token> {
+ public:
+  TokenList() = default;
+  TokenList(TokenList&&) noexcept = default;
+  TokenList& operator=(TokenList&&) noexcept = default;
+  TokenList(const TokenList&) = delete;
+  TokenList& operator=(const TokenList&) = delete;
+
+ private:
+  friend class TokenWriter;
+  std::unique_ptr<char[]> storage_;  // allocated at the first token that needs it, never grown
+};
 
 class Vocabulary;
-// The tokens of tokenize(text, begin, end) with their word_id in `vocab` (as vocab.index() sets
-// it), their offsets and `word`, but without text: `text` and `lower` stay empty. Enough for
-// phrases that compare every word by id (Phrase::by_id()), at a fraction of the cost.
+// Tokens of text[begin, end). With `vocab`, each token's word_id is set as vocab->index() sets
+// it, in the same pass (no second lookup of the text).
+TokenList tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                   const Vocabulary* vocab = nullptr);
+
+// The tokens of tokenize(text, begin, end, &vocab) with their word_id, offsets and `word`, but
+// without text: `text` and `lower` stay empty. Enough for phrases that compare every word by id
+// (Phrase::by_id()), at a fraction of the cost. The second form fills *out (cleared first), so
+// that a caller reading many sentences reuses one buffer.
 std::vector<Token> word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
                                const Vocabulary& vocab);
+void word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                 const Vocabulary& vocab, std::vector<Token>* out);
 
 // Numbers for the lower-case words the phrases of a pack name. A sentence's tokens are looked up
 // once (index()), and phrases bound to the vocabulary (Phrase::bind) then compare numbers instead
@@ -56,6 +87,14 @@ class Vocabulary {
   std::uint32_t find(std::string_view lower_word) const;
   // The id of the ASCII lower case of `word`, or kNoWord: find(lower(word)) without the copy.
   std::uint32_t find_folding_case(std::string_view word) const;
+  // find(lower_word) when `hash` is hash(lower_word), worked out by the caller on the way.
+  std::uint32_t find_hashed(std::string_view lower_word, std::uint64_t hash) const;
+  // The hash the table uses (64-bit FNV-1a of the bytes).
+  static std::uint64_t hash(std::string_view bytes) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
   // Sets word_id of every token.
   void index(std::vector<Token>* toks) const;
   std::size_t size() const { return words_.size(); }
@@ -80,6 +119,9 @@ class Phrase {
   // Alternatives of the first slot (for indexing; lower case unless the slot compares with
   // case); empty when it starts with "*".
   const std::vector<std::string>& first() const { return slots_.front().alts; }
+  // The number of slots (words and gaps), and the alternatives of one (empty for a gap).
+  std::size_t slot_count() const { return slots_.size(); }
+  const std::vector<std::string>& alts(std::size_t slot) const { return slots_[slot].alts; }
 
   // Adds the phrase's lower-case words to `vocab` and compares them by id from now on with
   // tokens that carry a word_id of the same vocabulary.
