@@ -272,6 +272,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     return a.begin < b.begin;
   });
   std::vector<Match> chosen;
+  chosen.reserve(cands.size());  // one allocation, not a few moves of growth
   for (std::uint32_t k : order) {
     Match& c = cands[k];
     bool overlaps = false;
