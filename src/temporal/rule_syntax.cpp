@@ -180,10 +180,9 @@ class Reader {
       default:
         break;
     }
-    if (c >= 0x80) {  // a character of several bytes: matches no ASCII character
-      ++i_;
-      while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
-      return char_node(Ascii(), Node::kSomeWide);
+    if (c >= 0x80) {  // a character of several bytes: no ASCII member, but see folded()
+      const Ascii ascii = folded(several_bytes());
+      return char_node(ascii, Node::kSomeWide);
     }
     ++i_;
     return letters(cased(Ascii().set(c)));
@@ -242,6 +241,24 @@ class Reader {
     g.group = number;
     g.kids.push_back(std::move(r));
     return g;
+  }
+
+  // Reads the character of several bytes at i_; returns its bytes.
+  std::string_view several_bytes() {
+    const std::size_t start = i_++;
+    while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
+    return p_.substr(start, i_ - start);
+  }
+
+  // The ASCII letters a character beyond ASCII stands for when case is folded: RE2 folds KELVIN
+  // SIGN (U+212A) with k and LONG S (U+017F) with s. Read as Latin-1 the pattern holds other
+  // characters there, so RE2's Latin-1 program differs from its UTF-8 one.
+  Ascii folded(std::string_view character) {
+    if (!fold_case_) return Ascii();
+    const bool kelvin = character == "\xE2\x84\xAA", long_s = character == "\xC5\xBF";
+    if (!kelvin && !long_s) return Ascii();
+    latin1_same_ = false;
+    return cased(Ascii().set(kelvin ? 'k' : 's'));
   }
 
   // `b` with the other case of each ASCII letter added when case is folded.
@@ -415,10 +432,9 @@ class Reader {
         set.exact = set.exact && e.exact;
         continue;
       }
-      if (lo >= 0x80) {  // a character of several bytes: no ASCII member
+      if (lo >= 0x80) {  // a character of several bytes: no ASCII member, but see folded()
         set.wide = true;
-        ++i_;
-        while (i_ < p_.size() && (static_cast<unsigned char>(p_[i_]) & 0xC0) == 0x80) ++i_;
+        set.ascii |= folded(several_bytes());
         if (at('-') && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
           ok_ = false;  // a range from a character of several bytes: not read
           break;

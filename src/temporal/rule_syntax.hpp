@@ -50,7 +50,8 @@ struct Syntax {
   int groups = 0;     // capturing groups
   bool exact = true;  // every node's ASCII members are exact (see above)
   // RE2 reads the pattern as Latin-1 for a Latin-1 program: the two readings match the same on
-  // ASCII text unless a character of several bytes is repeated ("é?").
+  // ASCII text unless a character of several bytes is repeated ("é?") or folds with an ASCII
+  // letter (KELVIN SIGN, LONG S). The tree itself follows the UTF-8 reading.
   bool latin1_same = true;
 };
 
