@@ -202,22 +202,32 @@ class ProgramCompiler {
     if (n.kids.size() >= RuleProgram::kDispatchFrom) {
       RuleProgram::Inst& in = p_->insts_[static_cast<std::size_t>(alt_at)];
       in.y = static_cast<std::int32_t>(p_->dispatch_.size());
-      // Each alternative into the lists of the characters it can start with, in order.
-      std::array<std::vector<std::int32_t>, 129> lists;
-      for (std::size_t i = 0; i < n.kids.size(); ++i) {
-        const RuleProgram::Alt& a = p_->alts_[static_cast<std::size_t>(in.x) + i];
+      // Each alternative into the lists of the characters it can start with, in order: the
+      // lists' sizes first, then their places, then their entries.
+      const auto each_start = [&](const RuleProgram::Alt& a, auto&& f) {
         if (a.nullable) {
-          for (auto& list : lists) list.push_back(a.pc);
-          continue;
+          for (unsigned c = 0; c <= 128; ++c) f(c);
+          return;
         }
         for (unsigned w = 0; w < 2; ++w)
           for (std::uint64_t bits = a.first[w]; bits != 0; bits &= bits - 1)
-            lists[w * 64 + static_cast<unsigned>(__builtin_ctzll(bits))].push_back(a.pc);
+            f(w * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
+      };
+      const auto alternatives = [&](std::size_t i) -> const RuleProgram::Alt& {
+        return p_->alts_[static_cast<std::size_t>(in.x) + i];
+      };
+      std::array<std::uint32_t, 129> place{};
+      for (std::size_t i = 0; i < n.kids.size(); ++i)
+        each_start(alternatives(i), [&](unsigned c) { ++place[c]; });
+      std::uint32_t at = static_cast<std::uint32_t>(p_->starts_.size());
+      for (std::uint32_t& c : place) {
+        p_->dispatch_.push_back(at);
+        at += c;
+        c = p_->dispatch_.back();
       }
-      for (const auto& list : lists) {
-        p_->dispatch_.push_back(static_cast<std::uint32_t>(p_->starts_.size()));
-        p_->starts_.insert(p_->starts_.end(), list.begin(), list.end());
-      }
+      p_->starts_.resize(at);
+      for (std::size_t i = 0; i < n.kids.size(); ++i)
+        each_start(alternatives(i), [&](unsigned c) { p_->starts_[place[c]++] = alternatives(i).pc; });
       p_->dispatch_.push_back(static_cast<std::uint32_t>(p_->starts_.size()));
     }
     return true;
