@@ -87,6 +87,16 @@ TEST_CASE("edtf_of writes ISO 8601-2 with the mod", "[temporal]") {
           {"2026-W07-WE", "", false, "2026-02-14/2026-02-15"},
           {"2026-02-12T14:30", "", false, "2026-02-12T14:30:00"},
           {"2026-02-12TMO", "", false, "2026-02-12"},
+          // The night of the 12th runs into the 13th: its day is the 12th.
+          {"2026-02-12TNI", "", false, "2026-02-12"},
+          {"2026-02-12T09", "", false, "2026-02-12T09:00:00"},
+          {"2026-02-12T14:30:15", "", false, "2026-02-12T14:30:15"},
+          {"2026-02-12T14:30", "BEFORE", false, "../2026-02-12T14:30:00"},
+          // A day of an ISO week is that day (Thursday of week 7 of 2026 is 12 February).
+          {"2026-W07-4", "", false, "2026-02-12"},
+          {"2026-W07", "APPROX", false, "2026-02-09~/2026-02-15~"},
+          {"2026-W07", "BEFORE", false, "../2026-02-15"},
+          {"2026-W07-WE", "ON_OR_AFTER", false, "2026-02-14/.."},
           {"P2W", "", false, ""},
           {"PRESENT_REF", "", false, ""},
       }));

@@ -169,3 +169,34 @@ TEST_CASE("json_text: write_timex writes what to_json makes, for dates, sets and
     CHECK(out == "[" + with.dump());
   }
 }
+
+TEST_CASE("json_text: write_timex with strings that need escapes, UTF-8 or much room", "[io]") {
+  // The common timex is written from a buffer on the stack; these take the general way.
+  const std::string text = GENERATE(as<std::string>{}, "the \"Black Friday\" sale",
+                                    "back\\slash", "line\nbreak", "tab\there",
+                                    "2026\xE5\xB9\xB4" "2\xE6\x9C\x88",  // CJK year and month
+                                    "caf\xC3\xA9 days", std::string(600, 'x'),
+                                    std::string("nul\0byte", 8), "del\x7F", "");
+  timeline::Timex t;
+  t.begin = 10;
+  t.end = 10 + static_cast<std::uint32_t>(text.size());
+  t.text = text;
+  t.type = "DATE";
+  t.value = "2026-02";
+  t.anchor = "2026-02-12";
+  t.signal = "in";
+  t.precision = timeline::Precision::kMonth;
+  t.rule = "month_name";
+  CAPTURE(text);
+  const std::string edtf = "2026-02";
+  std::string out;
+  timeline::json_text::write_timex(&out, t, &edtf, &t.rule);
+  nlohmann::json with = t;
+  with["edtf"] = edtf;
+  with["rule"] = t.rule;
+  CHECK(out == with.dump());
+  // Invalid UTF-8 is refused as nlohmann refuses it.
+  t.text = "bad \xC3(";
+  out.clear();
+  CHECK_THROWS_AS(timeline::json_text::write_timex(&out, t), nlohmann::json::type_error);
+}

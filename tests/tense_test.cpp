@@ -49,3 +49,26 @@ TEST_CASE("sentence tense: weak future cues do not rule the sentence", "[text]")
   CAPTURE(text);
   CHECK(timeline::sentence_tense(text) == want);
 }
+
+TEST_CASE("one sentence asked about in turn: its expressions, then its own tense", "[text]") {
+  // The cue five words after the expression is "is to" + verb: the two words after the window
+  // decide it. The words of a sentence are read once and kept for the next question.
+  const std::string vote = "The vote set for Tuesday in the upper house is to decide the matter.";
+  const std::size_t at = vote.find("Tuesday");
+  CHECK(timeline::local_tense(vote, at, at + 7, 5, true) == Tense::kFuture);
+  // Four words after it, the same cue is outside a window of three.
+  CHECK(timeline::local_tense(vote, at, at + 7, 3, true) == Tense::kUnknown);
+
+  const std::string rules =
+      "On Monday the ministry said that the new rules for messaging apps will apply.";
+  const std::size_t monday = rules.find("Monday");
+  // "said" is the nearest cue of "Monday", which opens the sentence...
+  CHECK(timeline::local_tense(rules, monday, monday + 6, 5, true) == Tense::kPast);
+  // ...while the sentence as a whole has a future auxiliary, eleven words on.
+  CHECK(timeline::sentence_tense(rules) == Tense::kFuture);
+  // Asked again after the whole sentence was read, the answer is the same.
+  CHECK(timeline::local_tense(rules, monday, monday + 6, 5, true) == Tense::kPast);
+  // A later expression of the same sentence.
+  const std::size_t apps = rules.find("apps");
+  CHECK(timeline::local_tense(rules, apps, apps + 4, 2, true) == Tense::kFuture);
+}

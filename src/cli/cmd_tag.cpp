@@ -43,7 +43,7 @@ std::string to_json_line(const Document& d, const std::vector<Timex>& timexes, b
   for (std::size_t k = 0; k < timexes.size(); ++k) {
     const Timex& t = timexes[k];
     if (k > 0) out += ',';
-    edtf = edtf_of(t.value, t.mod, t.signal == "since");
+    edtf = edtf_of(t.value, t.mod, std::string_view(t.signal) == "since");
     json_text::write_timex(&out, t, &edtf, explain ? &t.rule : nullptr);
   }
   out += "]}";

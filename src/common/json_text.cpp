@@ -213,31 +213,134 @@ void Object::write(std::string* out) {
   values_.clear();
 }
 
+namespace {
+
+// A JSON object of short plain members put together in a buffer on the stack and appended in
+// one step. A string that is not plain ASCII (it needs an escape, or its UTF-8 must be checked)
+// or does not fit stops it: the caller then writes the object the general way.
+class FlatWriter {
+ public:
+  // Appends the literal `text`.
+  template <std::size_t N>
+  void put(const char (&text)[N]) {
+    if (!fits(N - 1)) return;
+    std::memcpy(buf_ + n_, text, N - 1);
+    n_ += N - 1;
+  }
+  // Appends the member prefix `key_text` and `s` as a JSON string.
+  template <std::size_t N>
+  void put_string(const char (&key_text)[N], std::string_view s) {
+    if (!fits(N - 1 + s.size() + 2 + 8)) return;  // 8: room for the last word copied whole
+    std::memcpy(buf_ + n_, key_text, N - 1);
+    n_ += N - 1;
+    buf_[n_++] = '"';
+    ok_ = copy_plain(s, buf_ + n_);
+    n_ += s.size();
+    buf_[n_++] = '"';
+  }
+  template <typename Int>
+  void put_number(Int value) {
+    if (!fits(24)) return;
+    n_ = static_cast<std::size_t>(std::to_chars(buf_ + n_, buf_ + sizeof buf_, value).ptr - buf_);
+  }
+  // Appends what was put to *out; false (and nothing appended) when something did not go in.
+  bool finish(std::string* out) const {
+    if (ok_) out->append(buf_, n_);
+    return ok_;
+  }
+
+ private:
+  bool fits(std::size_t more) {
+    ok_ = ok_ && n_ + more <= sizeof buf_;
+    return ok_;
+  }
+  // Copies `s` to `to` (which has 8 bytes of room past s.size()) and says whether every byte
+  // is printable ASCII other than '"' and '\\': bytes a JSON string holds as they are, with
+  // no UTF-8 to check. Eight bytes a step; the last few are read into a word padded with
+  // spaces, and the word is stored whole.
+  static bool copy_plain(std::string_view s, char* to) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t stop = 0;
+    const auto check = [&stop](std::uint64_t w) {
+      stop |= bytes_below(w ^ (kOnes * '"'), 1) | bytes_below(w ^ (kOnes * '\\'), 1) |
+              bytes_below(w, 0x20) | (w & kHigh);
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t w = load8(p + i);
+      check(w);
+      std::memcpy(to + i, &w, 8);
+    }
+    if (i < n) {
+      char tail[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+      for (std::size_t k = 0; k < n - i; ++k) tail[k] = p[i + k];
+      check(load8(tail));
+      std::memcpy(to + i, tail, 8);
+    }
+    return stop == 0;
+  }
+
+  char buf_[512];
+  std::size_t n_ = 0;
+  bool ok_ = true;
+};
+
+// The members of a timex in key order, through `w` (FlatWriter, or General below).
+template <typename Writer>
+void timex_members(Writer& w, const Timex& t, const std::string* edtf, const std::string* rule) {
+  const bool set = std::string_view(t.type) == "SET";
+  w.put_string("{\"anchor\":", t.anchor);
+  w.put(",\"begin\":");
+  w.put_number(t.begin);
+  if (edtf) w.put_string(",\"edtf\":", *edtf);
+  w.put(",\"end\":");
+  w.put_number(t.end);
+  if (set) w.put_string(",\"freq\":", t.freq);
+  w.put_string(",\"mod\":", t.mod);
+  w.put_string(",\"precision\":", precision_name(t.precision));
+  if (set) w.put_string(",\"quant\":", t.quant);
+  if (t.range_partner >= 0) {
+    w.put(",\"range_partner\":");
+    w.put_number(t.range_partner);
+  }
+  if (t.resolved) w.put(",\"resolved\":true");
+  else w.put(",\"resolved\":false");
+  if (rule) w.put_string(",\"rule\":", *rule);
+  w.put_string(",\"signal\":", t.signal);
+  w.put_string(",\"text\":", t.text);
+  w.put_string(",\"type\":", t.type);
+  w.put_string(",\"value\":", t.value);
+  w.put("}");
+}
+
+// Writes straight into the output, escaping and checking as nlohmann does.
+struct General {
+  std::string* out;
+  template <std::size_t N>
+  void put(const char (&text)[N]) {
+    timeline::json_text::put(out, text);
+  }
+  template <std::size_t N>
+  void put_string(const char (&key_text)[N], std::string_view s) {
+    timeline::json_text::put_string(out, key_text, s);
+  }
+  template <typename Int>
+  void put_number(Int value) {
+    timeline::json_text::put_number(out, value);
+  }
+};
+
+}  // namespace
+
 void write_timex(std::string* out, const Timex& t, const std::string* edtf,
                  const std::string* rule) {
-  const bool set = t.type == "SET";
-  put_string(out, "{\"anchor\":", t.anchor);
-  put(out, ",\"begin\":");
-  put_number(out, t.begin);
-  if (edtf) put_string(out, ",\"edtf\":", *edtf);
-  put(out, ",\"end\":");
-  put_number(out, t.end);
-  if (set) put_string(out, ",\"freq\":", t.freq);
-  put_string(out, ",\"mod\":", t.mod);
-  put_string(out, ",\"precision\":", precision_name(t.precision));
-  if (set) put_string(out, ",\"quant\":", t.quant);
-  if (t.range_partner >= 0) {
-    put(out, ",\"range_partner\":");
-    put_number(out, t.range_partner);
-  }
-  if (t.resolved) put(out, ",\"resolved\":true");
-  else put(out, ",\"resolved\":false");
-  if (rule) put_string(out, ",\"rule\":", *rule);
-  put_string(out, ",\"signal\":", t.signal);
-  put_string(out, ",\"text\":", t.text);
-  put_string(out, ",\"type\":", t.type);
-  put_string(out, ",\"value\":", t.value);
-  out->push_back('}');
+  // Nearly every timex is a few short ASCII strings: those are put together on the stack.
+  FlatWriter flat;
+  timex_members(flat, t, edtf, rule);
+  if (flat.finish(out)) return;
+  General general{out};
+  timex_members(general, t, edtf, rule);
 }
 
 }  // namespace timeline::json_text

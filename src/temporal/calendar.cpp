@@ -8,7 +8,9 @@ namespace timeline::temporal_detail {
 
 std::string iso_date(const bg::date& d) {
   // Boost.Date_Time's years are 1400..9999: always four digits.
-  const int y = d.year(), m = d.month(), day = d.day();
+  // One conversion from the day number (year(), month() and day() would each make one).
+  const bg::date::ymd_type ymd = d.year_month_day();
+  const int y = ymd.year, m = ymd.month, day = ymd.day;
   std::string out = "0000-00-00";
   out[0] = static_cast<char>('0' + y / 1000);
   out[1] = static_cast<char>('0' + y / 100 % 10);

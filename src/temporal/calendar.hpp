@@ -7,6 +7,9 @@
 #include <string_view>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include <timeline/timex.hpp>
 
 namespace timeline::temporal_detail {
 
@@ -29,6 +32,25 @@ std::optional<bg::date> parse_iso_date(std::string_view s);
 
 // "YYYY-MM-DD" of the day before an ISO date; "" when the input is not a date.
 std::string previous_day(std::string_view iso);
+
+// "YYYY-MM-DDThh:mm", and ":ss" when the seconds are not zero.
+std::string iso_time(const boost::posix_time::ptime& t);
+
+// The calendar span of a DATE/TIME value: what interval_of() (timeline/timex.hpp) gives, before
+// its ends are written as text (the tagger needs only the first day and the precision; most
+// EDTF forms need neither end). Days [start, end), or for a time of day the moments
+// [start_time, end_time).
+struct Span {
+  Precision precision = Precision::kUnknown;
+  bg::date start, end;  // when !timed
+  bool timed = false;
+  boost::posix_time::ptime start_time, end_time;  // when timed
+  // The day the span starts on.
+  bg::date first_day() const { return timed ? start_time.date() : start; }
+};
+
+// nullopt exactly when interval_of(value) is nullopt.
+std::optional<Span> span_of(std::string_view value);
 
 }  // namespace timeline::temporal_detail
 

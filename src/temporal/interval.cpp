@@ -10,7 +10,8 @@
 // Seasons are meteorological (northern hemisphere): spring = March to May, winter = December to
 // February of the next year. Parts of day: morning 06-12, midday 11-14, afternoon 12-18,
 // evening 18-24, night 21-06 (next day), daytime 06-18.
-// All arithmetic is Boost.Date_Time.
+// All arithmetic is Boost.Date_Time. span_of() (calendar.hpp) gives the span as dates; interval_of()
+// and edtf_of() write it out.
 #include <timeline/timex.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -27,23 +28,24 @@ namespace {
 namespace bg = boost::gregorian;
 namespace bp = boost::posix_time;
 
-std::string iso_time(const bp::ptime& t) {
-  char buf[32];
-  const bg::date d = t.date();
-  const bp::time_duration td = t.time_of_day();
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", static_cast<int>(d.year()),
-                static_cast<int>(d.month()), static_cast<int>(d.day()),
-                static_cast<int>(td.hours()), static_cast<int>(td.minutes()));
-  std::string out = buf;
-  if (td.seconds() != 0) {
-    std::snprintf(buf, sizeof buf, ":%02d", static_cast<int>(td.seconds()));
-    out += buf;
-  }
-  return out;
+using temporal_detail::iso_time;
+using temporal_detail::Span;
+
+Span days(const bg::date& a, const bg::date& b, Precision p) {
+  Span s;
+  s.precision = p;
+  s.start = a;
+  s.end = b;
+  return s;
 }
 
-Interval days(const bg::date& a, const bg::date& b, Precision p) {
-  return Interval{iso_date(a), iso_date(b), p};
+Span moments(const bp::ptime& a, const bp::ptime& b, Precision p) {
+  Span s;
+  s.precision = p;
+  s.timed = true;
+  s.start_time = a;
+  s.end_time = b;
+  return s;
 }
 
 // Digits of `s` starting at `pos`, exactly `n` of them; -1 when not digits.
@@ -57,41 +59,41 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
   return v;
 }
 
-std::optional<Interval> part_of_day(const bg::date& d, std::string_view code) {
+std::optional<Span> part_of_day(const bg::date& d, std::string_view code) {
   struct Part { const char* code; int from, to; };  // hours; `to` may pass 24
   static const Part kParts[] = {{"MO", 6, 12}, {"MI", 11, 14}, {"AF", 12, 18},
                                 {"EV", 18, 24}, {"NI", 21, 30}, {"DT", 6, 18}};
   for (const Part& p : kParts) {
     if (code == p.code) {
       const bp::ptime start(d, bp::hours(p.from)), end(d, bp::hours(p.to));
-      return Interval{iso_time(start), iso_time(end), Precision::kPartOfDay};
+      return moments(start, end, Precision::kPartOfDay);
     }
   }
   return std::nullopt;
 }
 
-std::optional<Interval> time_interval(const bg::date& d, std::string_view t) {
+std::optional<Span> time_span(const bg::date& d, std::string_view t) {
   // t is what follows 'T'.
   if (t.size() == 2 && std::isalpha(static_cast<unsigned char>(t[0]))) return part_of_day(d, t);
   const int hh = digits(t, 0, 2);
   if (hh < 0 || hh > 24) return std::nullopt;
   if (t.size() == 2) {
     const bp::ptime s(d, bp::hours(hh));
-    return Interval{iso_time(s), iso_time(s + bp::hours(1)), Precision::kHour};
+    return moments(s, s + bp::hours(1), Precision::kHour);
   }
   if (t.size() < 5 || t[2] != ':') return std::nullopt;
   const int mm = digits(t, 3, 2);
   if (mm < 0 || mm > 59) return std::nullopt;
   const bp::ptime s(d, bp::hours(hh) + bp::minutes(mm));
-  if (t.size() == 5) return Interval{iso_time(s), iso_time(s + bp::minutes(1)), Precision::kMinute};
+  if (t.size() == 5) return moments(s, s + bp::minutes(1), Precision::kMinute);
   if (t.size() < 8 || t[5] != ':') return std::nullopt;
   const int ss = digits(t, 6, 2);
   if (ss < 0 || ss > 60) return std::nullopt;
   const bp::ptime s2 = s + bp::seconds(ss);
-  return Interval{iso_time(s2), iso_time(s2 + bp::seconds(1)), Precision::kSecond};
+  return moments(s2, s2 + bp::seconds(1), Precision::kSecond);
 }
 
-std::optional<Interval> interval_checked(std::string_view v) {
+std::optional<Span> span_checked(std::string_view v) {
   // Decade "199" / "199X" and century "19" / "19XX".
   if (v.size() == 2 || (v.size() == 4 && v.substr(2) == "XX")) {
     const int c = digits(v, 0, 2);
@@ -152,24 +154,50 @@ std::optional<Interval> interval_checked(std::string_view v) {
   const bg::date day(y, m, d);
   if (rest.size() == 5) return days(day, day + bg::days(1), Precision::kDay);
   if (rest[5] != 'T') return std::nullopt;
-  return time_interval(day, rest.substr(6));
+  return time_span(day, rest.substr(6));
 }
 
 }  // namespace
 
-std::optional<Interval> interval_of(std::string_view value) {
+namespace temporal_detail {
+
+std::string iso_time(const bp::ptime& t) {
+  char buf[32];
+  const bg::date d = t.date();
+  const bp::time_duration td = t.time_of_day();
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", static_cast<int>(d.year()),
+                static_cast<int>(d.month()), static_cast<int>(d.day()),
+                static_cast<int>(td.hours()), static_cast<int>(td.minutes()));
+  std::string out = buf;
+  if (td.seconds() != 0) {
+    std::snprintf(buf, sizeof buf, ":%02d", static_cast<int>(td.seconds()));
+    out += buf;
+  }
+  return out;
+}
+
+std::optional<Span> span_of(std::string_view value) {
   try {
-    return interval_checked(value);
+    return span_checked(value);
   } catch (const std::exception&) {  // Boost refuses an out-of-range date
     return std::nullopt;
   }
 }
 
+}  // namespace temporal_detail
+
+std::optional<Interval> interval_of(std::string_view value) {
+  const std::optional<Span> s = temporal_detail::span_of(value);
+  if (!s) return std::nullopt;
+  if (s->timed) return Interval{iso_time(s->start_time), iso_time(s->end_time), s->precision};
+  return Interval{iso_date(s->start), iso_date(s->end), s->precision};
+}
+
 std::string edtf_of(std::string_view value, std::string_view mod, bool open_end) {
-  const std::optional<Interval> iv = interval_of(value);
+  const std::optional<Span> iv = temporal_detail::span_of(value);
   if (!iv) return "";
   std::string base;
-  std::string first = iv->start, last;  // for forms EDTF has no single string for
+  std::string first, last;  // for forms EDTF has no single string for
   switch (iv->precision) {
     case Precision::kCentury:
       base = std::string(value.substr(0, 2)) + "XX";
@@ -190,23 +218,24 @@ std::string edtf_of(std::string_view value, std::string_view mod, bool open_end)
       base = std::string(value.substr(0, 5)) + std::to_string(39 + (value[6] - '0'));
       break;
     case Precision::kPartOfDay:
-      base = iv->start.substr(0, 10);  // EDTF has no part of day: the day
+      base = iso_date(iv->first_day());  // EDTF has no part of day: the day
       break;
     case Precision::kWeek:
       break;  // written as an interval of days below
     case Precision::kHour:
     case Precision::kMinute:
     case Precision::kSecond:
-      base = iv->start.size() == 16 ? iv->start + ":00" : iv->start;
+      base = iso_time(iv->start_time);
+      if (base.size() == 16) base += ":00";
       break;
     default:
       base = std::string(value);
       if (value.find("-W") != std::string_view::npos) base.clear();  // weekend, week day
       break;
   }
-  if (base.empty()) {
-    first = iv->start.substr(0, 10);
-    last = previous_day(iv->end.substr(0, 10));
+  if (base.empty()) {  // a span of whole days (weeks, weekends, days of a week)
+    first = iso_date(iv->start);
+    last = iso_date(iv->end - bg::days(1));
     if (first == last) base = first;
   }
   const bool before = mod == "BEFORE" || mod == "ON_OR_BEFORE";

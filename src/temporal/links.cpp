@@ -1,6 +1,8 @@
 // Signals and ranges (see links.hpp).
 #include "temporal/links.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -19,13 +21,24 @@ const char* const kSignals[] = {"as of", "since", "from", "until", "till", "to",
                                 "later than", "no later than", "as early as", "as late as",
                                 "as soon as"};
 
-std::string lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The signals by their last byte, longest first: the first one of a bucket that ends at a
+// place and starts a word there is the longest that does.
+const std::array<std::vector<std::string_view>, 256>& signals_by_last_byte() {
+  static const std::array<std::vector<std::string_view>, 256> table = [] {
+    std::array<std::vector<std::string_view>, 256> t;
+    for (const char* sig : kSignals) {
+      const std::string_view s(sig);
+      t[static_cast<unsigned char>(s.back())].push_back(s);
+    }
+    for (auto& bucket : t)
+      std::stable_sort(bucket.begin(), bucket.end(),
+                       [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    return t;
+  }();
+  return table;
+}
 
 }  // namespace
 
@@ -34,25 +47,23 @@ void find_signal(std::string_view text, Timex* t) {
   while (e > 0 && is_space(text[e - 1])) --e;
   if (e == t->begin) return;  // no space before: not a separate word
   // The longest signal that ends at e and starts a word, compared without copying.
-  static const std::vector<std::string_view> signals(std::begin(kSignals), std::end(kSignals));
-  std::size_t best = 0;
-  for (std::string_view sig : signals) {
+  const auto& bucket = signals_by_last_byte()[static_cast<unsigned char>(
+      lower_byte(static_cast<unsigned char>(text[e - 1])))];
+  for (std::string_view sig : bucket) {
     const std::size_t n = sig.size();
-    if (n > e || n <= best) continue;
+    if (n > e) continue;
     const std::size_t b = e - n;
-    // From the last letter back: most signals differ from the text there.
     bool same = true;
-    for (std::size_t i = n; i-- > 0 && same;) {
+    for (std::size_t i = n - 1; i-- > 0 && same;)  // the last byte chose the bucket
       same = lower_byte(static_cast<unsigned char>(text[b + i])) == sig[i];
-    }
     if (!same) continue;
     if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) continue;
-    best = n;
+    // The text, lowered, is the signal itself.
+    t->signal.assign(sig.data(), sig.size());
+    t->signal_begin = static_cast<std::uint32_t>(b);
+    t->signal_end = static_cast<std::uint32_t>(e);
+    return;
   }
-  if (best == 0) return;
-  t->signal = lower(text.substr(e - best, best));
-  t->signal_begin = static_cast<std::uint32_t>(e - best);
-  t->signal_end = static_cast<std::uint32_t>(e);
 }
 
 void link_ranges(std::string_view text, std::vector<Timex>* timexes) {
@@ -60,17 +71,20 @@ void link_ranges(std::string_view text, std::vector<Timex>* timexes) {
   for (std::size_t i = 0; i + 1 < ts.size(); ++i) {
     Timex& a = ts[i];
     Timex& b = ts[i + 1];
-    if (a.type != b.type || (a.type != "DATE" && a.type != "TIME")) continue;
+    const std::string_view type = a.type;
+    if (type != b.type || (type != "DATE" && type != "TIME")) continue;
     if (b.begin < a.end || b.begin - a.end > 12) continue;
-    std::string gap = lower(text.substr(a.end, b.begin - a.end));
-    std::string g;
-    for (char c : gap)
-      if (!is_space(c)) g += c;
+    // The gap in lower case without white space (at most 12 bytes).
+    char buffer[12];
+    std::size_t n = 0;
+    for (char c : text.substr(a.end, b.begin - a.end))
+      if (!is_space(c)) buffer[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string_view g(buffer, n), sig = a.signal;
     const bool dash = g == "-" || g == "\xE2\x80\x93" || g == "\xE2\x80\x94";
-    const bool open = a.signal == "from" || a.signal == "between";
+    const bool open = sig == "from" || sig == "between";
     const bool joined = ((g == "to" || g == "until" || g == "till" || g == "through") &&
-                         (open || a.signal.empty())) ||
-                        (g == "and" && a.signal == "between") || dash;
+                         (open || sig.empty())) ||
+                        (g == "and" && sig == "between") || dash;
     if (!joined) continue;
     a.range_partner = static_cast<int>(i + 1);
     b.range_partner = static_cast<int>(i);

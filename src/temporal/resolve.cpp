@@ -2,9 +2,11 @@
 // Boost.Date_Time.
 #include "temporal/resolve.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+#include <utility>
 
 #include "temporal/calendar.hpp"
 
@@ -17,7 +19,42 @@ std::string fmt(const char* f, int a, int b = 0) {
   return buf;
 }
 
-bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// Appends `v` in decimal, zero-padded to `width` digits, as "%0*d" writes it.
+void put_padded(std::string* out, int v, int width) {
+  if (v < 0) {  // the sign takes a place of the width
+    *out += fmt("%0*d", width, v);
+    return;
+  }
+  char buf[12];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  for (int i = n; i < width; ++i) out->push_back('0');
+  while (n > 0) out->push_back(buf[--n]);
+}
+
+// "%0*d" of `v`.
+std::string padded(int v, int width) {
+  std::string out;
+  put_padded(&out, v, width);
+  return out;
+}
+
+inline bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// std::atoi of `s` (at most a few bytes, so no overflow), without making a C string: white
+// space, a sign, then the digits up to the first other byte.
+int leading_int(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  int v = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
+  return negative ? -v : v;
+}
 
 // "UNIT(+|-)N" at the start of s; returns the rest after N.
 bool unit_shift(std::string_view s, std::string_view unit, long* n, bool* vague,
@@ -57,24 +94,27 @@ std::string shift_unit(std::string_view unit, const bg::date& a, long n) {
   if (unit == "week") return iso_week_of(a + bg::weeks(n));
   if (unit == "weekend") return iso_week_of(a + bg::weeks(n)) + "-WE";
   if (unit == "month") {
-    const bg::date d = bg::date(y, m, 1) + bg::months(n);
-    return fmt("%04d-%02d", d.year(), d.month());
+    const bg::date::ymd_type d = (bg::date(y, m, 1) + bg::months(n)).year_month_day();
+    std::string out = padded(d.year, 4);
+    out.push_back('-');
+    put_padded(&out, d.month, 2);
+    return out;
   }
-  if (unit == "year") return fmt("%04d", static_cast<int>(shifted(y, n, 9999)));
+  if (unit == "year") return padded(static_cast<int>(shifted(y, n, 9999)), 4);
   if (unit == "quarter" || unit == "half") {
     const int per = unit == "quarter" ? 4 : 2, len = 12 / per;
     const long idx = shifted(static_cast<long>(y) * per + (m - 1) / len, n, 9999L * per + per - 1);
     return fmt(unit == "quarter" ? "%04d-Q%d" : "%04d-H%d", static_cast<int>(idx / per),
                static_cast<int>(idx % per) + 1);
   }
-  if (unit == "decade") return fmt("%03d", static_cast<int>(shifted(y / 10, n, 999)));
-  if (unit == "century") return fmt("%02d", static_cast<int>(shifted(y / 100, n, 99)));
+  if (unit == "decade") return padded(static_cast<int>(shifted(y / 10, n, 999)), 3);
+  if (unit == "century") return padded(static_cast<int>(shifted(y / 100, n, 99)), 2);
   return "";
 }
 
 // Number of the period KIND x within its year, and the months it starts in.
 int start_month(std::string_view kind, std::string_view x) {
-  if (kind == "month") return std::atoi(std::string(x.substr(0, 2)).c_str());
+  if (kind == "month") return leading_int(x.substr(0, 2));
   if (kind == "quarter") return 3 * (x[1] - '0') - 2;
   if (kind == "season") {
     if (x == "SP") return 3;
@@ -132,13 +172,14 @@ std::optional<Occurrence> occurrence(std::string_view kind, std::string_view x, 
   const int sm = start_month(kind, x);
   if (sm < 1 || sm > 12) return std::nullopt;
   if (kind == "month" && x.size() >= 5 && x[2] == '-') {
-    const int day = std::atoi(std::string(x.substr(3, 2)).c_str());
+    const int day = leading_int(x.substr(3, 2));
     if (day < 1 || day > bg::gregorian_calendar::end_of_month_day(year, sm)) return std::nullopt;
     const bg::date d(year, sm, day);
     return Occurrence{year, d, d + bg::days(1)};
   }
-  const bg::date start(year, sm, 1);
-  return Occurrence{year, start, start + bg::months(kind == "month" ? 1 : 3)};
+  // The first day of the month `len` months on (bg::months would find it from the day number).
+  const int len = kind == "month" ? 1 : 3, next = sm - 1 + len;
+  return Occurrence{year, bg::date(year, sm, 1), bg::date(year + next / 12, next % 12 + 1, 1)};
 }
 
 std::optional<std::string> directed(std::string_view dir, std::string_view kind,
@@ -178,7 +219,7 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
       if (o && (o->start.day_of_week().as_number() + 6) % 7 + 1 == want) best = o;
       if (best && year == a.year()) break;  // prefer the anchor's year
     }
-    if (best) return fmt("%04d", best->year) + "-" + std::string(md);
+    if (best) return padded(best->year, 4) + "-" + std::string(md);
     x = md;  // no year agrees: the weekday is wrong, ignore it
   }
   // A named period: choose among its occurrences around the anchor's year.
@@ -217,24 +258,35 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     }
   }
   if (!pick) return std::nullopt;
-  return fmt("%04d", pick->year) + "-" + std::string(x);
+  std::string out = padded(pick->year, 4);
+  out.push_back('-');
+  out.append(x.data(), x.size());
+  return out;
 }
 
 }  // namespace
 
-Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& anchor,
-                       const std::optional<bg::date>& ref, Tense tense, bool loose_tense) {
-  Resolved r;
-  r.value = std::string(partial);
+namespace {
+
+// resolve_value() but for the value itself when it stays the partial one: returns false then,
+// with r->value untouched (most partial values are longer than a short string's room, and
+// copying them first cost an allocation each).
+bool resolve_into(std::string_view partial, const std::optional<bg::date>& anchor,
+                  const std::optional<bg::date>& ref, Tense tense, bool loose_tense,
+                  Resolved* out) {
+  Resolved& r = *out;
   if (starts(partial, "FEAST-") && partial.size() > 11) {  // FEAST-YYYY-name
-    const int y = std::atoi(std::string(partial.substr(6, 4)).c_str());
+    const int y = leading_int(partial.substr(6, 4));
     try {
-      if (const auto d = feast_date(y, partial.substr(11))) r.value = iso_date(*d);
+      if (const auto d = feast_date(y, partial.substr(11))) {
+        r.value = iso_date(*d);
+        return true;
+      }
     } catch (const std::exception&) {
     }
-    return r;
+    return false;
   }
-  if (!starts(partial, "UNDEF-")) return r;
+  if (!starts(partial, "UNDEF-")) return false;
   std::string_view s = partial.substr(6);
   std::optional<bg::date> base = anchor;
   if (starts(s, "ref-")) {
@@ -243,42 +295,46 @@ Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& 
     if (ref) base = ref;
   }
   r.resolved = false;
-  if (!base) return r;
+  if (!base) return false;
   try {
-    static const char* const kUnits[] = {"day",  "weekend", "week",   "month",  "year",
-                                         "quarter", "half", "decade", "century"};
-    for (const char* unit : kUnits) {
+    static constexpr std::string_view kUnits[] = {"day",     "weekend", "week",
+                                                  "month",   "year",    "quarter",
+                                                  "half",    "decade",  "century"};
+    // UNIT(+|-)N: the unit is all that comes before the first sign.
+    const std::string_view unit_word = s.substr(0, s.find_first_of("+-"));
+    for (std::string_view unit : kUnits) {
       long n = 0;
       bool vague = false;
       std::string_view rest;
-      if (!unit_shift(s, unit, &n, &vague, &rest)) continue;
+      if (unit != unit_word || !unit_shift(s, unit, &n, &vague, &rest)) continue;
       r.value = vague ? (n < 0 ? "PAST_REF" : "FUTURE_REF") : shift_unit(unit, *base, n);
       // "@YYYY": the same period of year YYYY ("the 1988 quarter" beside this year's third).
       if (!vague && rest.size() >= 5 && rest[0] == '@' && r.value.size() >= 4) {
         r.value = std::string(rest.substr(1, 4)) + r.value.substr(4);
         rest = rest.substr(5);
       }
-      if (!vague) r.value += std::string(rest);
+      if (!vague) r.value.append(rest.data(), rest.size());
       r.resolved = true;
-      return r;
+      return true;
     }
-    static const char* const kDirs[] = {"past", "before", "future", "after", "tense"};
-    for (const char* dir : kDirs) {
-      const std::string prefix = std::string(dir) + "-feast-";
-      if (!starts(s, prefix)) continue;
-      const auto v = directed_feast(dir, s.substr(prefix.size()), *base, tense);
-      if (!v) return r;
-      r.value = *v;
+    static constexpr std::string_view kDirs[] = {"past", "before", "future", "after", "tense"};
+    constexpr std::string_view kFeast = "-feast-";
+    for (std::string_view dir : kDirs) {
+      if (!starts(s, dir) || !starts(s.substr(dir.size()), kFeast)) continue;
+      const auto v = directed_feast(dir, s.substr(dir.size() + kFeast.size()), *base, tense);
+      if (!v) return false;
+      r.value = std::move(*v);
       r.resolved = true;
-      return r;
+      return true;
     }
-    static const char* const kKinds[] = {"weekday", "weekend", "month", "season", "quarter"};
-    for (const char* dir : kDirs) {
-      if (!starts(s, dir) || s.size() <= std::string_view(dir).size() + 1) continue;
-      const std::string_view k = s.substr(std::string_view(dir).size() + 1);
-      for (const char* kind : kKinds) {
-        if (!starts(k, kind) || k.size() <= std::string_view(kind).size() + 1) continue;
-        std::string_view x = k.substr(std::string_view(kind).size() + 1);
+    static constexpr std::string_view kKinds[] = {"weekday", "weekend", "month", "season",
+                                                  "quarter"};
+    for (std::string_view dir : kDirs) {
+      if (!starts(s, dir) || s.size() <= dir.size() + 1) continue;
+      const std::string_view k = s.substr(dir.size() + 1);
+      for (std::string_view kind : kKinds) {
+        if (!starts(k, kind) || k.size() <= kind.size() + 1) continue;
+        std::string_view x = k.substr(kind.size() + 1);
         std::string_view rest;
         const std::size_t t = x.find('T');
         if (t != std::string_view::npos) {
@@ -286,15 +342,25 @@ Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& 
           x = x.substr(0, t);
         }
         const auto v = directed(dir, kind, x, *base, tense, loose_tense);
-        if (!v) return r;
-        r.value = *v + std::string(rest);
+        if (!v) return false;
+        r.value = std::move(*v);
+        r.value.append(rest.data(), rest.size());
         r.resolved = true;
-        return r;
+        return true;
       }
     }
   } catch (const std::exception&) {  // Boost refuses a date out of its range
-    r.value = std::string(partial);
+    r.value.clear();
   }
+  return false;
+}
+
+}  // namespace
+
+Resolved resolve_value(std::string_view partial, const std::optional<bg::date>& anchor,
+                       const std::optional<bg::date>& ref, Tense tense, bool loose_tense) {
+  Resolved r;
+  if (!resolve_into(partial, anchor, ref, tense, loose_tense, &r)) r.value.assign(partial);
   return r;
 }
 

@@ -39,9 +39,9 @@ struct Refs {
   }
 
   // The reference a "UNDEF-ref-UNIT..." value is resolved against, by the grain of UNIT.
-  const std::optional<bg::date>& for_value(const std::string& partial) const {
-    if (partial.compare(0, 10, "UNDEF-ref-") != 0) return day;
-    const std::string unit = partial.substr(10, 4);
+  const std::optional<bg::date>& for_value(std::string_view partial) const {
+    if (partial.substr(0, 10) != "UNDEF-ref-") return day;
+    const std::string_view unit = partial.substr(10, 4);
     if (unit == "year" || unit == "deca" || unit == "cent") return year;
     if (unit == "quar" || unit == "half") return quarter;
     if (unit == "mont") return month;
@@ -77,6 +77,8 @@ class RuleTagger : public Tagger {
       if (anchor) refs.quarter = *anchor - bg::months(3);
     } catch (const std::out_of_range&) {  // before 1400-04-01 Boost.Date_Time has no such date
     }
+    // The anchor of the values resolved against the publication date, written once.
+    const std::string anchor_text = anchor ? iso_date(*anchor) : std::string();
     std::vector<Timex> out;
     std::vector<std::string> partials;  // the rules' values, before resolution
     bool quarter_named = false;         // the document has named a quarter so far
@@ -85,11 +87,13 @@ class RuleTagger : public Tagger {
       const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
       // The sentence's own tense, read once and only if a timex needs it.
       std::optional<Tense> sentence_tense_once;
-      for (const Match& m : matcher_->find(text, s.begin, s.end)) {
+      // The matches are this loop's own: their strings move into the timexes.
+      for (Match& m : matcher_->find(text, s.begin, s.end)) {
         Timex t;
         t.begin = m.begin;
         t.end = m.end;
         find_signal(text, &t);
+        const std::string_view signal = t.signal;
         const Tense near = local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true);
         Tense tense = near;
         if (tense == Tense::kUnknown || tense == Tense::kPresent) {
@@ -109,56 +113,58 @@ class RuleTagger : public Tagger {
         // cue: "the dividend is payable Dec. 7, the company said" (written in November).
         bool loose = tense == Tense::kPast && near != Tense::kPast;
         // So is a past sentence around a deadline: "extended the offer to Nov. 20".
-        if (tense == Tense::kPast && (t.signal == "by" || t.signal == "until" ||
-                                      t.signal == "till" || t.signal == "to" ||
-                                      t.signal == "through" || t.signal == "past"))
+        if (tense == Tense::kPast && (signal == "by" || signal == "until" ||
+                                      signal == "till" || signal == "to" ||
+                                      signal == "through" || signal == "past"))
           loose = true;
         // "by year-end" with no past verb near is a deadline ahead; so is "until Tuesday".
-        if (t.signal == "by" && (tense == Tense::kUnknown || tense == Tense::kPresent))
+        if (signal == "by" && (tense == Tense::kUnknown || tense == Tense::kPresent))
           tense = Tense::kFuture;
         // ...unless the sentence opens with it: "Until Thursday, they had not called".
-        if ((t.signal == "until" || t.signal == "till") &&
+        if ((signal == "until" || signal == "till") &&
             m.value.find("-weekday-") != std::string::npos &&
             !(near == Tense::kPast && t.signal_begin >= s.begin &&
               text.substr(s.begin, t.signal_begin - s.begin).find_first_not_of(" \t\n\r\"'`") ==
                   std::string_view::npos))
           tense = Tense::kFuture;
         // "as soon as Tuesday", "as early as next week": the earliest time of something ahead.
-        if (t.signal == "as soon as" ||
-            (t.signal == "as early as" && near != Tense::kPast && tense != Tense::kPast))
+        if (signal == "as soon as" ||
+            (signal == "as early as" && near != Tense::kPast && tense != Tense::kPast))
           tense = Tense::kFuture;
-        if (t.signal == "since") {  // "has been down since March"
+        if (signal == "since") {  // "has been down since March"
           tense = Tense::kPast;
           loose = false;
         }
-        const std::string& partial =
+        std::string& partial =
             quarter_named && !m.value_after_quarter.empty() ? m.value_after_quarter : m.value;
         const std::optional<bg::date>& ref = refs.for_value(partial);
-        const Resolved r = resolve_value(partial, anchor, ref, tense, loose);
-        t.text = std::string(text.substr(m.begin, m.end - m.begin));
-        t.type = m.type;
-        t.value = r.value;
-        t.mod = m.mod;
-        t.quant = m.quant;
-        t.freq = m.freq;
+        Resolved r = resolve_value(partial, anchor, ref, tense, loose);
+        t.text.assign(text.data() + m.begin, m.end - m.begin);
+        t.type = std::move(m.type);
+        t.value = std::move(r.value);
+        t.mod = std::move(m.mod);
+        t.quant = std::move(m.quant);
+        t.freq = std::move(m.freq);
         t.rule = m.rule->name;
         t.resolved = r.resolved;
-        if (m.value.compare(0, 6, "UNDEF-") == 0 && r.resolved) {
-          t.anchor = r.used_ref && ref ? iso_date(*ref) : anchor ? iso_date(*anchor) : "";
+        if (r.resolved && std::string_view(m.value).substr(0, 6) == "UNDEF-") {
+          if (r.used_ref && ref) t.anchor = iso_date(*ref);
+          else t.anchor = anchor_text;
         }
-        if (t.type == "DATE" || t.type == "TIME") {
-          if (const auto iv = interval_of(t.value)) {
-            t.precision = iv->precision;
+        const std::string_view type = t.type;
+        if (type == "DATE" || type == "TIME") {
+          if (const auto span = span_of(t.value)) {
+            t.precision = span->precision;
             // A date reached backwards from the narrative ("a year earlier") is a comparison,
             // not a step of the story: it does not move the references.
             if (!(r.used_ref && backward_shift(partial)))
-              refs.update(parse_iso_date(iv->start), iv->precision, anchor);
-            if (iv->precision == Precision::kQuarter) quarter_named = true;
+              refs.update(span->first_day(), span->precision, anchor);
+            if (span->precision == Precision::kQuarter) quarter_named = true;
           }
         }
         if (out.empty()) out.reserve(16);  // spares the first few moves of growth
         out.push_back(std::move(t));
-        partials.push_back(partial);
+        partials.push_back(std::move(partial));
       }
     }
     link_ranges(text, &out);

@@ -16,18 +16,16 @@ namespace timeline {
 namespace {
 
 struct Word {
-  std::size_t begin, end;
+  std::uint32_t begin, end;  // the sentence is part of a document, whose offsets are 32-bit
   unsigned lists = 0;  // the word lists below it is in (bits of List), and its form (kEd)
 };
 
-// The lists a word is in (bits of List), from the word in lower case and its hash (hash_step
-// over its bytes from kHashStart).
-unsigned lists_of(std::string_view lower_word, std::uint32_t hash);
 constexpr std::uint32_t kHashStart = 2166136261u;
 inline std::uint32_t hash_step(std::uint32_t h, char c) {
   return (h ^ static_cast<unsigned char>(c)) * 16777619u;  // FNV-1a
 }
-std::size_t longest_listed();
+struct ListTable;
+const ListTable& list_table();
 
 // alpha_byte / lower_byte of every byte, asked once (other bytes than ASCII follow the locale
 // current at the first call): 0 for a byte that is neither a letter nor an apostrophe, else the
@@ -47,54 +45,6 @@ const std::array<char, 256>& word_bytes() {
 
 // Word::lists bit for a word of more than four letters ending in "ed".
 constexpr unsigned kEd = 1u << 31;
-
-// Splits `t` into *out (its old contents dropped, its memory kept).
-void words_of(std::string_view t, std::vector<Word>* out) {
-  out->clear();
-  const std::size_t longest = longest_listed();
-  const std::array<char, 256>& bytes = word_bytes();
-  char buffer[64];  // the word in lower case, when it may be in a list
-  std::size_t i = 0;
-  while (i < t.size()) {
-    if (bytes[static_cast<unsigned char>(t[i])] != 0) {
-      std::size_t j = i;
-      std::uint32_t h = kHashStart;
-      char l;
-      while (j < t.size() && (l = bytes[static_cast<unsigned char>(t[j])]) != 0) {
-        if (j - i < sizeof buffer) buffer[j - i] = l;
-        h = hash_step(h, l);
-        ++j;
-      }
-      const std::size_t n = j - i;
-      unsigned lists = n <= longest ? lists_of(std::string_view(buffer, n), h) : 0;
-      if (n > 4 && bytes[static_cast<unsigned char>(t[j - 2])] == 'e' &&
-          bytes[static_cast<unsigned char>(t[j - 1])] == 'd')
-        lists |= kEd;
-      out->push_back({i, j, lists});
-      i = j;
-    } else {
-      ++i;
-    }
-  }
-}
-
-// The words of the last text local_tense() read, per thread: the tagger asks about every
-// expression of a sentence in turn, and the sentence is split once. Keyed on the text's bytes,
-// so a new text with the same address is never mistaken for the old one.
-const std::vector<Word>& cached_words_of(std::string_view t) {
-  struct Cache {
-    std::string text;
-    std::vector<Word> words;
-    bool valid = false;
-  };
-  thread_local Cache cache;
-  if (!cache.valid || std::string_view(cache.text) != t) {
-    words_of(t, &cache.words);
-    cache.text.assign(t.data(), t.size());
-    cache.valid = true;
-  }
-  return cache.words;
-}
 
 // Word lists, hashed once.
 using WordSet = std::unordered_set<std::string_view>;
@@ -161,13 +111,14 @@ enum List : unsigned {
   kPlanned = 4096, kTo = 8192, kFor = 16384, kWasWere = 32768
 };
 
-// The lists as one open-addressing table keyed by the FNV-1a hash words_of() computes as it
+// The lists as one open-addressing table keyed by the FNV-1a hash split() computes as it
 // reads a word (no second pass over the word, no std::hash): a word is looked up once, when it
 // is read, and gives all its lists' bits.
 struct ListTable {
   static constexpr std::size_t kSlots = 1024;  // a power of two, several times the words
   struct Slot {
     std::string_view word;  // empty: a free slot
+    std::uint32_t hash = 0;
     unsigned lists = 0;
   };
   std::vector<Slot> slots = std::vector<Slot>(kSlots);
@@ -195,15 +146,21 @@ struct ListTable {
     std::size_t i = h & (kSlots - 1);
     while (!slots[i].word.empty() && slots[i].word != w) i = (i + 1) & (kSlots - 1);
     slots[i].word = w;
+    slots[i].hash = h;
     slots[i].lists |= bit;
     if (w.size() > longest) longest = w.size();
   }
 
-  unsigned find(std::string_view w, std::uint32_t h) const {
+  // The lists of the word p[0, n), which hashes to h once lowered through `bytes`.
+  unsigned find(const unsigned char* p, std::size_t n, std::uint32_t h,
+                const std::array<char, 256>& bytes) const {
     for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
       const Slot& s = slots[i];
       if (s.word.empty()) return 0;
-      if (s.word == w) return s.lists;
+      if (s.hash != h || s.word.size() != n) continue;
+      std::size_t k = 0;
+      while (k < n && bytes[p[k]] == s.word[k]) ++k;
+      if (k == n) return s.lists;
     }
   }
 };
@@ -213,18 +170,74 @@ const ListTable& list_table() {
   return table;
 }
 
-unsigned lists_of(std::string_view lower_word, std::uint32_t hash) {
-  return list_table().find(lower_word, hash);
+// The words of a sentence, in an array that only grows (a word takes a byte and another between
+// it and the next, so a text of n bytes has at most n / 2 + 1).
+struct Words {
+  const Word* w = nullptr;
+  std::size_t n = 0;
+  std::size_t size() const { return n; }
+  const Word& operator[](std::size_t k) const { return w[k]; }
+};
+
+// Splits `t` into words, written to *store from its start (grown as needed). A word is a run of
+// letters and apostrophes; its lists are looked up by the hash of its lower-case form, made as
+// it is read (no copy of the word). `t` must be followed by a byte that is not a word's and
+// then one that is (the loops stop on them instead of counting bytes).
+Words split(std::string_view t, std::vector<Word>* store) {
+  if (store->size() < t.size() / 2 + 1) store->resize(t.size() / 2 + 1);
+  Word* out = store->data();
+  std::size_t count = 0;
+  const ListTable& table = list_table();
+  const std::array<char, 256>& bytes = word_bytes();
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const std::size_t n = t.size();
+  std::size_t i = 0;
+  for (;;) {
+    while (bytes[p[i]] == 0) ++i;
+    if (i >= n) break;
+    std::size_t j = i;
+    std::uint32_t h = kHashStart;
+    char l;
+    while ((l = bytes[p[j]]) != 0) {
+      h = hash_step(h, l);
+      ++j;
+    }
+    unsigned lists = j - i <= table.longest ? table.find(p + i, j - i, h, bytes) : 0;
+    if (j - i > 4 && bytes[p[j - 2]] == 'e' && bytes[p[j - 1]] == 'd') lists |= kEd;
+    out[count++] = Word{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), lists};
+    i = j;
+  }
+  return Words{out, count};
 }
 
-std::size_t longest_listed() { return std::min<std::size_t>(list_table().longest, 64); }
+// The words of the last text asked about, per thread: the tagger asks about every expression
+// of a sentence in turn, and the sentence is split once. Keyed on the text's bytes, so a new
+// text with the same address is never mistaken for the old one.
+Words words_of(std::string_view t) {
+  struct Cache {
+    std::string text;  // the text, then " a" (the two bytes split() stops on)
+    std::size_t size = 0;
+    std::vector<Word> store;
+    Words words;
+    bool valid = false;
+  };
+  thread_local Cache cache;
+  if (!cache.valid || std::string_view(cache.text.data(), cache.size) != t) {
+    cache.text.assign(t.data(), t.size());
+    cache.text += " a";
+    cache.size = t.size();
+    cache.words = split(std::string_view(cache.text.data(), t.size()), &cache.store);
+    cache.valid = true;
+  }
+  return cache.words;
+}
 
-bool after_be(const std::vector<Word>& ws, std::size_t k) {
+bool after_be(Words ws, std::size_t k) {
   return k > 0 && (ws[k - 1].lists & kBe) != 0;
 }
 
 // The tense a word signals. `strong` is false for the weak cue of a regular -ed form.
-Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = nullptr) {
+Tense tense_of_word(Words ws, std::size_t k, bool* strong = nullptr) {
   if (strong) *strong = true;
   const unsigned lists = ws[k].lists;
   const auto next_is = [&](unsigned bits) {
@@ -265,7 +278,7 @@ Tense tense_of_word(const std::vector<Word>& ws, std::size_t k, bool* strong = n
 }  // namespace
 
 Tense sentence_tense(std::string_view text) {
-  const std::vector<Word>& ws = cached_words_of(text);  // shared with local_tense()
+  const Words ws = words_of(text);  // shared with local_tense()
   bool past = false, present = false;
   for (std::size_t k = 0; k < ws.size(); ++k) {
     const Tense t = tense_of_word(ws, k);
@@ -283,10 +296,11 @@ Tense sentence_tense(std::string_view text) {
 
 Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window,
                   bool weak_anywhere) {
-  const std::vector<Word>& ws = cached_words_of(text);
-  // Index of the first word at or after pos.
-  std::size_t first = 0;
-  while (first < ws.size() && ws[first].end <= pos) ++first;
+  const Words ws = words_of(text);
+  // Index of the first word at or after pos, and of the first after the expression.
+  const std::size_t first = static_cast<std::size_t>(
+      std::partition_point(ws.w, ws.w + ws.n, [pos](const Word& w) { return w.end <= pos; }) -
+      ws.w);
   std::size_t after = first;
   while (after < ws.size() && ws[after].begin < end) ++after;
   // Only strong cues (auxiliaries, irregular past forms) count here; a weak -ed form is left
