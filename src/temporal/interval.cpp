@@ -48,6 +48,13 @@ Span moments(const bp::ptime& a, const bp::ptime& b, Precision p) {
   return s;
 }
 
+// The first day of the month `len` months after month m of year y (bg::months would find it
+// from the day number, at some cost; the years here stop at 9989, so no range is passed).
+bg::date months_after(int y, int m, int len) {
+  const int next = m - 1 + len;
+  return bg::date(y + next / 12, next % 12 + 1, 1);
+}
+
 // Digits of `s` starting at `pos`, exactly `n` of them; -1 when not digits.
 int digits(std::string_view s, std::size_t pos, std::size_t n) {
   if (pos + n > s.size()) return -1;
@@ -129,23 +136,23 @@ std::optional<Span> span_checked(std::string_view v) {
     if (rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4') {
       const int q = rest[1] - '0';
       const bg::date s(y, 3 * q - 2, 1);
-      return days(s, s + bg::months(3), Precision::kQuarter);
+      return days(s, months_after(y, 3 * q - 2, 3), Precision::kQuarter);
     }
     if (rest[0] == 'H' && (rest[1] == '1' || rest[1] == '2')) {
       const bg::date s(y, rest[1] == '1' ? 1 : 7, 1);
-      return days(s, s + bg::months(6), Precision::kHalfYear);
+      return days(s, months_after(y, rest[1] == '1' ? 1 : 7, 6), Precision::kHalfYear);
     }
     static const char* const kSeasons[] = {"SP", "SU", "FA", "WI"};
     for (int i = 0; i < 4; ++i) {
       if (rest == kSeasons[i]) {
         const bg::date s(y, 3 + 3 * i, 1);
-        return days(s, s + bg::months(3), Precision::kSeason);
+        return days(s, months_after(y, 3 + 3 * i, 3), Precision::kSeason);
       }
     }
     const int m = digits(rest, 0, 2);
     if (m < 1 || m > 12) return std::nullopt;
     const bg::date s(y, m, 1);
-    return days(s, s + bg::months(1), Precision::kMonth);
+    return days(s, months_after(y, m, 1), Precision::kMonth);
   }
   const int m = digits(rest, 0, 2);
   if (m < 1 || m > 12 || rest.size() < 5 || rest[2] != '-') return std::nullopt;
