@@ -2,10 +2,18 @@
 // sentence takes the Latin-1 side (all ASCII) or the UTF-8 side, and a sound prefilter.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include <re2/set.h>
+
+#include <timeline/document.hpp>
+#include <timeline/text.hpp>
+
 #include "events/patterns.hpp"
+#include "test_util.hpp"
 
 namespace {
 
@@ -89,4 +97,95 @@ TEST_CASE("entity patterns: load errors and patterns only UTF-8 compiles", "[eve
   CHECK(matches(ps, "Moscow\xE2\x80\x99s court and a Kyiv court") ==
         "0:name=Moscow 1:name=Kyiv");
   CHECK(matches(ps, "the Kyiv court") == "1:name=Kyiv");
+}
+
+namespace {
+
+// The reference the atom finder stands for: an unanchored RE2::Set of the quoted atoms over the
+// ASCII lower case of the sentence.
+std::vector<int> atoms_by_set(const std::vector<std::string>& atoms, const std::string& sentence) {
+  RE2::Set set(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+  for (const std::string& a : atoms) REQUIRE(set.Add(RE2::QuoteMeta(a), nullptr) >= 0);
+  REQUIRE(set.Compile());
+  std::string low = sentence;
+  for (char& c : low) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  std::vector<int> out;
+  set.Match(low, &out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<int> atoms_by_finder(const EntityPatterns::AtomFinder& f, const std::string& s) {
+  std::vector<int> out;
+  f.find(s, &out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Atoms in the style FilteredRE2 gives for the censorship pack's patterns: a space, an
+// apostrophe, shared first bytes ("ministry", "minister"; "home", "ho") and one atom inside
+// another ("elecom" in "telecom").
+const std::vector<std::string> kAtoms = {"court",    "ministry", "minister", "chief minister",
+                                         "magistrate's", "elecom", "telecom", "home", "ho",
+                                         "high",     "city",     "authority"};
+
+}  // namespace
+
+TEST_CASE("atom finder: the atoms an RE2::Set finds in the lower-cased sentence", "[events]") {
+  EntityPatterns::AtomFinder f;
+  REQUIRE(f.build(kAtoms));
+  auto sentence = GENERATE(as<std::string>{},
+                           "The Supreme COURT upheld the ban.",
+                           "the chief  minister said",           // two spaces: no "chief minister"
+                           "Chief Minister N. Biren Singh",
+                           "the Magistrate\xE2\x80\x99s court",  // typographic apostrophe
+                           "the Magistrate's Court",
+                           "Hometown telecoms",                  // "home", "ho", "elecom", "telecom"
+                           "ministryministerial",
+                           "h", "", "Cit\xC3\xA9 authorit", "COURTCOURT");
+  CHECK(atoms_by_finder(f, sentence) == atoms_by_set(kAtoms, sentence));
+}
+
+TEST_CASE("atom finder: atoms it cannot take", "[events]") {
+  EntityPatterns::AtomFinder f;
+  CHECK_FALSE(f.build({"court", "x"}));
+  CHECK_FALSE(f.build({"court", "caf\xC3\xA9"}));
+  CHECK_FALSE(f.build({"court", std::string("a\0b", 3)}));
+  CHECK(f.build({"court", "xy"}));
+}
+
+TEST_CASE("atom finder: every sentence of TempEval-3 silver", "[events]") {
+  TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
+  EntityPatterns::AtomFinder f;
+  REQUIRE(f.build(kAtoms));
+  RE2::Set set(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+  for (const std::string& a : kAtoms) REQUIRE(set.Add(RE2::QuoteMeta(a), nullptr) >= 0);
+  REQUIRE(set.Compile());
+  std::size_t sentences = 0, with_atoms = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(timeline::test::shared_dir() + "/data/te3-silver")) {
+    timeline::load_path(entry.path().string(), timeline::LoadOptions{},
+                        [&](timeline::LoadItem&& item) {
+                          if (!item.document) return;
+                          const std::string& text = item.document->text;
+                          for (const timeline::Sentence& s : timeline::segment(text)) {
+                            const std::string sentence = text.substr(s.begin, s.end - s.begin);
+                            std::string low = sentence;
+                            for (char& c : low)
+                              c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+                            std::vector<int> want;
+                            set.Match(low, &want);
+                            std::sort(want.begin(), want.end());
+                            const std::vector<int> got = atoms_by_finder(f, sentence);
+                            if (got != want) {
+                              INFO(sentence);
+                              REQUIRE(got == want);
+                            }
+                            ++sentences;
+                            with_atoms += want.empty() ? 0 : 1;
+                          }
+                        });
+  }
+  CHECK(sentences > 10000);
+  CHECK(with_atoms > 100);
 }

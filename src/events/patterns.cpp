@@ -31,6 +31,60 @@ bool is_ascii(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// ASCII lower case of each byte, 0 for the bytes no atom holds (NUL and beyond ASCII).
+struct AtomBytes {
+  unsigned char low[256] = {};
+  constexpr AtomBytes() {
+    for (int c = 1; c < 128; ++c) low[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+};
+constexpr AtomBytes kAtomBytes;
+
+}  // namespace
+
+bool EntityPatterns::AtomFinder::build(const std::vector<std::string>& atoms) {
+  atoms_ = atoms;
+  head_.assign(128 * 128, 0);
+  pairs_.assign(128 * 128 / 64, 0);
+  lists_.clear();
+  for (std::size_t k = 0; k < atoms.size(); ++k) {
+    const std::string& a = atoms[k];
+    if (a.size() < 2 || !is_ascii(a) || a.find('\0') != std::string::npos) return false;
+    const std::size_t key = static_cast<unsigned char>(a[0]) * 128 + static_cast<unsigned char>(a[1]);
+    if (head_[key] == 0) {
+      lists_.emplace_back();
+      head_[key] = static_cast<std::uint32_t>(lists_.size());
+      pairs_[key / 64] |= std::uint64_t{1} << (key % 64);
+    }
+    lists_[head_[key] - 1].push_back(static_cast<int>(k));
+  }
+  return true;
+}
+
+void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int>* out) const {
+  out->clear();
+  const std::size_t n = sentence.size();
+  if (n < 2) return;
+  const auto* p = reinterpret_cast<const unsigned char*>(sentence.data());
+  // The pair of lower-case bytes ending at i, as one number: atoms are found by their first two.
+  std::size_t key = kAtomBytes.low[p[0]];
+  for (std::size_t i = 1; i < n; ++i) {
+    key = ((key << 7) | kAtomBytes.low[p[i]]) & (128 * 128 - 1);
+    if ((pairs_[key / 64] >> (key % 64) & 1u) == 0) continue;
+    for (const int k : lists_[head_[key] - 1]) {
+      const std::string& atom = atoms_[static_cast<std::size_t>(k)];
+      const std::size_t b = i - 1;
+      if (b + atom.size() > n) continue;
+      std::size_t j = 2;
+      while (j < atom.size() && kAtomBytes.low[p[b + j]] == static_cast<unsigned char>(atom[j])) ++j;
+      if (j == atom.size() && std::find(out->begin(), out->end(), k) == out->end())
+        out->push_back(k);
+    }
+  }
+}
+
 EntityPatterns::EntityPatterns() = default;
 EntityPatterns::~EntityPatterns() = default;
 
@@ -68,12 +122,9 @@ int EntityPatterns::add(const std::string& regex, std::string* why) {
 void EntityPatterns::finish(Side* side) {
   std::vector<std::string> atoms;
   if (side->count > 0) side->filter->Compile(&atoms);
-  side->atoms = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
   // Atoms beyond ASCII would need Unicode lower case of the text; then every pattern runs.
-  bool ascii = true;
-  for (const std::string& a : atoms)
-    ascii = ascii && is_ascii(a) && side->atoms->Add(RE2::QuoteMeta(a), nullptr) >= 0;
-  if (atoms.empty() || !ascii || !side->atoms->Compile()) side->atoms.reset();
+  side->atoms = std::make_unique<AtomFinder>();
+  if (atoms.empty() || !side->atoms->build(atoms)) side->atoms.reset();
 }
 
 void EntityPatterns::compile() {
@@ -95,12 +146,11 @@ void EntityPatterns::build_utf8() const {
 void EntityPatterns::runs(const Side& side, std::string_view sentence,
                           std::vector<Run>* out) const {
   std::vector<int> atoms, ids;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!side.atoms || (!side.atoms->Match(lower(sentence), &atoms, &info) &&
-                      info.kind != RE2::Set::kNoError)) {
-    // No prefilter, or its DFA gave up on this sentence: every pattern.
+  if (!side.atoms) {
+    // No prefilter: every pattern.
     for (std::size_t k = 0; k < side.count; ++k) ids.push_back(static_cast<int>(k));
   } else {
+    side.atoms->find(sentence, &atoms);
     side.filter->AllPotentials(atoms, &ids);
     std::sort(ids.begin(), ids.end());
   }

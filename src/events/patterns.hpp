@@ -15,8 +15,9 @@
 // nothing in non-ASCII sentences: extraction has no error channel, and the load already passed.
 //
 // The prefilter of each side is RE2's FilteredRE2: the lower-case literals ("atoms") a pattern
-// cannot match without. One RE2::Set pass over the lower-cased sentence finds the atoms it holds,
-// and only the patterns they admit run (a pattern without atoms always runs).
+// cannot match without. One pass over the sentence finds the atoms it holds (AtomFinder: the
+// substrings of its ASCII lower case, found by their first two bytes), and only the patterns they
+// admit run (a pattern without atoms always runs).
 //
 // Example:
 //   EntityPatterns ps;
@@ -28,6 +29,7 @@
 // Thread safety: add() and compile() before sharing; candidates() from many threads.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -68,11 +70,28 @@ class EntityPatterns {
   // the compilation that fits the sentence's bytes. The others cannot match anywhere in it.
   std::vector<Run> candidates(std::string_view sentence) const;
 
+  // Which of a list of ASCII strings of two bytes or more occur in a sentence's ASCII lower
+  // case: what an unanchored RE2::Set of the quoted strings finds in lower(sentence), without
+  // the copy or the automaton.
+  class AtomFinder {
+   public:
+    // False (and unusable) when an atom is shorter than two bytes, not ASCII or holds a NUL.
+    bool build(const std::vector<std::string>& atoms);
+    // The indices of the atoms `sentence` holds, each once, into *out (cleared first).
+    void find(std::string_view sentence, std::vector<int>* out) const;
+
+   private:
+    std::vector<std::string> atoms_;
+    std::vector<std::uint32_t> head_;  // by first two bytes (128 x 128): 1 + index into lists_
+    std::vector<std::uint64_t> pairs_;  // the same, one bit per pair: whether an atom begins so
+    std::vector<std::vector<int>> lists_;
+  };
+
  private:
   // The patterns compiled in one encoding, with their prefilter.
   struct Side {
     std::unique_ptr<re2::FilteredRE2> filter;
-    std::unique_ptr<RE2::Set> atoms;  // null: no usable prefilter, every pattern runs
+    std::unique_ptr<AtomFinder> atoms;  // null: no usable prefilter, every pattern runs
     std::size_t count = 0;            // patterns added
   };
   static bool add_to(Side* side, const std::string& regex, bool latin1);

@@ -1,6 +1,8 @@
 // Tokenizer and phrase matcher of the claim extractor (see tokens.hpp).
 #include "events/tokens.hpp"
 
+#include <algorithm>
+
 namespace timeline::events {
 namespace {
 
@@ -286,6 +288,7 @@ void word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
 
 bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string* why) {
   slots_.clear();
+  plain_ids_ = false;
   case_sensitive_ = case_sensitive;
   // Tokenize each alternative the way text is tokenized, so "Russia's" and "state-backed"
   // compare token by token.
@@ -347,6 +350,22 @@ bool Phrase::compile(std::string_view pattern, bool case_sensitive, std::string*
 }
 
 std::size_t Phrase::match(const std::vector<Token>& toks, std::size_t i) const {
+  if (plain_ids_) {
+    // Word after word by id, without recursion: what match_from does for such a phrase. A slot
+    // with case takes a token whose lower case is an alternative's, written as that one is.
+    const std::size_t n = slots_.size();
+    if (i + n > toks.size()) return 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const Token& tok = toks[i + k];
+      if (tok.word_id == kUnindexed) return match_from(toks, i, 0);
+      const Slot& s = slots_[k];
+      bool ok = false;
+      for (std::size_t a = 0; a < s.ids.size() && !ok; ++a)
+        ok = s.ids[a] == tok.word_id && (!s.exact || s.alts[a] == tok.text);
+      if (!ok) return 0;
+    }
+    return n;
+  }
   return match_from(toks, i, 0);
 }
 
@@ -388,10 +407,11 @@ std::size_t Phrase::match_from(const std::vector<Token>& toks, std::size_t i,
 }
 
 void Phrase::bind(Vocabulary* vocab) {
+  plain_ids_ = true;
   for (Slot& s : slots_) {
     s.ids.clear();
-    if (s.exact) continue;
-    for (const std::string& a : s.alts) s.ids.push_back(vocab->add(a));
+    plain_ids_ = plain_ids_ && !s.alts.empty();
+    for (const std::string& a : s.alts) s.ids.push_back(vocab->add(s.exact ? lower(a) : a));
   }
 }
 
@@ -425,7 +445,7 @@ std::uint32_t Vocabulary::find_hashed(std::string_view lower_word, std::uint64_t
 const std::vector<std::uint32_t>* Phrase::second_ids() const {
   if (slots_.size() < 2) return nullptr;
   const Slot& s = slots_[1];
-  if (s.alts.empty() || s.exact || s.ids.size() != s.alts.size()) return nullptr;
+  if (s.alts.empty() || s.ids.size() != s.alts.size()) return nullptr;
   return &s.ids;
 }
 

@@ -127,8 +127,9 @@ class Phrase {
   // tokens that carry a word_id of the same vocabulary.
   void bind(Vocabulary* vocab);
   // The ids the second slot takes, when match() needs the token after the first to be one of
-  // them (whenever that token carries a word_id): the slot is a word without case, bound. Null
-  // otherwise (one slot only, a gap, a slot with case, not bound).
+  // them (whenever that token carries a word_id): the slot is a word, bound (a slot with case
+  // takes only tokens whose lower case is one of its words', so its ids are those of the lower
+  // case). Null otherwise (one slot only, a gap, not bound).
   const std::vector<std::uint32_t>* second_ids() const;
   // Whether match() reads only the word_id and `word` of tokens that carry a word_id: every
   // word slot is bound and compares without case.
@@ -138,11 +139,13 @@ class Phrase {
   struct Slot {
     std::vector<std::string> alts;  // empty = gap
     bool exact = false;             // compare with case (a word written with a capital)
-    std::vector<std::uint32_t> ids;  // after bind(), for a slot without case: the alts' ids
+    std::vector<std::uint32_t> ids;  // after bind(): the alts' ids (of their lower case, for a
+                                     // slot with case: a filter before comparing the text)
   };
   std::size_t match_from(const std::vector<Token>& toks, std::size_t i, std::size_t slot) const;
   std::vector<Slot> slots_;
   bool case_sensitive_ = false;
+  bool plain_ids_ = false;  // after bind(): no gap, every slot bound
 };
 
 // Lower-case ASCII copy.
