@@ -4,6 +4,7 @@
 // example lines and on the TimeBank corpus when it is present).
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -215,4 +216,35 @@ TEST_CASE("rule automaton: threads that share its states name what one thread na
   const std::vector<int> alone = named(1)[0];
   REQUIRE(alone.size() > text.size());
   for (const auto& one : named(4)) CHECK(one == alone);
+}
+
+TEST_CASE("rule automaton: past its room for states, walks still name every match",
+          "[temporal]") {
+  // "An a, then exactly fifteen letters": telling apart the last sixteen letters takes 2^16
+  // deterministic states, more than there is room for.
+  const std::string pattern = "(?:a|b)*a(?:a|b){15}c";
+  RuleAutomaton automaton;
+  automaton.add(pattern);
+  automaton.finish();
+  RE2::Options opt = timeline::temporal_detail::rule_options();
+  RE2::Set set(opt, RE2::ANCHOR_START);
+  REQUIRE(set.Add(pattern, nullptr) == 0);
+  REQUIRE(set.Compile());
+  std::mt19937 rng(7);
+  std::string text;
+  for (int i = 0; i < 60000; ++i) text += (rng() % 40 == 0) ? 'c' : (rng() % 2 ? 'a' : 'b');
+  RuleAutomaton::Walker walker(automaton);
+  std::vector<int> ids, truth;
+  std::size_t matched = 0, missed = 0, named = 0;
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    walker.candidates(text, p, text.size(), &ids);
+    named += !ids.empty();
+    truth.clear();
+    if (!set.Match(re2::StringPiece(text.data() + p, text.size() - p), &truth)) continue;
+    ++matched;
+    missed += ids.empty();
+  }
+  CHECK(matched > 1000);
+  CHECK(missed == 0);
+  CHECK(named < text.size());  // still a filter, not "everything everywhere"
 }
