@@ -1,10 +1,18 @@
 // Tokens and phrase patterns of the claim extractor (src/events/tokens.hpp).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include <timeline/data.hpp>
+#include <timeline/document.hpp>
+#include <timeline/text.hpp>
+
+#include "events/pack.hpp"
 #include "events/tokens.hpp"
+#include "test_util.hpp"
 
 namespace {
 
@@ -138,4 +146,85 @@ TEST_CASE("a word set holds exactly its words", "[events]") {
       {"state", false},
   }));
   CHECK(words.has(word) == in);
+}
+
+namespace {
+
+// Every phrase of the censorship pack that can start at a token, matched on tokens with word ids
+// (the by-id paths: Phrase::match word by word, PhraseIndex::may_match on the second word) and on
+// the same tokens without (the text comparison): the same length everywhere.
+template <typename Rule>
+void same_by_id_and_text(const std::vector<Rule>& rules,
+                         const timeline::events::PhraseIndex& index,
+                         const std::vector<timeline::events::Token>& by_id,
+                         const std::vector<timeline::events::Token>& by_text,
+                         const std::string& sentence) {
+  for (std::size_t i = 0; i < by_id.size(); ++i) {
+    const std::vector<std::size_t>* a = index.at(by_id[i]);
+    const std::vector<std::size_t>* b = index.at(by_text[i]);
+    INFO(sentence << " @" << i);
+    REQUIRE((a == nullptr) == (b == nullptr));
+    if (!a) continue;
+    REQUIRE(*a == *b);
+    for (const std::size_t r : *a) {
+      const std::size_t n = rules[r].phrase.match(by_id, i);
+      REQUIRE(n == rules[r].phrase.match(by_text, i));
+      if (n > 0) REQUIRE(index.may_match(r, by_id, i));
+    }
+  }
+}
+
+void check_pack_phrases(const timeline::events::Pack& pack, const std::string& text,
+                        std::uint32_t b, std::uint32_t e) {
+  const auto by_id = timeline::events::tokenize(text, b, e, &pack.vocab);
+  const auto by_text = timeline::events::tokenize(text, b, e);
+  const std::string sentence = text.substr(b, e - b);
+  same_by_id_and_text(pack.triggers, pack.trigger_index, by_id, by_text, sentence);
+  same_by_id_and_text(pack.actors, pack.actor_index, by_id, by_text, sentence);
+  same_by_id_and_text(pack.targets, pack.target_index, by_id, by_text, sentence);
+  same_by_id_and_text(pack.regions, pack.region_index, by_id, by_text, sentence);
+  same_by_id_and_text(pack.cues, pack.cue_index, by_id, by_text, sentence);
+}
+
+const timeline::events::Pack& pack_for_tokens() {
+  static const timeline::events::Pack* pack = [] {
+    auto* p = new timeline::events::Pack;
+    timeline::Error err;
+    if (!timeline::events::load_pack(timeline::DataFiles::builtin(), "censorship", p, &err))
+      throw std::runtime_error(err.str());
+    return p;
+  }();
+  return *pack;
+}
+
+}  // namespace
+
+TEST_CASE("pack phrases match the same by word id as by text: sentences of my own", "[events]") {
+  auto text = GENERATE(as<std::string>{},
+                       "The Kremlin said the Kremlin and THE KREMLIN agreed.",
+                       "Max, MAX and max: the state-backed messenger Max.",
+                       "Officials said X was blocked; x marks the spot.",
+                       "Russia\xE2\x80\x99s internet regulator slowed down YouTube.",
+                       "RUSSIA'S INTERNET REGULATOR cut off access.",
+                       "the communications watchdog Roskomnadzor, roskomnadzor",
+                       "Telegram and telegram and TELEGRAM were unavailable.");
+  check_pack_phrases(pack_for_tokens(), text, 0, static_cast<std::uint32_t>(text.size()));
+}
+
+TEST_CASE("pack phrases match the same by word id as by text: TempEval-3 silver", "[events]") {
+  TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
+  const auto& pack = pack_for_tokens();
+  std::size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(timeline::test::shared_dir() + "/data/te3-silver")) {
+    if (++files > 600) break;  // a quarter of the corpus keeps the test quick
+    timeline::load_path(entry.path().string(), timeline::LoadOptions{},
+                        [&](timeline::LoadItem&& item) {
+                          if (!item.document) return;
+                          const std::string& t = item.document->text;
+                          for (const timeline::Sentence& s : timeline::segment(t))
+                            check_pack_phrases(pack, t, s.begin, s.end);
+                        });
+  }
+  CHECK(files > 600);
 }
