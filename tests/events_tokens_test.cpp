@@ -151,8 +151,8 @@ TEST_CASE("a word set holds exactly its words", "[events]") {
 namespace {
 
 // Every phrase of the censorship pack that can start at a token, matched on tokens with word ids
-// (the by-id paths: Phrase::match word by word, PhraseIndex::may_match on the second word) and on
-// the same tokens without (the text comparison): the same length everywhere.
+// (the by-id paths: Phrase::match word by word, PhraseIndex::may_match and any_may_match on the
+// second word) and on the same tokens without (the text comparison): the same length everywhere.
 template <typename Rule>
 void same_by_id_and_text(const std::vector<Rule>& rules,
                          const timeline::events::PhraseIndex& index,
@@ -170,6 +170,7 @@ void same_by_id_and_text(const std::vector<Rule>& rules,
       const std::size_t n = rules[r].phrase.match(by_id, i);
       REQUIRE(n == rules[r].phrase.match(by_text, i));
       if (n > 0) REQUIRE(index.may_match(r, by_id, i));
+      if (n > 0) REQUIRE(index.any_may_match(by_id, i));
     }
   }
 }

@@ -168,7 +168,7 @@ std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) 
   std::vector<Best> best;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::vector<std::size_t>* cand = pack.cue_index.at(toks[i]);
-    if (cand == nullptr) continue;
+    if (cand == nullptr || !pack.cue_index.any_may_match(toks, i)) continue;
     best.clear();
     for (const std::size_t ri : *cand) {
       if (!pack.cue_index.may_match(ri, toks, i)) continue;

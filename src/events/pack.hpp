@@ -12,6 +12,7 @@
 // Thread safety: immutable after load; share freely.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -83,6 +84,7 @@ class PhraseIndex {
   void build(const std::vector<Rule>& rules, Vocabulary* vocab) {
     by_first_.clear();
     by_id_.clear();
+    next_.clear();
     second_.assign(rules.size(), {});
     for (std::size_t r = 0; r < rules.size(); ++r) {
       if (const std::vector<std::uint32_t>* ids = rules[r].phrase.second_ids()) {
@@ -94,9 +96,21 @@ class PhraseIndex {
         std::vector<std::size_t>& list = by_first_[word];
         if (list.empty() || list.back() != r) list.push_back(r);
         const std::uint32_t id = vocab->add(word);
-        if (by_id_.size() <= id) by_id_.resize(id + 1);
-        if (by_id_[id].empty() || by_id_[id].back() != r) by_id_[id].push_back(r);
+        if (by_id_.size() <= id) {
+          by_id_.resize(id + 1);
+          next_.resize(id + 1);
+        }
+        if (by_id_[id].empty() || by_id_[id].back() != r) {
+          by_id_[id].push_back(r);
+          Next& n = next_[id];
+          n.any = n.any || second_[r].any;
+          n.ids.insert(n.ids.end(), second_[r].ids.begin(), second_[r].ids.end());
+        }
       }
+    }
+    for (Next& n : next_) {
+      std::sort(n.ids.begin(), n.ids.end());
+      n.ids.erase(std::unique(n.ids.begin(), n.ids.end()), n.ids.end());
     }
   }
   // The rules that can start at `tok` (null when none): by its word_id when it has one, else by
@@ -108,6 +122,17 @@ class PhraseIndex {
     }
     if (tok.word_id >= by_id_.size() || by_id_[tok.word_id].empty()) return nullptr;
     return &by_id_[tok.word_id];
+  }
+  // False when no rule of the list at() gave for toks[i] can match there because of the word
+  // after it (may_match() would be false for each): one look for the whole list.
+  bool any_may_match(const std::vector<Token>& toks, std::size_t i) const {
+    const std::uint32_t first = toks[i].word_id;
+    if (first == kUnindexed || first >= next_.size()) return true;
+    const Next& n = next_[first];
+    if (n.any) return true;
+    if (i + 1 >= toks.size()) return false;
+    const std::uint32_t id = toks[i + 1].word_id;
+    return id == kUnindexed || std::binary_search(n.ids.begin(), n.ids.end(), id);
   }
   // False when rule `r` (of the list at() gave for toks[i]) cannot match at toks[i] because of
   // the word after it: a cheap look at the second word before Phrase::match. True otherwise.
@@ -131,6 +156,12 @@ class PhraseIndex {
     std::vector<std::uint32_t> ids;
   };
   std::vector<Second> second_;
+  // Per first word id: what the rules of by_id_[id] take as second word, together (sorted).
+  struct Next {
+    bool any = false;
+    std::vector<std::uint32_t> ids;
+  };
+  std::vector<Next> next_;
 };
 
 struct Pack {
@@ -167,7 +198,8 @@ std::vector<Hit> find_all(const std::vector<Rule>& rules, const PhraseIndex& ind
   std::vector<Hit> out;
   for (std::size_t i = 0; i < toks.size();) {
     Hit best;
-    if (const std::vector<std::size_t>* cand = index.at(toks[i])) {
+    const std::vector<std::size_t>* cand = index.at(toks[i]);
+    if (cand && index.any_may_match(toks, i)) {
       for (const std::size_t r : *cand) {
         if (!index.may_match(r, toks, i)) continue;
         const std::size_t n = rules[r].phrase.match(toks, i);

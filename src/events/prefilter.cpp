@@ -74,8 +74,8 @@ std::string key_of(const std::string& word) {
 
 }  // namespace
 
-const TriggerPrefilter::Key* TriggerPrefilter::find(std::string_view text, std::size_t b,
-                                                    std::size_t e) const {
+inline const TriggerPrefilter::Key* TriggerPrefilter::find(std::string_view text, std::size_t b,
+                                                           std::size_t e) const {
   // Most runs are told apart by their first two letters and length, before any hashing.
   if (e - b > 63 || (pairs_[pair_of(text, b, e)] >> (e - b) & 1u) == 0) return nullptr;
   return find(run_hash(text, b, e));

@@ -493,7 +493,7 @@ void Vocabulary::grow() {
 
 std::uint32_t Vocabulary::add(const std::string& lower_word) {
   if (const std::uint32_t id = find(lower_word); id != kNoWord) return id;
-  if ((words_.size() + 1) * 2 > slots_.size()) {
+  if ((words_.size() + 1) * 4 > slots_.size()) {  // at most a quarter full: most probes miss
     words_.push_back(lower_word);
     grow();
   } else {

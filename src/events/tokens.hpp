@@ -100,7 +100,7 @@ class Vocabulary {
   std::size_t size() const { return words_.size(); }
 
  private:
-  // An open-addressing table (linear probing, at most half full) over words_: every token of
+  // An open-addressing table (linear probing, at most a quarter full) over words_: every token of
   // every sentence is looked up, most of them in vain, so a miss must be cheap.
   std::size_t slot_of(std::string_view word) const;  // the word's slot, or the empty one
   void grow();
