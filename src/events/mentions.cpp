@@ -208,9 +208,14 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
 std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
                                    const std::vector<Token>& toks,
                                    const std::vector<CueHit>& cues, Discourse* d) {
+  // Room for the names and cue hits found, plus a few patterns; none for a sentence without.
+  const std::vector<Hit> actors = find_all(pack.actors, pack.actor_index, toks);
+  const std::vector<Hit> targets = find_all(pack.targets, pack.target_index, toks);
+  const std::vector<Hit> regions = find_all(pack.regions, pack.region_index, toks);
   std::vector<Mention> cand;
-  cand.reserve(8);
-  for (const Hit& h : find_all(pack.actors, pack.actor_index, toks)) {
+  if (!actors.empty() || !targets.empty() || !regions.empty() || !cues.empty())
+    cand.reserve(actors.size() + targets.size() + regions.size() + cues.size() + 4);
+  for (const Hit& h : actors) {
     const EntityRule& r = pack.actors[h.rule];
     Mention m = make(text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
     m.country = r.country;
@@ -219,11 +224,11 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       m.role = Role::kSpeaker;
     cand.push_back(std::move(m));
   }
-  for (const Hit& h : find_all(pack.targets, pack.target_index, toks)) {
+  for (const Hit& h : targets) {
     const EntityRule& r = pack.targets[h.rule];
     cand.push_back(make(text, toks, h.first, h.count, Role::kTarget, r.name, r.kind));
   }
-  for (const Hit& h : find_all(pack.regions, pack.region_index, toks)) {
+  for (const Hit& h : regions) {
     const EntityRule& r = pack.regions[h.rule];
     cand.push_back(make(text, toks, h.first, h.count, Role::kRegion, r.name, r.kind));
   }
@@ -307,7 +312,7 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
     return cand[a].count > cand[b].count;
   });
   std::vector<Mention> kept;
-  kept.reserve(cand.size() + 4);
+  if (!cand.empty()) kept.reserve(cand.size() + 4);
   std::vector<bool> used(toks.size(), false);
   for (const std::size_t k : order) {
     Mention& m = cand[k];

@@ -2,6 +2,7 @@
 #include "events/patterns.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <timeline/document.hpp>
 
@@ -125,6 +126,12 @@ void EntityPatterns::finish(Side* side) {
   // Atoms beyond ASCII would need Unicode lower case of the text; then every pattern runs.
   side->atoms = std::make_unique<AtomFinder>();
   if (atoms.empty() || !side->atoms->build(atoms)) side->atoms.reset();
+  // What a sentence without any atom runs (most sentences), worked out once.
+  side->without_atoms.clear();
+  if (side->atoms) {
+    side->filter->AllPotentials({}, &side->without_atoms);
+    std::sort(side->without_atoms.begin(), side->without_atoms.end());
+  }
 }
 
 void EntityPatterns::compile() {
@@ -151,8 +158,12 @@ void EntityPatterns::runs(const Side& side, std::string_view sentence,
     for (std::size_t k = 0; k < side.count; ++k) ids.push_back(static_cast<int>(k));
   } else {
     side.atoms->find(sentence, &atoms);
-    side.filter->AllPotentials(atoms, &ids);
-    std::sort(ids.begin(), ids.end());
+    if (atoms.empty()) {
+      ids = side.without_atoms;
+    } else {
+      side.filter->AllPotentials(atoms, &ids);
+      std::sort(ids.begin(), ids.end());
+    }
   }
   for (const int k : ids) out->push_back(Run{k, &side.filter->GetRE2(k)});
 }

@@ -92,6 +92,7 @@ class EntityPatterns {
   struct Side {
     std::unique_ptr<re2::FilteredRE2> filter;
     std::unique_ptr<AtomFinder> atoms;  // null: no usable prefilter, every pattern runs
+    std::vector<int> without_atoms;     // the patterns a sentence holding no atom runs (sorted)
     std::size_t count = 0;            // patterns added
   };
   static bool add_to(Side* side, const std::string& regex, bool latin1);
