@@ -6,6 +6,7 @@
 
 #include <timeline/document.hpp>
 
+#include "common/bytes.hpp"
 #include "events/tokens.hpp"
 
 namespace timeline::events {
@@ -22,12 +23,6 @@ RE2::Options options(bool latin1) {
   RE2::Options opt(RE2::Quiet);
   if (latin1) opt.set_encoding(RE2::Options::EncodingLatin1);
   return opt;
-}
-
-bool is_ascii(std::string_view s) {
-  for (const char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
 }
 
 }  // namespace
@@ -52,7 +47,7 @@ bool EntityPatterns::AtomFinder::build(const std::vector<std::string>& atoms) {
   lists_.clear();
   for (std::size_t k = 0; k < atoms.size(); ++k) {
     const std::string& a = atoms[k];
-    if (a.size() < 2 || !is_ascii(a) || a.find('\0') != std::string::npos) return false;
+    if (a.size() < 2 || !all_ascii(a) || a.find('\0') != std::string::npos) return false;
     const std::size_t key = static_cast<unsigned char>(a[0]) * 128 + static_cast<unsigned char>(a[1]);
     if (head_[key] == 0) {
       lists_.emplace_back();
@@ -171,7 +166,7 @@ void EntityPatterns::runs(const Side& side, std::string_view sentence,
 std::vector<EntityPatterns::Run> EntityPatterns::candidates(std::string_view sentence) const {
   std::vector<Run> out;
   if (sources_.empty()) return out;
-  if (latin1_ok_ && is_ascii(sentence)) {
+  if (latin1_ok_ && all_ascii(sentence)) {
     runs(latin1_, sentence, &out);
   } else {
     build_utf8();

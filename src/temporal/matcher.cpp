@@ -11,6 +11,7 @@
 
 #include <re2/set.h>
 
+#include "common/bytes.hpp"
 #include "temporal/template.hpp"
 
 namespace timeline::temporal_detail {
@@ -44,19 +45,6 @@ bool word_char_at(std::string_view t, std::size_t i) {
   if (c == 0xE2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80)
     return false;
   if (c == 0xC2) return false;
-  return true;
-}
-
-// True when every byte of `t` is below 0x80 (eight at a time).
-bool all_ascii(std::string_view t) {
-  std::size_t i = 0;
-  for (; i + 8 <= t.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, t.data() + i, 8);
-    if (w & 0x8080808080808080ull) return false;
-  }
-  for (; i < t.size(); ++i)
-    if (static_cast<unsigned char>(t[i]) >= 0x80) return false;
   return true;
 }
 
