@@ -29,15 +29,19 @@ bool literal_byte(const Node& n, LitByte* out) {
   if (n.kind != Node::kChar) return false;
   const std::size_t count = n.ascii.count();
   if (count == 0 || count > 2) return false;
-  const std::size_t first = n.ascii._Find_first();
+  // The members, lowest first.
+  const std::array<std::uint64_t, 2> set = to_set(n.ascii);
+  unsigned members[2] = {0, 0}, k = 0;
+  for (unsigned w = 0; w < 2; ++w)
+    for (std::uint64_t bits = set[w]; bits != 0; bits &= bits - 1)
+      members[k++] = w * 64 + static_cast<unsigned>(__builtin_ctzll(bits));
   if (count == 1) {
-    *out = {static_cast<char>(first), 0};
+    *out = {static_cast<char>(members[0]), 0};
     return true;
   }
   // Two members: a letter's two cases (upper-case comes first in ASCII).
-  const std::size_t second = n.ascii._Find_next(first);
-  if (first >= 'A' && first <= 'Z' && second == first + 0x20) {
-    *out = {static_cast<char>(second), 0x20};
+  if (members[0] >= 'A' && members[0] <= 'Z' && members[1] == members[0] + 0x20) {
+    *out = {static_cast<char>(members[1]), 0x20};
     return true;
   }
   return false;
