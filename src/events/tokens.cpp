@@ -192,6 +192,10 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// How far the last token of a span may reach past its end: a typographic sign of three bytes
+// that starts at the span's last byte (a span cut inside a character).
+constexpr std::size_t kMaxOverhang = 2;
+
 // Fills a TokenList: the views of each token, and its storage when a token needs a copy.
 class TokenWriter {
  public:
@@ -235,7 +239,9 @@ class TokenWriter {
 
  private:
   // Where the next copy goes. The storage is sized once for the whole span: every token takes
-  // at most its length for its folded text and its length again for its lower case.
+  // at most its length for its folded text and its length again for its lower case, and a
+  // typographic sign that starts at the span's last byte or two still comes whole (tokenize()
+  // allows for those bytes past the span's end).
   char* room() {
     if (!out_->storage_) out_->storage_.reset(new char[capacity_]);
     return out_->storage_.get() + used_;
@@ -253,7 +259,7 @@ TokenList tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end
   if (stop <= begin) return out;
   // About one token per five bytes of news text.
   out.reserve((stop - begin) / 5 + 4);
-  TokenWriter w(&out, text, 2 * (stop - begin));
+  TokenWriter w(&out, text, 2 * (stop - begin + kMaxOverhang));
   scan(text, begin, end,
        [&](std::size_t b, std::size_t e, bool word) { w.put(b, e, word, vocab); });
   return out;
