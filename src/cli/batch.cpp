@@ -79,10 +79,13 @@ class OrderedPool {
   OrderedPool& operator=(const OrderedPool&) = delete;
   ~OrderedPool() { stop(); }
 
-  // Queues one document; first emits what is ready and waits while the ring is full.
+  // Queues one document; first emits what is ready. When the ring is full it waits until half
+  // of it is done and emitted (not for one slot at a time: each wait is a sleep and a wake-up,
+  // and the workers have the other half to go on with meanwhile).
   void push(Slot&& slot) {
     std::unique_lock<std::mutex> lock(mu_);
-    emit_ready(lock, ring_.size() - 1);
+    const bool full = next_seq_ - next_emit_ >= ring_.size() - 1;
+    emit_ready(lock, full ? ring_.size() / 2 : ring_.size() - 1);
     Slot& s = ring_[next_seq_ % ring_.size()];
     s = std::move(slot);
     s.done = false;
@@ -102,19 +105,19 @@ class OrderedPool {
   // Emits finished slots in order; returns once at most `limit` documents are in flight.
   void emit_ready(std::unique_lock<std::mutex>& lock, std::size_t limit) {
     for (;;) {
-      Slot& head = ring_[next_emit_ % ring_.size()];
-      if (next_emit_ < next_seq_ && head.done) {
+      while (next_emit_ < ready_end_) {
+        Slot& head = ring_[next_emit_ % ring_.size()];
         Slot out = std::move(head);
         head = Slot{};
         ++next_emit_;
         lock.unlock();
         finish_(std::move(out));
         lock.lock();
-        continue;
       }
       if (next_seq_ - next_emit_ <= limit) return;
+      wait_for_ = next_seq_ - limit;  // woken once the documents before this one are all done
       emitter_waiting_ = true;
-      done_cv_.wait(lock);
+      done_cv_.wait(lock, [&] { return ready_end_ >= wait_for_; });
       emitter_waiting_ = false;
     }
   }
@@ -134,7 +137,9 @@ class OrderedPool {
       run_one(work_, &slot);
       lock.lock();
       slot.done = true;
-      if (seq == next_emit_ && emitter_waiting_) done_cv_.notify_one();
+      if (seq == ready_end_)
+        while (ready_end_ < next_take_ && ring_[ready_end_ % ring_.size()].done) ++ready_end_;
+      if (emitter_waiting_ && ready_end_ >= wait_for_) done_cv_.notify_one();
     }
   }
 
@@ -157,6 +162,8 @@ class OrderedPool {
   std::size_t next_seq_ = 0;   // sequence number of the next pushed document
   std::size_t next_take_ = 0;  // the next one a worker takes
   std::size_t next_emit_ = 0;  // the next one handed to `finish`
+  std::size_t ready_end_ = 0;  // the first one not done (all before it are done)
+  std::size_t wait_for_ = 0;   // the emitter waits until ready_end_ reaches this
   bool stopping_ = false;
   // Waking a thread costs a system call: only the ones that sleep are woken.
   int idle_workers_ = 0;          // workers waiting for a document
