@@ -47,6 +47,8 @@ TEST_CASE("find_signal: the longest signal before the expression, on a word edge
           // No space before the expression: no separate word.
           {"Blocked in2024.", "2024", "", ""},
           {"2024 opened the year.", "2024", "", ""},
+          // Only white space before the expression (the text's start): nothing to read.
+          {"\n 2024 opened the year.", "2024", "", ""},
       }));
   CAPTURE(text, words);
   timeline::Timex t = timex_at(text, words);

@@ -46,6 +46,7 @@ void find_signal(std::string_view text, Timex* t) {
   std::size_t e = t->begin;
   while (e > 0 && is_space(text[e - 1])) --e;
   if (e == t->begin) return;  // no space before: not a separate word
+  if (e == 0) return;          // only white space before: no word at all
   // The longest signal that ends at e and starts a word, compared without copying.
   const auto& bucket = signals_by_last_byte()[static_cast<unsigned char>(
       lower_byte(static_cast<unsigned char>(text[e - 1])))];
