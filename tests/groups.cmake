@@ -17,6 +17,7 @@ foreach(group ${TIMELINE_TEST_GROUPS})
   string(REPLACE "|" ";" parts "${group}")
   list(GET parts 0 name)
   list(GET parts 1 tags)
+  # Catch2 v2 exits with the number of failed assertions: no exit code may mean "skipped" (a
+  # group that failed four assertions was once reported as skipped, and CTest passed).
   add_test(NAME ${name} COMMAND timeline_tests "${tags}")
-  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 4)
 endforeach()
