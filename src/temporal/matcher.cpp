@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 #ifdef __SSE2__
 #include <emmintrin.h>

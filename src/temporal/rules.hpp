@@ -39,10 +39,11 @@ struct Rule {
   // threads: most rules never match a given text, and compiling every rule was most of the
   // tagger's start-up. Its syntax is checked when the matcher is made (see `builtin`).
   const RE2& regex() const;
-  // The same pattern compiled for Latin-1 text, for sentences of ASCII only, where it matches
-  // exactly what regex() does (ASCII is the same in both encodings, and no non-ASCII part of a
-  // pattern can match an ASCII byte); it compiles and runs faster (\pL is 256 bytes, not all of
-  // Unicode).
+  // The same pattern compiled for Latin-1 text, for sentences of ASCII only. RE2 then reads the
+  // pattern as Latin-1 too, so it matches what regex() does on ASCII text only where the two
+  // readings agree (Syntax::latin1_same: no repeated character of several bytes, no KELVIN SIGN
+  // or LONG S folded with k or s); the matcher uses it only then. It compiles and runs faster
+  // (\pL is 256 bytes, not all of Unicode).
   const RE2& ascii_regex() const;
   // Templates; see GRAMMAR.md. `type` NONE marks a blocking rule: its matches hide other
   // candidates and produce nothing.
