@@ -199,8 +199,12 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
   const bool ascii = all_ascii(text.substr(begin, end - begin));  // rule programs serve
-  const auto try_place = [&](std::uint32_t p) {
-    walker.candidates(text, p, end, &ids);
+  // The rules that may match at p, from where the walker's inline start stopped (state s at
+  // text[q]), each tried by its program or RE2. Out of line: at most places the inline start
+  // settles that no rule matches, and the loop over places stays small.
+  const auto try_place = [&](std::uint32_t p, std::size_t q, std::int16_t s)
+                             __attribute__((noinline)) {
+    walker.candidates_from(text, p, q, s, end, &ids);
     if (!ids.empty() && next.empty()) next.assign(rules_.rules.size(), begin);
     for (int id : ids) {
       if (p < next[id]) continue;
@@ -244,8 +248,14 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     }
   };
   const bool in_word = word_char_before(text, begin);
-  if (ascii) for_each_place_ascii(text, begin, end, in_word, try_place);
-  else for_each_place(text, begin, end, in_word, try_place);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const auto at_place = [&](std::uint32_t p) {
+    std::int16_t s;
+    std::size_t q;
+    if (walker.start(bytes, p, end, &s, &q)) try_place(p, q, s);
+  };
+  if (ascii) for_each_place_ascii(text, begin, end, in_word, at_place);
+  else for_each_place(text, begin, end, in_word, at_place);
   if (cands.empty()) return {};
   // Longest first, then higher priority, then leftmost; sorted by number (a Match is large).
   std::vector<std::uint32_t>& order = work.order;

@@ -202,11 +202,12 @@ struct RuleAutomaton::Nfa {
 // them without a lock, and a transition is published (release) only after the state it leads to
 // is complete. Everything else here is used by step() alone, under the automaton's lock.
 struct RuleAutomaton::Dfa {
-  // A transition: the next state, or one of these. kFull: no room for a new state (the walk
-  // stops there as if deep: every rule under way is a candidate).
+  // A transition: the next state (with kEndsMark when a rule ends there), or one of these.
+  // kFull: no room for a new state (the walk stops there as if deep: every rule under way is a
+  // candidate).
   using Id = std::int16_t;
   static constexpr Id kUnknown = -2, kDead = -1, kFull = -3;
-  static constexpr std::size_t kRoom = kMaxStates;  // states at most (Id is 16 bits)
+  static constexpr std::size_t kRoom = kMaxStates;  // states at most (14 bits of an Id)
   const Nfa* nfa = nullptr;
   int words = 1;                     // 64-bit words of a rule mask
   std::size_t count = 0;             // states made
@@ -214,14 +215,15 @@ struct RuleAutomaton::Dfa {
   std::unique_ptr<std::uint64_t[]> ended;        // [state * words + w]: the rules that end there
   std::unique_ptr<std::uint64_t[]> alive;        // [state * words + w]: the rules it is inside
   std::unique_ptr<std::uint8_t[]> ends;          // [state]: some rule ends in it
-  struct Hash {
-    std::size_t operator()(const std::vector<int>& v) const {
-      std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the state numbers
-      for (int x : v) h = (h ^ static_cast<std::uint32_t>(x)) * 1099511628211ull;
-      return static_cast<std::size_t>(h);
-    }
-  };
-  std::unordered_map<std::vector<int>, Id, Hash> index;
+  // The sets of automaton states the deterministic states stand for: one after another in
+  // `members`, found again through an open-addressing table by a hash that does not depend on
+  // their order (a sum of mixed state numbers). A step collects a set in whatever order it
+  // unites closures, marking each member; a stored set equals it when it has as many members
+  // and all of them are marked. Nothing is sorted.
+  std::vector<int> members;
+  std::vector<std::uint32_t> member_begin;  // [id] .. [id + 1] in members
+  std::vector<std::uint64_t> hashes;        // [id]
+  std::vector<std::int32_t> slots;          // a state's id, or -1; size a power of two
   // The states of each state that read a byte, with the set they read and where they go, side
   // by side: reads[read_begin[id] .. read_begin[id + 1]). A step scans them without touching the
   // automaton's own (large, scattered) state array.
@@ -230,12 +232,17 @@ struct RuleAutomaton::Dfa {
   };
   std::vector<Read> reads;
   std::vector<std::uint32_t> read_begin;
-  std::vector<std::uint32_t> seen;        // closure marks
+  // The closure of each automaton state (the states reached from it without reading that read
+  // a byte or end a rule), worked out the first time a step needs it: closure_pool[
+  // closure_begin[s] .. closure_end[s]).
+  static constexpr std::uint32_t kNotYet = ~std::uint32_t{0};
+  std::vector<int> closure_pool;
+  std::vector<std::uint32_t> closure_begin, closure_end;
+  std::vector<std::uint32_t> seen;  // marks of the closure being worked out
   std::uint32_t mark = 0;
-  std::vector<int> stack, set;
-  std::vector<std::vector<int>> closures;  // [state]: its closure, once worked out
-  std::vector<std::uint8_t> closed;        // [state]: closures[state] is worked out
-  std::vector<std::uint32_t> in_union;     // marks while a step unites closures
+  std::vector<int> stack;
+  std::vector<int> set;                 // the set a step is making
+  std::vector<std::uint32_t> in_union;  // [state] == union_mark: a member of `set`
   std::uint32_t union_mark = 0;
 
   void reset(const Nfa& n, std::size_t rules) {
@@ -247,52 +254,97 @@ struct RuleAutomaton::Dfa {
     ended.reset(new std::uint64_t[kRoom * static_cast<std::size_t>(words)]);
     alive.reset(new std::uint64_t[kRoom * static_cast<std::size_t>(words)]);
     ends.reset(new std::uint8_t[kRoom]);
-    index.clear();
+    members.clear();
+    member_begin.assign(1, 0);
+    hashes.clear();
+    slots.assign(1024, -1);
     reads.clear();
     read_begin.assign(1, 0);
+    closure_pool.clear();
+    closure_begin.assign(n.states.size(), kNotYet);
+    closure_end.assign(n.states.size(), 0);
     seen.assign(n.states.size(), 0);
     mark = 0;
-    closures.assign(n.states.size(), {});
-    closed.assign(n.states.size(), 0);
     in_union.assign(n.states.size(), 0);
     union_mark = 0;
-    closure(n.starts, &set);
-    intern(set);
+    begin_set();
+    for (int s : n.starts) unite(s);
+    intern();
   }
 
-  // The states reached from `from` without reading: those that read a byte or end a rule.
-  void closure(const std::vector<int>& from, std::vector<int>* out) {
+  // Works out the closure of automaton state `from` at the end of closure_pool.
+  void close(int from) {
     if (++mark == 0) {
       std::fill(seen.begin(), seen.end(), 0);
       mark = 1;
     }
-    out->clear();
-    stack.assign(from.begin(), from.end());
+    closure_begin[from] = static_cast<std::uint32_t>(closure_pool.size());
+    stack.assign(1, from);
     while (!stack.empty()) {
       const int s = stack.back();
       stack.pop_back();
       if (seen[s] == mark) continue;
       seen[s] = mark;
       const Nfa::State& st = nfa->states[s];
-      if (st.set >= 0 || st.rule >= 0) out->push_back(s);
+      if (st.set >= 0 || st.rule >= 0) closure_pool.push_back(s);
       for (int k = st.eps; k >= 0; k = nfa->edges[k].next) stack.push_back(nfa->edges[k].to);
     }
-    std::sort(out->begin(), out->end());
+    closure_end[from] = static_cast<std::uint32_t>(closure_pool.size());
   }
 
-  Id intern(const std::vector<int>& states) {
-    const auto found = index.find(states);
-    if (found != index.end()) return found->second;
+  void begin_set() {
+    set.clear();
+    if (++union_mark == 0) {
+      std::fill(in_union.begin(), in_union.end(), 0);
+      union_mark = 1;
+    }
+  }
+
+  // Adds the closure of automaton state s to `set`.
+  void unite(int s) {
+    if (closure_begin[s] == kNotYet) close(s);
+    for (std::uint32_t k = closure_begin[s]; k < closure_end[s]; ++k) {
+      const int x = closure_pool[k];
+      if (in_union[x] == union_mark) continue;
+      in_union[x] = union_mark;
+      set.push_back(x);
+    }
+  }
+
+  static std::uint64_t mix(std::uint32_t x) {
+    std::uint64_t z = (x + 1) * 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    return z ^ (z >> 31);
+  }
+
+  // The deterministic state for `set` (its members marked), made if new; kFull if there is no
+  // room for it.
+  Id intern() {
+    std::uint64_t h = 0;
+    for (int x : set) h += mix(static_cast<std::uint32_t>(x));
+    std::size_t mask = slots.size() - 1;
+    std::size_t i = static_cast<std::size_t>(h) & mask;
+    for (; slots[i] >= 0; i = (i + 1) & mask) {
+      const auto id = static_cast<std::size_t>(slots[i]);
+      if (hashes[id] != h || member_begin[id + 1] - member_begin[id] != set.size()) continue;
+      bool same = true;
+      for (std::uint32_t k = member_begin[id]; k < member_begin[id + 1] && same; ++k)
+        same = in_union[members[k]] == union_mark;
+      if (same) return static_cast<Id>(id);
+    }
     if (count >= kRoom) return kFull;
     const auto id = static_cast<Id>(count);
-    index.emplace(states, id);
+    slots[i] = id;
+    hashes.push_back(h);
+    members.insert(members.end(), set.begin(), set.end());
+    member_begin.push_back(static_cast<std::uint32_t>(members.size()));
     const std::size_t classes = static_cast<std::size_t>(nfa->classes);
     for (std::size_t c = 0; c < classes; ++c)
       next[id * classes + c].store(kUnknown, std::memory_order_relaxed);
     std::fill(&ended[id * words], &ended[(id + 1) * words], 0);
     std::fill(&alive[id * words], &alive[(id + 1) * words], 0);
     bool any_end = false;
-    for (int s : states) {
+    for (int s : set) {
       if (nfa->states[s].set >= 0) reads.push_back({nfa->states[s].set, nfa->states[s].out});
       const int rule = nfa->owner[s];
       alive[id * words + rule / 64] |= std::uint64_t{1} << (rule % 64);
@@ -303,52 +355,45 @@ struct RuleAutomaton::Dfa {
     ends[id] = any_end ? 1 : 0;
     read_begin.push_back(static_cast<std::uint32_t>(reads.size()));
     ++count;
-    return id;
-  }
-
-  // The closure of one state, worked out once per thread and kept.
-  const std::vector<int>& closure_of(int s) {
-    if (!closed[s]) {
-      closure({s}, &closures[s]);
-      closed[s] = 1;
+    if (2 * count > slots.size()) {  // keep the table at most half full
+      slots.assign(2 * slots.size(), -1);
+      mask = slots.size() - 1;
+      for (std::size_t k = 0; k < count; ++k) {
+        std::size_t j = static_cast<std::size_t>(hashes[k]) & mask;
+        while (slots[j] >= 0) j = (j + 1) & mask;
+        slots[j] = static_cast<std::int32_t>(k);
+      }
     }
-    return closures[s];
+    return id;
   }
 
   // Makes the transition of `state` on byte class `cls`, under the automaton's lock (kept out of
   // line: the walk's loop stays small, and this runs only the first time any thread takes a
-  // transition). Another thread may have made it meanwhile.
+  // transition). Another thread may have made it meanwhile. Returns the transition as stored.
   [[gnu::noinline]] Id step(Id state, int cls) {
     std::atomic<Id>& entry = next[static_cast<std::size_t>(state) * nfa->classes + cls];
     const Id made = entry.load(std::memory_order_relaxed);
     if (made != kUnknown) return made;
     const unsigned char byte = nfa->class_byte[cls];
-    set.clear();
-    if (++union_mark == 0) {
-      std::fill(in_union.begin(), in_union.end(), 0);
-      union_mark = 1;
-    }
-    for (std::uint32_t r = read_begin[state]; r < read_begin[state + 1]; ++r) {
-      if (!nfa->sets[reads[r].set][byte]) continue;
-      for (int x : closure_of(reads[r].out)) {
-        if (in_union[x] == union_mark) continue;
-        in_union[x] = union_mark;
-        set.push_back(x);
-      }
-    }
+    begin_set();
+    for (std::uint32_t r = read_begin[state]; r < read_begin[state + 1]; ++r)
+      if (nfa->sets[reads[r].set][byte]) unite(reads[r].out);
     Id to = kDead;
     if (!set.empty()) {
-      std::sort(set.begin(), set.end());
-      to = intern(set);
+      to = intern();
+      if (to >= 0 && ends[to]) to = static_cast<Id>(to | kEndsMark);
     }
     entry.store(to, std::memory_order_release);  // the state `to` is complete
     return to;
   }
 };
 
-// Walker::candidates (inline, in the header) reads the table as 16-bit entries with -1 for dead.
+// Walker::start (inline, in the header) reads the table as 16-bit entries with -1 for dead and
+// the other marks negative.
 static_assert(std::is_same_v<RuleAutomaton::Dfa::Id, std::int16_t> &&
-                  RuleAutomaton::Dfa::kDead == -1 && RuleAutomaton::Dfa::kRoom < 32768,
+                  RuleAutomaton::Dfa::kDead == -1 && RuleAutomaton::Dfa::kUnknown < 0 &&
+                  RuleAutomaton::Dfa::kFull < 0 &&
+                  RuleAutomaton::Dfa::kRoom <= RuleAutomaton::kEndsMark,
               "the header's inline walk must read the table as Dfa lays it out");
 
 RuleAutomaton::RuleAutomaton() : nfa_(std::make_unique<Nfa>()) {}
@@ -385,7 +430,6 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
   classes_ = static_cast<std::size_t>(a.nfa_->classes);
   quick_ = a.open_.empty() && !d_->ends[0];
   next_ = d_->next.get();
-  ends_ = d_->ends.get();
 }
 
 void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,
@@ -426,8 +470,8 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
         break;
       }
     }
-    s = t;
-    if (d.ends[s]) add(&d.ended[static_cast<std::size_t>(s) * words]);
+    s = static_cast<Dfa::Id>(t & ~kEndsMark);
+    if (t & kEndsMark) add(&d.ended[static_cast<std::size_t>(s) * words]);
   }
   // Stopped deep in a place: every rule still under way may match.
   if (q == stop && stop < end) add(&d.alive[static_cast<std::size_t>(s) * words]);

@@ -53,8 +53,11 @@ class RuleAutomaton {
   void finish();
   std::size_t size() const { return rules_; }
 
-  // The deterministic states there is room for.
-  static constexpr std::size_t kMaxStates = 32000;
+  // The deterministic states there is room for. A transition holds the next state's number in
+  // its low 14 bits and kEndsMark when some rule ends in that state; negative values are
+  // Dfa's dead, unknown and no-room marks.
+  static constexpr std::size_t kMaxStates = 16000;
+  static constexpr std::int16_t kEndsMark = 0x4000;
   // How far a walk goes: past that, every rule still under way is a candidate (this bounds the
   // states made on long stretches of text that some pattern's open loop keeps alive).
   static constexpr std::size_t kMaxDepth = 32;
@@ -72,29 +75,43 @@ class RuleAutomaton {
     // before `end`, in ascending order.
     void candidates(std::string_view text, std::size_t p, std::size_t end,
                     std::vector<int>* ids) {
-      // Most places end within a few bytes on transitions already made, and with no rule ending
-      // on the way: those are answered here, inline. Elsewhere the walk goes on out of line from
-      // where this one stopped.
-      std::size_t s = 0, q = p;
-      if (quick_) {
-        const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-        const std::size_t stop = end - p > kQuickDepth ? p + kQuickDepth : end;
-        for (; q < stop; ++q) {
-          const std::int16_t t =
-              next_[s * classes_ + byte_class_[b[q]]].load(std::memory_order_acquire);
-          if (t == -1) {  // dead: no rule matches here
-            ids->clear();
-            return;
-          }
-          if (t < 0 || ends_[t]) break;  // not made yet, no room, or a rule ends: walk
-          s = static_cast<std::size_t>(t);
-        }
-        if (q == end) {  // the sentence ended before any rule did
-          ids->clear();
-          return;
-        }
+      std::int16_t s;
+      std::size_t q;
+      if (!start(reinterpret_cast<const unsigned char*>(text.data()), p, end, &s, &q)) {
+        ids->clear();
+        return;
       }
-      walk(text, p, q, static_cast<std::int16_t>(s), end, ids);
+      walk(text, p, q, s, end, ids);
+    }
+
+    // The first, inline part of candidates(): most places end within a few bytes on
+    // transitions already made, and with no rule ending on the way; for those it returns false
+    // (no rule may match at text[p]). Otherwise it returns true with the state *s and the place
+    // *q where the walk goes on: then candidates_from() gives the rules.
+    bool start(const unsigned char* text, std::size_t p, std::size_t end, std::int16_t* s,
+               std::size_t* q) const {
+      std::size_t state = 0, at = p;
+      if (quick_) {
+        const std::size_t stop = end - p > kQuickDepth ? p + kQuickDepth : end;
+        for (; at < stop; ++at) {
+          const std::int16_t t =
+              next_[state * classes_ + byte_class_[text[at]]].load(std::memory_order_acquire);
+          if (t == -1) return false;  // dead: no rule matches here
+          // Not made yet, no room, or a rule ends: the walk goes on out of line.
+          if (static_cast<std::uint16_t>(t) >= static_cast<std::uint16_t>(kEndsMark)) break;
+          state = static_cast<std::size_t>(t);
+        }
+        if (at == end) return false;  // the sentence ended before any rule did
+      }
+      *s = static_cast<std::int16_t>(state);
+      *q = at;
+      return true;
+    }
+
+    // The rest of candidates(), from what start() returned for the same p and end.
+    void candidates_from(std::string_view text, std::size_t p, std::size_t q, std::int16_t s,
+                         std::size_t end, std::vector<int>* ids) {
+      walk(text, p, q, s, end, ids);
     }
 
    private:
@@ -106,7 +123,6 @@ class RuleAutomaton {
     Dfa* d_ = nullptr;
     bool quick_ = false;  // no rule is open or matches the empty string
     const std::atomic<std::int16_t>* next_ = nullptr;
-    const std::uint8_t* ends_ = nullptr;
     const std::uint8_t* byte_class_ = nullptr;
     std::size_t classes_ = 0;
     std::vector<std::uint64_t> found_;  // the rules a walk has named, when there are > 256
