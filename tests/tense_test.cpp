@@ -72,3 +72,41 @@ TEST_CASE("one sentence asked about in turn: its expressions, then its own tense
   const std::size_t apps = rules.find("apps");
   CHECK(timeline::local_tense(rules, apps, apps + 4, 2, true) == Tense::kFuture);
 }
+
+TEST_CASE("tense cues: words across 64-byte steps, at the very end, long and mixed case",
+          "[text]") {
+  // Each row: a sentence of our own, an expression in it ("" = ask the sentence's tense), and
+  // the tense a reader gives it. The filler words put the cue where the word finder changes
+  // step: across byte 64, in the last sixteen bytes, longer than eight or sixteen bytes.
+  std::string text, expr;
+  Tense want;
+  std::tie(text, expr, want) = GENERATE(table<std::string, std::string, Tense>({
+      // "ANNOUNCED" spans bytes 62 to 70: a past form just before "Friday".
+      {"Lorem ipsum dolor sit amet consectetur adipiscing elit sed do ANNOUNCED Friday.",
+       "Friday", Tense::kPast},
+      // "WILL" is the last word, within the last sixteen bytes: future.
+      {"Officials said the apps would go dark, and more WILL", "", Tense::kFuture},
+      // A seventeen-letter regular -ed form is past.
+      {"The standards internationalized", "", Tense::kPast},
+      // "Scheduled" (nine letters, capital) points ahead unless told in the past perfect.
+      {"Talks are Scheduled to resume", "", Tense::kFuture},
+      {"Talks HAD been Scheduled to resume", "", Tense::kPast},
+      // "Won't" with its apostrophe is a future auxiliary.
+      {"The regulator Won't lift the block", "", Tense::kFuture},
+      // "hundred" ends in -ed but is not a verb.
+      {"A hundred sites", "", Tense::kUnknown},
+  }));
+  CAPTURE(text, expr);
+  timeline::TenseCues cues;
+  cues.reset("Earlier text that is not asked about will be replaced.");
+  cues.reset(text);
+  if (expr.empty()) {
+    CHECK(cues.sentence_tense() == want);
+    CHECK(timeline::sentence_tense(text) == want);
+  } else {
+    const std::size_t at = text.find(expr);
+    REQUIRE(at != std::string::npos);
+    CHECK(cues.local_tense(at, at + expr.size(), 5, true) == want);
+    CHECK(timeline::local_tense(text, at, at + expr.size(), 5, true) == want);
+  }
+}

@@ -82,30 +82,36 @@ class RuleTagger : public Tagger {
     std::vector<Timex> out;
     std::vector<std::string> partials;  // the rules' values, before resolution
     bool quarter_named = false;         // the document has named a quarter so far
+    TenseCues cues;                     // the words of the sentence, read at its first timex
     for (const Sentence& s : sentences) {
       if (s.end > text.size() || s.begin >= s.end) continue;
       const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
       // The sentence's own tense, read once and only if a timex needs it.
       std::optional<Tense> sentence_tense_once;
+      bool cues_read = false;
       // The matches are this loop's own: their strings move into the timexes.
       for (Match& m : matcher_->find(text, s.begin, s.end)) {
+        if (!cues_read) {
+          cues.reset(sentence);
+          cues_read = true;
+        }
         Timex t;
         t.begin = m.begin;
         t.end = m.end;
         find_signal(text, &t);
         const std::string_view signal = t.signal;
-        const Tense near = local_tense(sentence, m.begin - s.begin, m.end - s.begin, 5, true);
+        const Tense near = cues.local_tense(m.begin - s.begin, m.end - s.begin, 5, true);
         Tense tense = near;
         if (tense == Tense::kUnknown || tense == Tense::kPresent) {
           // A strong cue farther in the clause outranks the sentence's ("since he was rescued
           // off the coast of Florida in late November" in a sentence that has a "will").
           const Tense wide =
               near == Tense::kUnknown
-                  ? local_tense(sentence, m.begin - s.begin, m.end - s.begin, 10, true)
+                  ? cues.local_tense(m.begin - s.begin, m.end - s.begin, 10, true)
                   : Tense::kUnknown;
           if (wide == Tense::kPast || wide == Tense::kFuture) tense = wide;
           else {
-            if (!sentence_tense_once) sentence_tense_once = sentence_tense(sentence);
+            if (!sentence_tense_once) sentence_tense_once = cues.sentence_tense();
             if (*sentence_tense_once != Tense::kUnknown) tense = *sentence_tense_once;
           }
         }

@@ -4,28 +4,22 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <string>
+#include <cstring>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "common/bytes.hpp"
 
 namespace timeline {
 namespace {
 
-struct Word {
-  std::uint32_t begin, end;  // the sentence is part of a document, whose offsets are 32-bit
-  unsigned lists = 0;  // the word lists below it is in (bits of List), and its form (kEd)
-};
-
-constexpr std::uint32_t kHashStart = 2166136261u;
-inline std::uint32_t hash_step(std::uint32_t h, char c) {
-  return (h ^ static_cast<unsigned char>(c)) * 16777619u;  // FNV-1a
-}
-struct ListTable;
-const ListTable& list_table();
+using Word = TenseCues::Word;
 
 // alpha_byte / lower_byte of every byte, asked once (other bytes than ASCII follow the locale
 // current at the first call): 0 for a byte that is neither a letter nor an apostrophe, else the
@@ -111,18 +105,51 @@ enum List : unsigned {
   kPlanned = 4096, kTo = 8192, kFor = 16384, kWasWere = 32768
 };
 
-// The lists as one open-addressing table keyed by the FNV-1a hash split() computes as it
-// reads a word (no second pass over the word, no std::hash): a word is looked up once, when it
-// is read, and gives all its lists' bits.
+// A word of at most kLongestKey bytes in lower case, as two 64-bit numbers: its bytes in memory
+// order, then zeros. No byte of a word is zero, so equal keys are equal words, and no key of a
+// word is all zeros.
+struct Key {
+  std::uint64_t lo = 0, hi = 0;
+};
+constexpr std::size_t kLongestKey = 16;
+constexpr std::uint64_t kCaseBits = 0x2020202020202020ull;
+
+std::uint64_t load8(const void* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// The first n bytes of the eight at p, the others zero: masked by a window into eight 0xFF
+// bytes then eight zeros, which keeps the first n bytes in either byte order (n <= 8).
+std::uint64_t first_bytes(std::uint64_t word, std::size_t n) {
+  static const unsigned char kKeep[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  return word & load8(kKeep + 8 - n);
+}
+
+// The key of the n bytes at p (1 <= n <= kLongestKey), which may be read sixteen bytes on,
+// with `set` or'ed into each byte.
+Key key_of(const char* p, std::size_t n, std::uint64_t set) {
+  if (n <= 8) return Key{first_bytes(load8(p) | set, n), 0};
+  return Key{load8(p) | set, first_bytes(load8(p + 8) | set, n - 8)};
+}
+
+// The lists as one open-addressing table keyed by Key: a word is looked up once, when it is
+// read, and gives all its lists' bits.
 struct ListTable {
-  static constexpr std::size_t kSlots = 1024;  // a power of two, several times the words
+  static constexpr unsigned kSlotBits = 9;  // 512 slots, several times the words
+  static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
   struct Slot {
-    std::string_view word;  // empty: a free slot
-    std::uint32_t hash = 0;
+    Key key;  // all zeros: a free slot
     unsigned lists = 0;
   };
   std::vector<Slot> slots = std::vector<Slot>(kSlots);
   std::size_t longest = 0;
+
+  static std::size_t slot_of(const Key& k) {
+    return static_cast<std::size_t>(((k.lo ^ (k.hi * 0xC2B2AE3D27D4EB4Full)) *
+                                     0x9E3779B97F4A7C15ull) >> (64 - kSlotBits));
+  }
 
   ListTable() {
     const std::pair<const WordSet*, unsigned> lists[] = {
@@ -139,28 +166,25 @@ struct ListTable {
     for (const auto& [w, bit] : single) add(w, bit);
   }
 
-  // Adds `bit` to the lists of `w` (a word in lower case), making its slot if needed.
+  // Adds `bit` to the lists of `w` (a word in lower case of 1 to kLongestKey bytes), making its
+  // slot if needed.
   void add(std::string_view w, unsigned bit) {
-    std::uint32_t h = kHashStart;
-    for (char c : w) h = hash_step(h, c);
-    std::size_t i = h & (kSlots - 1);
-    while (!slots[i].word.empty() && slots[i].word != w) i = (i + 1) & (kSlots - 1);
-    slots[i].word = w;
-    slots[i].hash = h;
+    char buf[kLongestKey + 8] = {};
+    std::memcpy(buf, w.data(), w.size());
+    const Key k = key_of(buf, w.size(), 0);
+    std::size_t i = slot_of(k);
+    while (slots[i].key.lo != 0 && !(slots[i].key.lo == k.lo && slots[i].key.hi == k.hi))
+      i = (i + 1) & (kSlots - 1);
+    slots[i].key = k;
     slots[i].lists |= bit;
     if (w.size() > longest) longest = w.size();
   }
 
-  // The lists of the word p[0, n), which hashes to h once lowered through `bytes`.
-  unsigned find(const unsigned char* p, std::size_t n, std::uint32_t h,
-                const std::array<char, 256>& bytes) const {
-    for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+  unsigned find(const Key& k) const {
+    for (std::size_t i = slot_of(k);; i = (i + 1) & (kSlots - 1)) {
       const Slot& s = slots[i];
-      if (s.word.empty()) return 0;
-      if (s.hash != h || s.word.size() != n) continue;
-      std::size_t k = 0;
-      while (k < n && bytes[p[k]] == s.word[k]) ++k;
-      if (k == n) return s.lists;
+      if (s.key.lo == k.lo && s.key.hi == k.hi) return s.lists;
+      if (s.key.lo == 0) return 0;
     }
   }
 };
@@ -170,84 +194,68 @@ const ListTable& list_table() {
   return table;
 }
 
-// The words of a sentence, in an array that only grows (a word takes a byte and another between
-// it and the next, so a text of n bytes has at most n / 2 + 1).
+// Sets bit k of bits[k / 64] for each byte t[k] that belongs to a word (a letter or an
+// apostrophe, as word_bytes() says). Returns true when one of them is not ASCII (a letter of
+// the current locale's): then words are lowered through word_bytes(), not by ASCII rules.
+bool mark_word_bytes(std::string_view t, std::uint64_t* bits) {
+  const std::array<char, 256>& bytes = word_bytes();
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const std::size_t n = t.size();
+  bool high = false;
+  std::size_t i = 0;
+#ifdef __SSE2__
+  // A letter: (byte | 0x20) - 'a' below 26, unsigned (compared signed after adding 0x80, as
+  // SSE2 has no unsigned byte compare); no byte of 0x80 or above passes that test.
+  const __m128i case_bit = _mm_set1_epi8(0x20), shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(0x80 + 26)), apostrophe = _mm_set1_epi8('\'');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i letter =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), shift), limit);
+    unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, _mm_cmpeq_epi8(v, apostrophe))));
+    for (unsigned h = static_cast<unsigned>(_mm_movemask_epi8(v)); h != 0; h &= h - 1) {
+      const unsigned k = static_cast<unsigned>(__builtin_ctz(h));
+      if (bytes[p[i + k]] != 0) {
+        m |= 1u << k;
+        high = true;
+      }
+    }
+    bits[i / 64] |= static_cast<std::uint64_t>(m) << (i % 64);
+  }
+#endif
+  for (; i < n; ++i) {
+    if (bytes[p[i]] == 0) continue;
+    bits[i / 64] |= std::uint64_t{1} << (i % 64);
+    high = high || p[i] >= 0x80;
+  }
+  return high;
+}
+
+// The words of a sentence, as TenseCues holds them.
 struct Words {
   const Word* w = nullptr;
   std::size_t n = 0;
   std::size_t size() const { return n; }
   const Word& operator[](std::size_t k) const { return w[k]; }
+  unsigned lists(std::size_t k) const { return w[k].lists; }
 };
 
-// Splits `t` into words, written to *store from its start (grown as needed). A word is a run of
-// letters and apostrophes; its lists are looked up by the hash of its lower-case form, made as
-// it is read (no copy of the word). `t` must be followed by a byte that is not a word's and
-// then one that is (the loops stop on them instead of counting bytes).
-Words split(std::string_view t, std::vector<Word>* store) {
-  if (store->size() < t.size() / 2 + 1) store->resize(t.size() / 2 + 1);
-  Word* out = store->data();
-  std::size_t count = 0;
-  const ListTable& table = list_table();
-  const std::array<char, 256>& bytes = word_bytes();
-  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
-  const std::size_t n = t.size();
-  std::size_t i = 0;
-  for (;;) {
-    while (bytes[p[i]] == 0) ++i;
-    if (i >= n) break;
-    std::size_t j = i;
-    std::uint32_t h = kHashStart;
-    char l;
-    while ((l = bytes[p[j]]) != 0) {
-      h = hash_step(h, l);
-      ++j;
-    }
-    unsigned lists = j - i <= table.longest ? table.find(p + i, j - i, h, bytes) : 0;
-    if (j - i > 4 && bytes[p[j - 2]] == 'e' && bytes[p[j - 1]] == 'd') lists |= kEd;
-    out[count++] = Word{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), lists};
-    i = j;
-  }
-  return Words{out, count};
-}
-
-// The words of the last text asked about, per thread: the tagger asks about every expression
-// of a sentence in turn, and the sentence is split once. Keyed on the text's bytes, so a new
-// text with the same address is never mistaken for the old one.
-Words words_of(std::string_view t) {
-  struct Cache {
-    std::string text;  // the text, then " a" (the two bytes split() stops on)
-    std::size_t size = 0;
-    std::vector<Word> store;
-    Words words;
-    bool valid = false;
-  };
-  thread_local Cache cache;
-  if (!cache.valid || std::string_view(cache.text.data(), cache.size) != t) {
-    cache.text.assign(t.data(), t.size());
-    cache.text += " a";
-    cache.size = t.size();
-    cache.words = split(std::string_view(cache.text.data(), t.size()), &cache.store);
-    cache.valid = true;
-  }
-  return cache.words;
-}
-
-bool after_be(Words ws, std::size_t k) {
-  return k > 0 && (ws[k - 1].lists & kBe) != 0;
+bool after_be(const Words& ws, std::size_t k) {
+  return k > 0 && (ws.lists(k - 1) & kBe) != 0;
 }
 
 // The tense a word signals. `strong` is false for the weak cue of a regular -ed form.
-Tense tense_of_word(Words ws, std::size_t k, bool* strong = nullptr) {
+Tense tense_of_word(const Words& ws, std::size_t k, bool* strong = nullptr) {
   if (strong) *strong = true;
-  const unsigned lists = ws[k].lists;
+  const unsigned lists = ws.lists(k);
   const auto next_is = [&](unsigned bits) {
-    return k + 1 < ws.size() && (ws[k + 1].lists & bits) != 0;
+    return k + 1 < ws.size() && (ws.lists(k + 1) & bits) != 0;
   };
   if (lists & kFutureWord) {
     // "had been due to expire Friday", "had planned": a plan told in the past perfect lies
     // before the narrative's time.
-    if (k >= 1 && ((ws[k - 1].lists & kHad) ||
-                   (k >= 2 && (ws[k - 1].lists & kBeen) && (ws[k - 2].lists & kHad))))
+    if (k >= 1 && ((ws.lists(k - 1) & kHad) ||
+                   (k >= 2 && (ws.lists(k - 1) & kBeen) && (ws.lists(k - 2) & kHad))))
       return Tense::kPast;
     return Tense::kFuture;
   }
@@ -258,7 +266,7 @@ Tense tense_of_word(Words ws, std::size_t k, bool* strong = nullptr) {
   // tells nothing.
   if (lists & kPlanned) {
     const bool before_to = next_is(kTo | kFor);
-    const bool be_before = k > 0 && (ws[k - 1].lists & (kWasWere | kBe)) != 0;
+    const bool be_before = k > 0 && (ws.lists(k - 1) & (kWasWere | kBe)) != 0;
     return before_to || be_before ? Tense::kFuture : Tense::kUnknown;
   }
   if ((lists & kPlan) && next_is(kTo)) return Tense::kFuture;
@@ -277,14 +285,86 @@ Tense tense_of_word(Words ws, std::size_t k, bool* strong = nullptr) {
 
 }  // namespace
 
-Tense sentence_tense(std::string_view text) {
-  const Words ws = words_of(text);  // shared with local_tense()
+void TenseCues::reset(std::string_view t) {
+  const std::size_t n = t.size();
+  // Bit n (just past the text) is in the last number and stays 0, so a word that runs to the
+  // end of the text ends there.
+  bits_.assign(n / 64 + 1, 0);
+
+  const bool high = mark_word_bytes(t, bits_.data());
+  if (capacity_ < n / 2 + 1) {  // a word takes a byte and another between it and the next
+    capacity_ = n / 2 + 1;
+    store_.reset(new Word[capacity_]);
+  }
+  Word* out = store_.get();
+  std::size_t count = 0;
+  const ListTable& table = list_table();
+  const std::array<char, 256>& bytes = word_bytes();
+  const char* p = t.data();
+  char copy[kLongestKey + 16] = {};  // a word lowered byte by byte, or one near the end
+  // Looks up the word t[begin, end) and adds it.
+  auto add = [&](std::uint32_t begin, std::uint32_t end) {
+    const std::size_t size = end - begin;
+    unsigned lists = 0;
+    if (!high) {  // ASCII letters and apostrophes: lowered by setting bit 5, which ' has
+      if (size <= table.longest) {
+        const char* w = p + begin;
+        if (begin + 16 > n) {  // copied where sixteen bytes can be read
+          std::memcpy(copy, w, n - begin);
+          w = copy;
+        }
+        lists = table.find(key_of(w, size, kCaseBits));
+      }
+      if (size > 4 && (p[end - 1] | 0x20) == 'd' && (p[end - 2] | 0x20) == 'e') lists |= kEd;
+    } else {  // a letter of the current locale's: lowered as word_bytes() says
+      if (size <= table.longest) {
+        for (std::size_t j = 0; j < size; ++j) copy[j] = bytes[static_cast<unsigned char>(p[begin + j])];
+        lists = table.find(key_of(copy, size, 0));
+      }
+      if (size > 4 && bytes[static_cast<unsigned char>(p[end - 2])] == 'e' &&
+          bytes[static_cast<unsigned char>(p[end - 1])] == 'd')
+        lists |= kEd;
+    }
+    out[count++] = Word{begin, end, lists};
+  };
+  // Words begin and end where a byte's bit differs from the one before it: the changes
+  // alternate, a beginning then an end.
+  std::uint64_t carry = 0;  // the bit of the byte before the current 64
+  std::uint32_t begin = 0;
+  bool in_word = false;  // a word began in an earlier 64 bytes and has not ended
+  for (std::size_t c = 0; c < bits_.size(); ++c) {
+    const std::uint64_t m = bits_[c];
+    std::uint64_t changes = m ^ ((m << 1) | carry);
+    carry = m >> 63;
+    if (changes == 0) continue;
+    const auto base = static_cast<std::uint32_t>(c * 64);
+    if (in_word) {
+      add(begin, base + static_cast<std::uint32_t>(__builtin_ctzll(changes)));
+      changes &= changes - 1;
+      in_word = false;
+    }
+    while (changes != 0) {
+      begin = base + static_cast<std::uint32_t>(__builtin_ctzll(changes));
+      changes &= changes - 1;
+      if (changes == 0) {
+        in_word = true;
+        break;
+      }
+      add(begin, base + static_cast<std::uint32_t>(__builtin_ctzll(changes)));
+      changes &= changes - 1;
+    }
+  }
+  count_ = count;
+}
+
+Tense TenseCues::sentence_tense() const {
+  const Words ws{store_.get(), count_};
   bool past = false, present = false;
   for (std::size_t k = 0; k < ws.size(); ++k) {
     const Tense t = tense_of_word(ws, k);
     // "is to" + verb points ahead only for the words near it: a sentence's clauses often
     // carry other times ("is to publish a book on the investors who forced him out in May").
-    if (t == Tense::kFuture && (ws[k].lists & kIsAre)) continue;
+    if (t == Tense::kFuture && (ws.lists(k) & kIsAre)) continue;
     if (t == Tense::kFuture) return Tense::kFuture;
     if (t == Tense::kPast) past = true;
     if (t == Tense::kPresent) present = true;
@@ -294,9 +374,9 @@ Tense sentence_tense(std::string_view text) {
   return Tense::kUnknown;
 }
 
-Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window,
-                  bool weak_anywhere) {
-  const Words ws = words_of(text);
+Tense TenseCues::local_tense(std::size_t pos, std::size_t end, int window,
+                             bool weak_anywhere) const {
+  const Words ws{store_.get(), count_};
   // Index of the first word at or after pos, and of the first after the expression.
   const std::size_t first = static_cast<std::size_t>(
       std::partition_point(ws.w, ws.w + ws.n, [pos](const Word& w) { return w.end <= pos; }) -
@@ -310,7 +390,7 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   // An expression that opens the sentence ("On Friday, officials said") is when the
   // reporting verb after it happened; elsewhere a reporting verb after it is not its tense.
   bool opening = first <= 3;
-  for (std::size_t k = 0; k < first && opening; ++k) opening = (ws[k].lists & kOpening) != 0;
+  for (std::size_t k = 0; k < first && opening; ++k) opening = (ws.lists(k) & kOpening) != 0;
   bool strong = true;
   for (int d = 1; d <= window && first >= static_cast<std::size_t>(d); ++d) {
     const Tense t = tense_of_word(ws, first - d, &strong);
@@ -319,14 +399,21 @@ Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int w
   for (int d = 1; d <= window && after + d - 1 < ws.size(); ++d) {
     // "..., the company said": a reporting verb after the expression tells when it was said,
     // not when the expression lies.
-    if ((ws[after + d - 1].lists & kReporting) && !opening)
+    if ((ws.lists(after + d - 1) & kReporting) && !opening)
       break;
     // "On Friday, the government planned to pay": the planning, not the paying, is then.
-    if (ws[after + d - 1].lists & kPlanned) return Tense::kPast;
+    if (ws.lists(after + d - 1) & kPlanned) return Tense::kPast;
     const Tense t = tense_of_word(ws, after + d - 1, &strong);
     if (t != Tense::kUnknown && (strong || weak_anywhere)) return t;
   }
   return Tense::kUnknown;
+}
+
+Tense sentence_tense(std::string_view text) { return TenseCues(text).sentence_tense(); }
+
+Tense local_tense(std::string_view text, std::size_t pos, std::size_t end, int window,
+                  bool weak_anywhere) {
+  return TenseCues(text).local_tense(pos, end, window, weak_anywhere);
 }
 
 }  // namespace timeline

@@ -2,17 +2,56 @@
 // lies before or after the publication date.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 #include <timeline/text.hpp>
 
 namespace timeline {
+
+// The words of one sentence, read once, and the tense cues asked of them: the tagger asks
+// about every expression of a sentence in turn. A word is a run of letters and apostrophes;
+// each is looked up in the word lists below as it is found. Only offsets into the text are
+// kept, so the answers hold for the text given to the last reset(). Reusing one TenseCues
+// across sentences reuses its storage. Not shared between threads.
+//
+// Example:
+//   TenseCues cues("Officials said on Friday that the ban will stay.");
+//   cues.local_tense(18, 24, 5, true);  // kPast: "said" just before "Friday"
+//   cues.sentence_tense();              // kFuture: "will"
+class TenseCues {
+ public:
+  TenseCues() = default;
+  explicit TenseCues(std::string_view sentence) { reset(sentence); }
+
+  // Finds the words of `sentence`, replacing those found before.
+  void reset(std::string_view sentence);
+
+  // sentence_tense() and local_tense() below, for the sentence last given to reset().
+  Tense sentence_tense() const;
+  Tense local_tense(std::size_t pos, std::size_t end, int window, bool weak_anywhere = false) const;
+
+  struct Word {
+    std::uint32_t begin, end;  // the sentence is part of a document, whose offsets are 32-bit
+    unsigned lists;            // the word lists it is in (bits), and its form (-ed)
+  };
+
+ private:
+  std::unique_ptr<Word[]> store_;  // the sentence's words, count_ of them, in room for capacity_
+  std::size_t count_ = 0, capacity_ = 0;
+  std::vector<std::uint64_t> bits_;  // bit k: byte k is a word's
+};
 
 // The tense of a stretch of text from its auxiliaries and verb forms: future when a future
 // auxiliary ("will", "'ll", "shall", "going to", "plans to", "expects to", "planned to") is
 // present, else past when a past form ("said", "was", "had", a verb in -ed) is, else present
 // when a present form ("is", "are", "says", "has") is, else unknown. A plan in the past perfect
 // ("had been due to") is past; "is to" + verb counts only in local_tense().
+// These two functions read the words of `text` at each call: a caller asking several questions
+// of one sentence keeps a TenseCues instead.
 Tense sentence_tense(std::string_view text);
 
 // The tense of the clause around text[pos, end): the nearest cue among the `window` words
