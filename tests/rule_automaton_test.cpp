@@ -4,6 +4,7 @@
 // example lines and on the TimeBank corpus when it is present).
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <random>
 #include <string>
 #include <thread>
@@ -127,29 +128,55 @@ TEST_CASE("rule automaton: a long walk stops with every rule still under way", "
 
 namespace {
 
-// Every rule RE2 matches at a place must be named there by the automaton.
-void check_sound(const RuleAutomaton& a, const RE2::Set& set, const std::string& text,
+// Every rule RE2 matches at a place must be named there by the automaton, with a limit at or
+// past the end of RE2's longest match (`regexes`: each rule's RE2, longest match).
+void check_sound(const RuleAutomaton& a, const RE2::Set& set,
+                 const std::vector<std::unique_ptr<RE2>>& regexes, const std::string& text,
                  const std::string& where) {
   RuleAutomaton::Walker walker(a);
-  std::size_t matched = 0, wrong = 0, skipped = 0;
-  std::vector<int> truth, ids;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t matched = 0, wrong = 0, short_limits = 0, skipped = 0, below_end = 0;
+  std::vector<int> truth, ids, again;
+  std::vector<std::uint32_t> limits;
   for (std::size_t p = 0; p < text.size(); ++p) {
     truth.clear();
-    walker.candidates(text, p, text.size(), &ids);
+    ids.clear();
+    limits.clear();
+    std::int16_t s;
+    std::size_t q;
+    if (walker.start(bytes, p, text.size(), &s, &q))
+      walker.candidates_from(text, p, q, s, text.size(), &ids, &limits);
+    walker.candidates(text, p, text.size(), &again);  // the same rules without limits
+    if (again != ids) ++wrong;
     if (!set.Match(re2::StringPiece(text.data() + p, text.size() - p), &truth)) {
       if (ids.empty()) ++skipped;
       continue;
     }
     ++matched;
     for (int id : truth) {
-      if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
-      ++wrong;
-      UNSCOPED_INFO(where << ": rule " << id << " matches at byte " << p
-                          << " and is not named: " << text.substr(p, 40));
+      const auto at = std::find(ids.begin(), ids.end(), id);
+      if (at == ids.end()) {
+        ++wrong;
+        UNSCOPED_INFO(where << ": rule " << id << " matches at byte " << p
+                            << " and is not named: " << text.substr(p, 40));
+        continue;
+      }
+      re2::StringPiece m;
+      REQUIRE(regexes[static_cast<std::size_t>(id)]->Match(text, p, text.size(),
+                                                           RE2::ANCHOR_START, &m, 1));
+      const std::size_t match_end = static_cast<std::size_t>(m.data() - text.data()) + m.size();
+      const std::uint32_t limit = limits[static_cast<std::size_t>(at - ids.begin())];
+      below_end += limit < text.size();
+      if (limit >= match_end) continue;
+      ++short_limits;
+      UNSCOPED_INFO(where << ": rule " << id << " matches " << m.size() << " bytes at byte "
+                          << p << " but its limit is " << limit << ": " << text.substr(p, 40));
     }
   }
   CHECK(wrong == 0);
+  CHECK(short_limits == 0);
   CHECK(matched > 0);
+  CHECK(below_end > matched / 2);  // the limits are mostly real bounds, not the text's end
   CHECK(skipped > text.size() / 2);  // most places name no rule
 }
 
@@ -164,21 +191,23 @@ TEST_CASE("rule automaton: names every built-in rule RE2 matches", "[temporal]")
   opt.set_max_mem(64 << 20);
   RE2::Set set(opt, RE2::ANCHOR_START);
   RuleAutomaton automaton;
+  std::vector<std::unique_ptr<RE2>> regexes;
   std::string examples;
   for (const auto& r : rules.rules) {
     REQUIRE(set.Add(r.pattern, nullptr) >= 0);
     automaton.add(r.pattern);
+    regexes.push_back(std::make_unique<RE2>(r.pattern, opt));
     for (const auto& e : r.examples) examples += e.text + "\n";
   }
   REQUIRE(set.Compile());
   automaton.finish();
-  check_sound(automaton, set, examples, "rule examples");
+  check_sound(automaton, set, regexes, examples, "rule examples");
 
   const std::string dir = timeline::test::shared_dir() + "/data/tbaq/timebank";
   TIMELINE_REQUIRE_DATA(dir);
   const std::string corpus = timeline::test::read_files(dir, ".tml");
   REQUIRE(corpus.size() > 100000);
-  check_sound(automaton, set, corpus, "TimeBank");
+  check_sound(automaton, set, regexes, corpus, "TimeBank");
 }
 
 TEST_CASE("rule automaton: threads that share its states name what one thread names",

@@ -183,12 +183,14 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     std::vector<re2::StringPiece> subs;
     std::vector<std::int32_t> spans;  // the match and its groups: begin, end offsets, or -1
     std::vector<std::uint32_t> next, order;
+    std::vector<std::uint32_t> limits;  // [k]: no match of rule ids[k] ends after it
     RuleProgram::Scratch program;
   } work;
   std::vector<Match>& cands = work.cands;
   std::vector<int>& ids = work.ids;
   std::vector<re2::StringPiece>& subs = work.subs;
   std::vector<std::int32_t>& spans = work.spans;
+  std::vector<std::uint32_t>& limits = work.limits;
   RuleProgram::Scratch& scratch = work.program;
   cands.clear();
   // Per rule, where its next match may start: after its last match, as a left-to-right search
@@ -204,14 +206,15 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   // settles that no rule matches, and the loop over places stays small.
   const auto try_place = [&](std::uint32_t p, std::size_t q, std::int16_t s)
                              __attribute__((noinline)) {
-    walker.candidates_from(text, p, q, s, end, &ids);
+    walker.candidates_from(text, p, q, s, end, &ids, &limits);
     if (!ids.empty() && next.empty()) next.assign(rules_.rules.size(), begin);
-    for (int id : ids) {
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      const int id = ids[k];
       if (p < next[id]) continue;
       const Rule& rule = rules_.rules[id];
       const RuleInfo& info = info_[id];
       RuleProgram::Result found = RuleProgram::kGaveUp;
-      if (ascii && info.program) found = info.program->match(sentence, p, end, &scratch, &spans);
+      if (ascii && info.program) found = info.program->match(sentence, p, end, &scratch, &spans, limits[k]);
       if (found == RuleProgram::kNoMatch) continue;
       if (found == RuleProgram::kGaveUp) {
         // RE2: its Latin-1 program on ASCII text where that reads the pattern the same (it

@@ -433,28 +433,40 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
 }
 
 void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,
-                                 std::int16_t from, std::size_t end, std::vector<int>* ids) {
+                                 std::int16_t from, std::size_t end, std::vector<int>* ids,
+                                 std::vector<std::uint32_t>* limits) {
   ids->clear();
+  if (limits) limits->clear();
   Dfa& d = *d_;
   const Nfa& n = *a_.nfa_;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t classes = static_cast<std::size_t>(n.classes);
   const std::size_t words = static_cast<std::size_t>(d.words);
   const std::size_t stop = end - p > kMaxDepth ? p + kMaxDepth : end;
-  // The rules whose end the walk has passed, one bit a rule (on the stack for up to 256 rules).
+  // The rules whose end the walk has passed, one bit a rule (on the stack for up to 256 rules),
+  // and where it last passed each (places only grow as the walk goes on).
   std::uint64_t local[4] = {0, 0, 0, 0};
   std::uint64_t* found = local;
   if (words > 4) {
     found_.assign(words, 0);
     found = found_.data();
   }
+  // [rule]: the last place the walk passed its end (kept per thread: a Walker lives for one
+  // sentence).
+  thread_local std::vector<std::uint32_t> last_;
+  if (limits && last_.size() < a_.rules_) last_.resize(a_.rules_);
   bool any = false;
-  const auto add = [&](const std::uint64_t* mask) {
+  const auto add = [&](const std::uint64_t* mask, std::size_t at) {
     any = true;
-    for (std::size_t w = 0; w < words; ++w) found[w] |= mask[w];
+    for (std::size_t w = 0; w < words; ++w) {
+      found[w] |= mask[w];
+      if (limits)
+        for (std::uint64_t m = mask[w]; m != 0; m &= m - 1)
+          last_[w * 64 + __builtin_ctzll(m)] = static_cast<std::uint32_t>(at);
+    }
   };
   Dfa::Id s = from;
-  if (d.ends[static_cast<std::size_t>(s)]) add(&d.ended[static_cast<std::size_t>(s) * words]);
+  if (d.ends[static_cast<std::size_t>(s)]) add(&d.ended[static_cast<std::size_t>(s) * words], q);
   const std::atomic<Dfa::Id>* next = d.next.get();
   for (; q < stop; ++q) {
     const int cls = n.byte_class[bytes[q]];
@@ -466,23 +478,27 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
       }
       if (t == Dfa::kDead) break;
       if (t == Dfa::kFull) {  // as if deep: every rule under way is a candidate
-        add(&d.alive[static_cast<std::size_t>(s) * words]);
+        add(&d.alive[static_cast<std::size_t>(s) * words], end);
         break;
       }
     }
     s = static_cast<Dfa::Id>(t & ~kEndsMark);
-    if (t & kEndsMark) add(&d.ended[static_cast<std::size_t>(s) * words]);
+    if (t & kEndsMark) add(&d.ended[static_cast<std::size_t>(s) * words], q + 1);
   }
   // Stopped deep in a place: every rule still under way may match.
-  if (q == stop && stop < end) add(&d.alive[static_cast<std::size_t>(s) * words]);
+  if (q == stop && stop < end) add(&d.alive[static_cast<std::size_t>(s) * words], end);
   for (int rule : a_.open_) {
     found[rule / 64] |= std::uint64_t{1} << (rule % 64);
+    if (limits) last_[static_cast<std::size_t>(rule)] = static_cast<std::uint32_t>(end);
     any = true;
   }
   if (!any) return;
   for (std::size_t w = 0; w < words; ++w)
-    for (std::uint64_t m = found[w]; m != 0; m &= m - 1)
-      ids->push_back(static_cast<int>(w * 64 + __builtin_ctzll(m)));
+    for (std::uint64_t m = found[w]; m != 0; m &= m - 1) {
+      const int rule = static_cast<int>(w * 64 + __builtin_ctzll(m));
+      ids->push_back(rule);
+      if (limits) limits->push_back(last_[static_cast<std::size_t>(rule)]);
+    }
 }
 
 }  // namespace timeline::temporal_detail

@@ -81,7 +81,7 @@ class RuleAutomaton {
         ids->clear();
         return;
       }
-      walk(text, p, q, s, end, ids);
+      walk(text, p, q, s, end, ids, nullptr);
     }
 
     // The first, inline part of candidates(): most places end within a few bytes on
@@ -108,16 +108,20 @@ class RuleAutomaton {
       return true;
     }
 
-    // The rest of candidates(), from what start() returned for the same p and end.
+    // The rest of candidates(), from what start() returned for the same p and end. With
+    // `limits`, also sets (*limits)[k] to a place no match of rule (*ids)[k] from p ends after:
+    // the last place where the walk passed that rule's end, or `end` when the walk stopped
+    // (deep, or out of room) with the rule still under way.
     void candidates_from(std::string_view text, std::size_t p, std::size_t q, std::int16_t s,
-                         std::size_t end, std::vector<int>* ids) {
-      walk(text, p, q, s, end, ids);
+                         std::size_t end, std::vector<int>* ids,
+                         std::vector<std::uint32_t>* limits = nullptr) {
+      walk(text, p, q, s, end, ids, limits);
     }
 
    private:
     // Walks on from state s at text[q] (reached from p with no rule ending on the way).
     void walk(std::string_view text, std::size_t p, std::size_t q, std::int16_t s,
-              std::size_t end, std::vector<int>* ids);
+              std::size_t end, std::vector<int>* ids, std::vector<std::uint32_t>* limits);
 
     const RuleAutomaton& a_;
     Dfa* d_ = nullptr;

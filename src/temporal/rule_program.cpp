@@ -299,9 +299,11 @@ bool word_byte(unsigned char c) {
 }  // namespace
 
 RuleProgram::Result RuleProgram::match(std::string_view text, std::size_t p, std::size_t end,
-                                       Scratch* scratch, std::vector<std::int32_t>* spans) const {
+                                       Scratch* scratch, std::vector<std::int32_t>* spans,
+                                       std::size_t limit) const {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const auto e = static_cast<std::int32_t>(end);
+  const auto longest = static_cast<std::int32_t>(limit < end ? limit : end);
   std::vector<Scratch::Job>& stack = scratch->stack;
   std::vector<std::int32_t>& caps = scratch->caps;
   const std::size_t slots = 2 * static_cast<std::size_t>(groups_ + 1);
@@ -401,7 +403,7 @@ RuleProgram::Result RuleProgram::match(std::string_view text, std::size_t p, std
             best = pos;
             caps[1] = pos;
             spans->assign(caps.begin(), caps.end());
-            if (pos == e) return kMatch;  // nothing longer is possible
+            if (pos == longest) return kMatch;  // nothing longer is possible
           }
           goto fail;
       }

@@ -57,9 +57,11 @@ class RuleProgram {
 
   // The match that starts at text[p] and ends at or before `end` (see above). On kMatch, *spans
   // holds 2 * (groups() + 1) offsets into `text`: the match's begin and end, then each group's
-  // (-1, -1 for a group that took no part).
+  // (-1, -1 for a group that took no part). `limit`: a place no match from p ends after, when
+  // the caller knows one (RuleAutomaton's walk does); the search stops at the first match that
+  // reaches it, as no later one can be longer. A wrong limit gives a wrong answer.
   Result match(std::string_view text, std::size_t p, std::size_t end, Scratch* scratch,
-               std::vector<std::int32_t>* spans) const;
+               std::vector<std::int32_t>* spans, std::size_t limit = SIZE_MAX) const;
 
   int groups() const { return groups_; }
   std::size_t size() const { return insts_.size(); }
