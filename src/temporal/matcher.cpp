@@ -147,19 +147,12 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
       return nullptr;
     }
     RuleInfo info;
-    Syntax tree;
-    const bool read = read_syntax(r.pattern, &tree);
-    m->automaton_.add(read ? &tree : nullptr);
-    if (read) {
-      info.latin1_same = tree.latin1_same;
-      // A program whose groups disagree with RE2's numbering (a pattern RE2 reads otherwise)
-      // is not used.
-      info.program = RuleProgram::compile(tree);
-      if (info.program && info.program->groups() != static_cast<int>(r.groups.size()))
-        info.program.reset();
-    } else {
-      info.latin1_same = false;
-    }
+    info.syntax = std::make_unique<Syntax>();
+    const bool read = read_syntax(r.pattern, info.syntax.get());
+    m->automaton_.add(read ? info.syntax.get() : nullptr);
+    info.latin1_same = read && info.syntax->latin1_same;
+    if (!read) info.syntax.reset();
+    info.compiled = std::make_unique<std::atomic<bool>>(!read);
     info.ngroups = static_cast<int>(r.groups.size());
     for (std::size_t g = 0; g < r.groups.size(); ++g)
       if (r.groups[g] == "tx") info.tx_group = static_cast<int>(g) + 1;
@@ -170,6 +163,21 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   }
   m->automaton_.finish();
   return m;
+}
+
+void Matcher::compile_program(std::size_t id) const {
+  const std::lock_guard<std::mutex> lock(compile_mutex_);
+  const RuleInfo& info = info_[id];
+  if (info.compiled->load(std::memory_order_relaxed)) return;  // another thread did it
+  // The only writes to a RuleInfo after create(), under the lock and before `compiled` is set;
+  // readers look at `program` only after seeing `compiled`.
+  info.program = RuleProgram::compile(*info.syntax);
+  // A program whose groups disagree with RE2's numbering (a pattern RE2 reads otherwise) is
+  // not used.
+  if (info.program && info.program->groups() != static_cast<int>(rules_.rules[id].groups.size()))
+    info.program.reset();
+  info.syntax.reset();
+  info.compiled->store(true, std::memory_order_release);
 }
 
 std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
@@ -214,7 +222,8 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       const Rule& rule = rules_.rules[id];
       const RuleInfo& info = info_[id];
       RuleProgram::Result found = RuleProgram::kGaveUp;
-      if (ascii && info.program) found = info.program->match(sentence, p, end, &scratch, &spans, limits[k]);
+      const RuleProgram* program = ascii ? this->program(static_cast<std::size_t>(id)) : nullptr;
+      if (program) found = program->match(sentence, p, end, &scratch, &spans, limits[k]);
       if (found == RuleProgram::kNoMatch) continue;
       if (found == RuleProgram::kGaveUp) {
         // RE2: its Latin-1 program on ASCII text where that reads the pattern the same (it

@@ -7,7 +7,9 @@
 // leftmost), without overlap; blocking rules (type NONE) win spans that then yield nothing.
 #pragma once
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,13 +44,26 @@ class Matcher {
     int tx_group = -1;
     // The rule's templates: type, value, mod, quant, freq, value_after_quarter.
     std::vector<Template> templates;
-    // The rule's own engine for sentences of ASCII text, or nullptr (then RE2 runs).
-    std::unique_ptr<RuleProgram> program;
+    // The rule's own engine for sentences of ASCII text, or nullptr (then RE2 runs): compiled
+    // from `syntax` the first time a walk names the rule (on one article most rules are never
+    // named; with --jobs the threads share the work). `compiled` is set, with release order,
+    // once `program` is final; `syntax` is dropped then.
+    mutable std::unique_ptr<Syntax> syntax;
+    mutable std::unique_ptr<RuleProgram> program;
+    std::unique_ptr<std::atomic<bool>> compiled;
     bool latin1_same = true;  // RE2's Latin-1 program may stand in for the UTF-8 one on ASCII
   };
+  // The program of rule `id` (see RuleInfo), compiled if not yet.
+  const RuleProgram* program(std::size_t id) const {
+    const RuleInfo& info = info_[id];
+    if (!info.compiled->load(std::memory_order_acquire)) compile_program(id);
+    return info.program.get();
+  }
+  void compile_program(std::size_t id) const;
   RuleSet rules_;
-  std::vector<RuleInfo> info_;  // by rule index
+  std::vector<RuleInfo> info_;  // by rule index (programs compiled under compile_mutex_)
   RuleAutomaton automaton_;  // at a place, which rules may match starting there
+  mutable std::mutex compile_mutex_;
 };
 
 }  // namespace timeline::temporal_detail

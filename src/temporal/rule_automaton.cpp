@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <mutex>
 #include <map>
 #include <unordered_map>
@@ -43,7 +44,19 @@ struct RuleAutomaton::Nfa {
   };
   std::vector<Edge> edges;  // every state's moves without reading, in one array
   std::vector<Bytes> sets;
-  std::unordered_map<Bytes, int> set_index;
+  // A hash of a set's words (a bitset of 256 holds nothing but its bits; std::hash of one goes
+  // through a general byte hash, a third of the cost of building the automaton).
+  struct BytesHash {
+    std::size_t operator()(const Bytes& b) const {
+      static_assert(sizeof(Bytes) == 4 * sizeof(std::uint64_t), "a bitset of 256 is 4 words");
+      std::uint64_t w[4];
+      std::memcpy(w, &b, sizeof w);
+      std::uint64_t h = 0;
+      for (std::uint64_t x : w) h = (h ^ x) * 0x9E3779B97F4A7C15ull;
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
+  std::unordered_map<Bytes, int, BytesHash> set_index;
   std::vector<int> starts;  // each rule's first state
   std::vector<int> owner;   // [state]: the rule it belongs to
   std::array<std::uint8_t, 256> byte_class{};

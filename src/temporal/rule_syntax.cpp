@@ -98,6 +98,7 @@ class Reader {
 
   Node sequence() {
     std::vector<Node> items;
+    items.reserve(8);  // most are words of a few letters: one allocation, not four
     while (ok_ && i_ < p_.size() && !at('|') && !at(')')) {
       const bool several_bytes = static_cast<unsigned char>(p_[i_]) >= 0x80;
       Node a = atom();
