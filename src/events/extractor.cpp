@@ -42,8 +42,9 @@ class PackExtractor : public Extractor {
     std::vector<events::Token> scratch;
     while (read > 0 && !events::may_hold_trigger(pack_, doc.text, sentences[read - 1], &scratch))
       --read;
+    events::SentenceInfo si;  // one for every sentence: its lists keep their capacity
     for (std::size_t i = 0; i < read; ++i) {
-      const events::SentenceInfo si = events::analyze(pack_, doc.text, sentences[i], &discourse);
+      events::analyze(pack_, doc.text, sentences[i], &discourse, &si);
       std::vector<events::Draft> d = events::draft_claims(pack_, doc.text, si, i, &discourse);
       std::size_t from = 0, to = timexes.size();
       if (sorted) {

@@ -136,6 +136,16 @@ Mention rebind(const Mention& to, const Mention& at) {
   return r;
 }
 
+// find_mentions()'s working lists, one set per thread, reused from one sentence to the next.
+struct MentionScratch {
+  std::vector<Hit> actors, targets, regions;
+  std::vector<Mention> cand;
+  std::vector<std::size_t> order, kept;
+  std::vector<char> used;
+  std::vector<EntityPatterns::Run> runs;
+  std::vector<re2::StringPiece> groups;
+};
+
 void remember(Discourse* d, const Mention& m) {
   d->last_by_kind.erase(std::remove_if(d->last_by_kind.begin(), d->last_by_kind.end(),
                                        [&](const auto& p) { return p.first == m.entity.kind; }),
@@ -159,62 +169,73 @@ bool authority_kind(const std::string& k) {
 }
 
 std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) {
+  std::vector<Start> starts;
+  find_starts(pack, toks, &starts);
   std::vector<CueHit> out;
+  find_cues(pack, toks, starts, &out);
+  return out;
+}
+
+void find_cues(const Pack& pack, const std::vector<Token>& toks, const std::vector<Start>& starts,
+               std::vector<CueHit>* out) {
+  out->clear();
   std::size_t covered_until[std::size(kCueNames) + 1] = {};  // per cue kind: first free token
   // Per cue the longest hit at token i (earlier rule on ties): its rule and length.
   struct Best {
     std::size_t rule = 0, count = 0;
   };
-  std::vector<Best> best;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
+  Best best[std::size(kCueNames) + 1];
+  std::size_t bests = 0;
+  for (const Start& s : starts) {
+    if ((s.tables & kStartCue) == 0) continue;
+    const std::size_t i = s.token;
     const std::vector<std::size_t>* cand = pack.cue_index.at(toks[i]);
     if (cand == nullptr || !pack.cue_index.any_may_match(toks, i)) continue;
-    best.clear();
+    bests = 0;
     for (const std::size_t ri : *cand) {
       if (!pack.cue_index.may_match(ri, toks, i)) continue;
       const CueRule& r = pack.cues[ri];
       const std::size_t n = r.phrase.match(toks, i);
       if (n == 0) continue;
-      auto b = std::find_if(best.begin(), best.end(),
-                            [&](const Best& h) { return pack.cues[h.rule].cue == r.cue; });
-      if (b == best.end()) {
-        best.push_back(Best{ri, n});
+      // One entry per cue name (load_pack admits only the names of kCueNames).
+      Best* b = std::find_if(best, best + bests,
+                             [&](const Best& h) { return pack.cues[h.rule].cue == r.cue; });
+      if (b == best + bests) {
+        if (bests < std::size(best)) best[bests++] = Best{ri, n};
       } else if (n > b->count) {
         *b = Best{ri, n};
       }
     }
-    if (best.size() > 1)
-      std::sort(best.begin(), best.end(), [&](const Best& a, const Best& b) {
+    if (bests > 1)
+      std::sort(best, best + bests, [&](const Best& a, const Best& b) {
         return pack.cues[a.rule].cue < pack.cues[b.rule].cue;
       });
-    for (const Best& hit : best) {
-      const CueRule& r = pack.cues[hit.rule];
-      // load_pack admits only known cue names.
+    for (std::size_t k = 0; k < bests; ++k) {
+      const CueRule& r = pack.cues[best[k].rule];
       std::size_t& until =
           covered_until[r.kind < 0 ? std::size(kCueNames) : static_cast<std::size_t>(r.kind)];
       if (until > i) continue;
-      until = i + hit.count;
-      out.push_back(CueHit{r.cue, r.value, i, hit.count});
+      until = i + best[k].count;
+      out->push_back(CueHit{r.cue, r.value, i, best[k].count, r.kind});
     }
   }
-  return out;
 }
 
-std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
-                                   const std::vector<Token>& toks, Discourse* d) {
-  return find_mentions(pack, text, toks, find_cues(pack, toks), d);
-}
-
-std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
-                                   const std::vector<Token>& toks,
-                                   const std::vector<CueHit>& cues, Discourse* d) {
-  // Room for the names and cue hits found, plus a few patterns; none for a sentence without.
-  const std::vector<Hit> actors = find_all(pack.actors, pack.actor_index, toks);
-  const std::vector<Hit> targets = find_all(pack.targets, pack.target_index, toks);
-  const std::vector<Hit> regions = find_all(pack.regions, pack.region_index, toks);
-  std::vector<Mention> cand;
-  if (!actors.empty() || !targets.empty() || !regions.empty() || !cues.empty())
-    cand.reserve(actors.size() + targets.size() + regions.size() + cues.size() + 4);
+void find_mentions(const Pack& pack, std::string_view text, const std::vector<Token>& toks,
+                   const std::vector<Start>& starts, const std::vector<CueHit>& cues,
+                   Discourse* d, std::vector<Mention>* outp) {
+  outp->clear();
+  // The working lists of this thread, kept from one sentence to the next.
+  thread_local MentionScratch sc;
+  const std::vector<Hit>& actors = sc.actors;
+  const std::vector<Hit>& targets = sc.targets;
+  const std::vector<Hit>& regions = sc.regions;
+  find_all(pack.actors, pack.actor_index, toks, starts, kStartActor, &sc.actors);
+  find_all(pack.targets, pack.target_index, toks, starts, kStartTarget, &sc.targets);
+  find_all(pack.regions, pack.region_index, toks, starts, kStartRegion, &sc.regions);
+  // Every candidate, then the people found in the words they leave (see below).
+  std::vector<Mention>& cand = sc.cand;
+  cand.clear();
   for (const Hit& h : actors) {
     const EntityRule& r = pack.actors[h.rule];
     Mention m = make(text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
@@ -246,11 +267,13 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   // Generic patterns on the sentence text.
   if (!toks.empty()) {
     const std::uint32_t sb = toks.front().begin, se = toks.back().end;
-    for (const EntityPatterns::Run& run : pack.pattern_set->candidates(text.substr(sb, se - sb))) {
+    pack.pattern_set->candidates(text.substr(sb, se - sb), &sc.runs);
+    for (const EntityPatterns::Run& run : sc.runs) {
       const EntityPattern& p = pack.patterns[static_cast<std::size_t>(run.index)];
       const RE2* re = run.re;
       const int ng = re->NumberOfCapturingGroups();
-      std::vector<re2::StringPiece> g(ng + 1);
+      std::vector<re2::StringPiece>& g = sc.groups;
+      g.assign(static_cast<std::size_t>(ng) + 1, re2::StringPiece());
       std::size_t pos = sb;
       while (pos < se && re->Match(text, pos, se, RE2::UNANCHORED, g.data(), ng + 1)) {
         const std::uint32_t mb = static_cast<std::uint32_t>(g[0].data() - text.data());
@@ -298,29 +321,37 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       cand.push_back(std::move(m));
     } else if (c.cue == "anaphor-actor"sv || c.cue == "anaphor-target"sv) {
       Mention m = make(text, toks, c.first, c.count,
-                       c.cue == "anaphor-actor"sv ? Role::kActor : Role::kTarget, "", c.value);
+                       c.cue == "anaphor-actor"sv ? Role::kActor : Role::kTarget, "",
+                       std::string(c.value));
       m.anaphor = true;
       cand.push_back(std::move(m));
     }
   }
   // Keep the longest of overlapping candidates (earlier first on ties); known entities beat
   // patterns and cues of the same length because they were added first. Their indices are
-  // sorted, not the mentions, which are large.
-  std::vector<std::size_t> order(cand.size());
+  // sorted, not the mentions, which are large: by length, longest first, in a stable insertion
+  // sort (a sentence has a few candidates).
+  std::vector<std::size_t>& order = sc.order;
+  order.resize(cand.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return cand[a].count > cand[b].count;
-  });
-  std::vector<Mention> kept;
-  if (!cand.empty()) kept.reserve(cand.size() + 4);
-  std::vector<bool> used(toks.size(), false);
+  for (std::size_t a = 1; a < order.size(); ++a) {
+    const std::size_t k = order[a];
+    std::size_t b = a;
+    for (; b > 0 && cand[order[b - 1]].count < cand[k].count; --b) order[b] = order[b - 1];
+    order[b] = k;
+  }
+  // The kept candidates and people, by index into cand.
+  std::vector<std::size_t>& kept = sc.kept;
+  kept.clear();
+  std::vector<char>& used = sc.used;
+  used.assign(toks.size(), 0);
   for (const std::size_t k : order) {
-    Mention& m = cand[k];
+    const Mention& m = cand[k];
     bool free = true;
     for (std::size_t i = m.first; i < m.last(); ++i) free = free && !used[i];
     if (!free) continue;
-    for (std::size_t i = m.first; i < m.last(); ++i) used[i] = true;
-    kept.push_back(std::move(m));
+    for (std::size_t i = m.first; i < m.last(); ++i) used[i] = 1;
+    kept.push_back(k);
   }
   // Person names: runs of two or more capitalized words that nothing else claimed, or a single
   // capitalized word that is the surname of a person named before.
@@ -345,7 +376,8 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
         for (std::size_t k = j + 1; k < toks.size() && k <= j + 5 && toks[k].text != ","sv; ++k)
           if (title_word(toks[k].lower) && toks[k].lower != "founder"sv) m.official = true;
       }
-      kept.push_back(std::move(m));
+      cand.push_back(std::move(m));
+      kept.push_back(cand.size() - 1);
     } else if (words == 1 && j == b + 1) {
       for (const Mention& p : d->people) {
         const std::string& n = p.entity.name;
@@ -357,28 +389,22 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
           m.count = 1;
           m.entity.mention = toks[b].text;
           m.entity.span = Span{toks[b].begin, toks[b].end};
-          kept.push_back(std::move(m));
+          cand.push_back(std::move(m));
+          kept.push_back(cand.size() - 1);
           break;
         }
       }
     }
     i = j > i ? j : i + 1;
   }
-  order.resize(kept.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return kept[a].first < kept[b].first; });
-  {
-    std::vector<Mention> by_first;
-    by_first.reserve(kept.size());
-    for (const std::size_t k : order) by_first.push_back(std::move(kept[k]));
-    kept = std::move(by_first);
-  }
+  // In reading order (kept mentions cover disjoint tokens: no two begin at the same one).
+  std::sort(kept.begin(), kept.end(),
+            [&](std::size_t a, std::size_t b) { return cand[a].first < cand[b].first; });
   // A generic service followed by its name ("the social media platform X", "messaging apps
   // Telegram and WhatsApp") is that name.
   for (std::size_t k = 0; k + 1 < kept.size(); ++k) {
-    const Mention& g = kept[k];
-    const Mention& n = kept[k + 1];
+    const Mention& g = cand[kept[k]];
+    const Mention& n = cand[kept[k + 1]];
     if (g.role == Role::kTarget && n.role == Role::kTarget && g.entity.kind != "network"sv &&
         g.entity.name == lower(g.entity.name) && n.first >= g.last() && n.first - g.last() <= 2 &&
         (n.first == g.last() || (toks[g.last()].word && !one_of(toks[g.last()].lower,
@@ -389,10 +415,9 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
   }
 
   // Resolve in reading order: countries before "authorities", people's affiliations, anaphors.
-  std::vector<Mention> out;
-  out.reserve(kept.size());
+  std::vector<Mention>& out = *outp;
   for (std::size_t k = 0; k < kept.size(); ++k) {
-    Mention m = std::move(kept[k]);
+    Mention& m = cand[kept[k]];
     if (m.role == Role::kActor && !m.anaphor && m.entity.kind != "person"sv && !out.empty() &&
         out.back().role == Role::kRegion && out.back().last() + 1 >= m.first &&
         m.entity.name == lower(m.entity.mention)) {
@@ -504,7 +529,6 @@ std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
       remember(d, m);
     out.push_back(std::move(m));
   }
-  return out;
 }
 
 }  // namespace timeline::events

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <timeline/claim.hpp>
@@ -34,10 +35,12 @@ struct Mention {
   std::size_t last() const { return first + count; }
 };
 
-// The cue hits of the sentence by cue name, token index of each hit's first token.
+// The cue hits of the sentence by cue name, token index of each hit's first token. The names
+// view the pack's rules (the pack outlives every sentence read with it).
 struct CueHit {
-  std::string cue, value;
+  std::string_view cue, value;
   std::size_t first = 0, count = 0;
+  int kind = -1;  // cue_kind(cue)
 };
 
 struct Discourse {
@@ -62,17 +65,19 @@ bool actor_kind(const std::string& kind);
 bool target_kind(const std::string& kind);
 bool authority_kind(const std::string& kind);
 
-// The mentions of the sentence toks (document text `text`), sorted by first token. Anaphors are
-// resolved against `d` and against earlier mentions in the same sentence; `d` is updated with the
-// actors and people of the sentence (targets are updated by the caller, who knows the claims).
-std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
-                                   const std::vector<Token>& toks, Discourse* d);
-// The same with the cue hits of toks already found (find_cues).
-std::vector<Mention> find_mentions(const Pack& pack, std::string_view text,
-                                   const std::vector<Token>& toks,
-                                   const std::vector<CueHit>& cues, Discourse* d);
+// The mentions of the sentence toks (document text `text`, word ids set with pack.vocab), sorted
+// by first token, into *out (cleared first, its capacity kept). `starts` are the places where
+// phrases can begin (find_starts()) and `cues` the cue hits (find_cues()). Anaphors are resolved
+// against `d` and against earlier mentions in the same sentence; `d` is updated with the actors
+// and people of the sentence (targets are updated by the caller, who knows the claims).
+void find_mentions(const Pack& pack, std::string_view text, const std::vector<Token>& toks,
+                   const std::vector<Start>& starts, const std::vector<CueHit>& cues,
+                   Discourse* d, std::vector<Mention>* out);
 
 // The cue hits of the sentence toks, in token order (by cue name at one token).
 std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks);
+// The same into *out (cleared first), with the places where phrases can begin (find_starts()).
+void find_cues(const Pack& pack, const std::vector<Token>& toks, const std::vector<Start>& starts,
+               std::vector<CueHit>* out);
 
 }  // namespace timeline::events

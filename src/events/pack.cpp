@@ -185,11 +185,32 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     pack->region_index.build(pack->regions, &pack->vocab);
     pack->cue_index.build(pack->cues, &pack->vocab);
     pack->trigger_prefilter.build(pack->triggers);
+    pack->starts.assign(pack->vocab.size(), 0);
+    for (std::uint32_t id = 0; id < pack->vocab.size(); ++id) {
+      const std::pair<const PhraseIndex*, std::uint8_t> tables[] = {
+          {&pack->trigger_index, kStartTrigger}, {&pack->actor_index, kStartActor},
+          {&pack->target_index, kStartTarget},   {&pack->region_index, kStartRegion},
+          {&pack->cue_index, kStartCue}};
+      for (const auto& [index, bit] : tables)
+        if (index->starts_with(id)) pack->starts[id] = static_cast<std::uint8_t>(pack->starts[id] | bit);
+    }
     pack->triggers_by_id = true;
     for (const TriggerRule& r : pack->triggers)
       pack->triggers_by_id = pack->triggers_by_id && r.phrase.by_id();
   }
   return ok;
+}
+
+void find_starts(const Pack& pack, const std::vector<Token>& toks, std::vector<Start>* out) {
+  out->clear();
+  const std::size_t known = pack.starts.size();
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const std::uint32_t id = toks[i].word_id;
+    if (id < known && pack.starts[id] != 0)
+      out->push_back(Start{static_cast<std::uint32_t>(i), pack.starts[id]});
+    else if (id == kUnindexed)
+      out->push_back(Start{static_cast<std::uint32_t>(i), 0xFFu});
+  }
 }
 
 }  // namespace timeline::events

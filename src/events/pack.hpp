@@ -123,6 +123,8 @@ class PhraseIndex {
     if (tok.word_id >= by_id_.size() || by_id_[tok.word_id].empty()) return nullptr;
     return &by_id_[tok.word_id];
   }
+  // Whether a rule can start at a token whose word_id is `id` (at() is not null for it).
+  bool starts_with(std::uint32_t id) const { return id < by_id_.size() && !by_id_[id].empty(); }
   // False when no rule of the list at() gave for toks[i] can match there because of the word
   // after it (may_match() would be false for each): one look for the whole list.
   bool any_may_match(const std::vector<Token>& toks, std::size_t i) const {
@@ -179,7 +181,24 @@ struct Pack {
   bool triggers_by_id = false;  // every trigger phrase compares words by id (Phrase::by_id)
   // Says, on a sentence's bytes, when no trigger phrase can start in it (prefilter.hpp).
   TriggerPrefilter trigger_prefilter;
+  // Per word id of `vocab`: the tables (kStart* bits) with a phrase that can begin with the word.
+  std::vector<std::uint8_t> starts;
 };
+
+// Bits of Pack::starts and Start::tables.
+constexpr std::uint8_t kStartTrigger = 1, kStartActor = 2, kStartTarget = 4, kStartRegion = 8,
+                       kStartCue = 16;
+
+// A token at which a phrase of some table can begin: its index and the tables (kStart* bits).
+struct Start {
+  std::uint32_t token = 0;
+  std::uint32_t tables = 0;
+};
+
+// The tokens of toks at which a phrase of some table of the pack can begin, in order, into *out
+// (cleared first): by word id (pack.vocab); a token without one (kUnindexed) may begin any.
+// Every other token begins no phrase of any table, so the searches need only look at these.
+void find_starts(const Pack& pack, const std::vector<Token>& toks, std::vector<Start>* out);
 
 // Loads rules/domains/<domain>/ from `data` into *pack. On failure fills *error.
 bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Error* error);
@@ -214,6 +233,32 @@ std::vector<Hit> find_all(const std::vector<Rule>& rules, const PhraseIndex& ind
     }
   }
   return out;
+}
+
+// find_all() over the tokens of `starts` (find_starts()) that carry `table` only, into *out
+// (cleared first): the same hits, as a token where no rule of `index` begins is passed over.
+template <typename Rule>
+void find_all(const std::vector<Rule>& rules, const PhraseIndex& index,
+              const std::vector<Token>& toks, const std::vector<Start>& starts,
+              std::uint32_t table, std::vector<Hit>* out) {
+  out->clear();
+  std::size_t next = 0;  // the first token after the last hit
+  for (const Start& s : starts) {
+    if ((s.tables & table) == 0 || s.token < next) continue;
+    const std::size_t i = s.token;
+    const std::vector<std::size_t>* cand = index.at(toks[i]);
+    if (!cand || !index.any_may_match(toks, i)) continue;
+    Hit best;
+    for (const std::size_t r : *cand) {
+      if (!index.may_match(r, toks, i)) continue;
+      const std::size_t n = rules[r].phrase.match(toks, i);
+      if (n > best.count) best = Hit{r, i, n};
+    }
+    if (best.count > 0) {
+      out->push_back(best);
+      next = i + best.count;
+    }
+  }
 }
 
 }  // namespace timeline::events

@@ -38,23 +38,41 @@ struct AtomBytes {
 };
 constexpr AtomBytes kAtomBytes;
 
+// The slot of a head in AtomFinder::bits_ (a multiplicative hash to 16 bits).
+constexpr int kHeadBits = 16;
+inline std::uint32_t head_slot(std::uint32_t head) {
+  return (head * 0x9E3779B1u) >> (32 - kHeadBits);
+}
+
 }  // namespace
 
 bool EntityPatterns::AtomFinder::build(const std::vector<std::string>& atoms) {
   atoms_ = atoms;
-  head_.assign(128 * 128, 0);
-  pairs_.assign(128 * 128 / 64, 0);
+  heads_.clear();
   lists_.clear();
-  for (std::size_t k = 0; k < atoms.size(); ++k) {
-    const std::string& a = atoms[k];
+  bits_.assign((std::size_t{1} << kHeadBits) / 64, 0);
+  key_len_ = 4;
+  for (const std::string& a : atoms) {
     if (a.size() < 2 || !all_ascii(a) || a.find('\0') != std::string::npos) return false;
-    const std::size_t key = static_cast<unsigned char>(a[0]) * 128 + static_cast<unsigned char>(a[1]);
-    if (head_[key] == 0) {
+    key_len_ = std::min(key_len_, a.size());
+  }
+  key_mask_ = static_cast<std::uint32_t>((std::uint64_t{1} << (7 * key_len_)) - 1);
+  std::vector<std::pair<std::uint32_t, int>> by_head;
+  for (std::size_t k = 0; k < atoms.size(); ++k) {
+    std::uint32_t head = 0;
+    for (std::size_t j = 0; j < key_len_; ++j)
+      head = (head << 7) | static_cast<unsigned char>(atoms[k][j]);
+    by_head.emplace_back(head, static_cast<int>(k));
+  }
+  std::sort(by_head.begin(), by_head.end());
+  for (const auto& [head, k] : by_head) {
+    if (heads_.empty() || heads_.back() != head) {
+      heads_.push_back(head);
       lists_.emplace_back();
-      head_[key] = static_cast<std::uint32_t>(lists_.size());
-      pairs_[key / 64] |= std::uint64_t{1} << (key % 64);
+      const std::uint32_t slot = head_slot(head);
+      bits_[slot / 64] |= std::uint64_t{1} << (slot % 64);
     }
-    lists_[head_[key] - 1].push_back(static_cast<int>(k));
+    lists_.back().push_back(k);
   }
   return true;
 }
@@ -62,18 +80,23 @@ bool EntityPatterns::AtomFinder::build(const std::vector<std::string>& atoms) {
 void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int>* out) const {
   out->clear();
   const std::size_t n = sentence.size();
-  if (n < 2) return;
+  if (n < key_len_) return;
   const auto* p = reinterpret_cast<const unsigned char*>(sentence.data());
-  // The pair of lower-case bytes ending at i, as one number: atoms are found by their first two.
-  std::size_t key = kAtomBytes.low[p[0]];
-  for (std::size_t i = 1; i < n; ++i) {
-    key = ((key << 7) | kAtomBytes.low[p[i]]) & (128 * 128 - 1);
-    if ((pairs_[key / 64] >> (key % 64) & 1u) == 0) continue;
-    for (const int k : lists_[head_[key] - 1]) {
+  // The head of lower-case bytes ending at i, as one number. A byte that no atom holds (NUL,
+  // beyond ASCII) is 0 in it, so a head holding one is no atom's.
+  std::uint32_t head = 0;
+  for (std::size_t i = 0; i + 1 < key_len_; ++i) head = (head << 7) | kAtomBytes.low[p[i]];
+  for (std::size_t i = key_len_ - 1; i < n; ++i) {
+    head = ((head << 7) | kAtomBytes.low[p[i]]) & key_mask_;
+    const std::uint32_t slot = head_slot(head);
+    if ((bits_[slot / 64] >> (slot % 64) & 1u) == 0) continue;
+    const auto it = std::lower_bound(heads_.begin(), heads_.end(), head);
+    if (it == heads_.end() || *it != head) continue;
+    const std::size_t b = i + 1 - key_len_;
+    for (const int k : lists_[static_cast<std::size_t>(it - heads_.begin())]) {
       const std::string& atom = atoms_[static_cast<std::size_t>(k)];
-      const std::size_t b = i - 1;
       if (b + atom.size() > n) continue;
-      std::size_t j = 2;
+      std::size_t j = key_len_;
       while (j < atom.size() && kAtomBytes.low[p[b + j]] == static_cast<unsigned char>(atom[j])) ++j;
       if (j == atom.size() && std::find(out->begin(), out->end(), k) == out->end())
         out->push_back(k);
@@ -147,32 +170,40 @@ void EntityPatterns::build_utf8() const {
 
 void EntityPatterns::runs(const Side& side, std::string_view sentence,
                           std::vector<Run>* out) const {
-  std::vector<int> atoms, ids;
+  // The atoms found and the patterns they admit, per thread, kept from one sentence to the next.
+  thread_local std::vector<int> atoms, ids;
   if (!side.atoms) {
     // No prefilter: every pattern.
-    for (std::size_t k = 0; k < side.count; ++k) ids.push_back(static_cast<int>(k));
-  } else {
-    side.atoms->find(sentence, &atoms);
-    if (atoms.empty()) {
-      ids = side.without_atoms;
-    } else {
-      side.filter->AllPotentials(atoms, &ids);
-      std::sort(ids.begin(), ids.end());
-    }
+    for (std::size_t k = 0; k < side.count; ++k)
+      out->push_back(Run{static_cast<int>(k), &side.filter->GetRE2(static_cast<int>(k))});
+    return;
   }
-  for (const int k : ids) out->push_back(Run{k, &side.filter->GetRE2(k)});
+  side.atoms->find(sentence, &atoms);
+  const std::vector<int>* admitted = &side.without_atoms;
+  if (!atoms.empty()) {
+    ids.clear();
+    side.filter->AllPotentials(atoms, &ids);
+    std::sort(ids.begin(), ids.end());
+    admitted = &ids;
+  }
+  for (const int k : *admitted) out->push_back(Run{k, &side.filter->GetRE2(k)});
 }
 
 std::vector<EntityPatterns::Run> EntityPatterns::candidates(std::string_view sentence) const {
   std::vector<Run> out;
-  if (sources_.empty()) return out;
+  candidates(sentence, &out);
+  return out;
+}
+
+void EntityPatterns::candidates(std::string_view sentence, std::vector<Run>* out) const {
+  out->clear();
+  if (sources_.empty()) return;
   if (latin1_ok_ && all_ascii(sentence)) {
-    runs(latin1_, sentence, &out);
+    runs(latin1_, sentence, out);
   } else {
     build_utf8();
-    runs(utf8_, sentence, &out);
+    runs(utf8_, sentence, out);
   }
-  return out;
 }
 
 }  // namespace timeline::events

@@ -69,6 +69,8 @@ class EntityPatterns {
   // The patterns that can match in `sentence` (the sentence's text), in index order, each with
   // the compilation that fits the sentence's bytes. The others cannot match anywhere in it.
   std::vector<Run> candidates(std::string_view sentence) const;
+  // The same into *out (cleared first, its capacity kept).
+  void candidates(std::string_view sentence, std::vector<Run>* out) const;
 
   // Which of a list of ASCII strings of two bytes or more occur in a sentence's ASCII lower
   // case: what an unanchored RE2::Set of the quoted strings finds in lower(sentence), without
@@ -81,10 +83,15 @@ class EntityPatterns {
     void find(std::string_view sentence, std::vector<int>* out) const;
 
    private:
+    // Atoms are found by their first key_len_ bytes (the shortest atom's length, at most four),
+    // lower case, seven bits each, as one number (a "head"). A bit per hashed head rules out
+    // almost every place at once; the places it lets through look their head up in heads_.
     std::vector<std::string> atoms_;
-    std::vector<std::uint32_t> head_;  // by first two bytes (128 x 128): 1 + index into lists_
-    std::vector<std::uint64_t> pairs_;  // the same, one bit per pair: whether an atom begins so
-    std::vector<std::vector<int>> lists_;
+    std::size_t key_len_ = 2;
+    std::uint32_t key_mask_ = 0;           // the bits of key_len_ bytes
+    std::vector<std::uint64_t> bits_;      // by hash of the head: whether an atom may begin so
+    std::vector<std::uint32_t> heads_;     // sorted heads of the atoms
+    std::vector<std::vector<int>> lists_;  // per head (same order): the atoms beginning so
   };
 
  private:

@@ -106,7 +106,7 @@ void index_sentence(SentenceInfo* si) {
   const std::size_t n = si->toks.size();
   si->cue_bits.assign(n, 0);
   for (const CueHit& c : si->cues) {
-    const int kind = cue_kind(c.cue);
+    const int kind = c.kind;
     if (kind < 0) continue;
     for (std::size_t i = c.first; i < c.first + c.count && i < n; ++i)
       si->cue_bits[i] = static_cast<std::uint16_t>(si->cue_bits[i] | (1u << kind));
@@ -172,11 +172,29 @@ bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s
 
 SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d) {
   SentenceInfo si;
+  analyze(pack, text, s, d, &si);
+  return si;
+}
+
+void analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d,
+             SentenceInfo* sip) {
+  SentenceInfo& si = *sip;
   si.sentence = s;
-  si.toks = tokenize(text, s.begin, s.end, &pack.vocab);
-  si.cues = find_cues(pack, si.toks);
-  si.mentions = find_mentions(pack, text, si.toks, si.cues, d);
-  for (const Hit& h : find_all(pack.triggers, pack.trigger_index, si.toks)) {
+  si.triggers.clear();
+  // The per-token tables are filled below for a sentence with triggers only; left empty, they
+  // are worked out from the lists (see SentenceInfo).
+  si.cue_bits.clear();
+  si.boundary.clear();
+  si.since_ahead.clear();
+  si.trigger_at.clear();
+  tokenize(text, s.begin, s.end, &pack.vocab, &si.toks);
+  find_starts(pack, si.toks, &si.starts);
+  find_cues(pack, si.toks, si.starts, &si.cues);
+  find_mentions(pack, text, si.toks, si.starts, si.cues, d, &si.mentions);
+  // The trigger hits of this thread, kept from one sentence to the next.
+  thread_local std::vector<Hit> hits;
+  find_all(pack.triggers, pack.trigger_index, si.toks, si.starts, kStartTrigger, &hits);
+  for (const Hit& h : hits) {
     if (pack.triggers[h.rule].stop) continue;
     // A trigger inside a name ("Internet Freedom Foundation") is part of the name.
     bool inside = false;
@@ -194,7 +212,6 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
   }
   // Only a sentence with triggers is scanned clause by clause (draft_claims).
   if (!si.triggers.empty()) index_sentence(&si);
-  return si;
 }
 
 std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const SentenceInfo& si,

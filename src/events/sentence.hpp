@@ -32,6 +32,7 @@ struct TriggerHit {
 struct SentenceInfo {
   Sentence sentence;
   TokenList toks;
+  std::vector<Start> starts;  // the tokens where phrases of the pack can begin (find_starts)
   std::vector<Mention> mentions;
   std::vector<TriggerHit> triggers;  // stop phrases removed
   std::vector<CueHit> cues;
@@ -54,6 +55,10 @@ struct SentenceInfo {
 };
 
 SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d);
+// The same into *si, replacing what it held but keeping the capacity of its lists (a caller
+// reading many sentences keeps one SentenceInfo).
+void analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d,
+             SentenceInfo* si);
 
 // Whether the sentence holds a trigger phrase (not a stop phrase). When false, analyze() finds no
 // triggers in it and draft_claims() drafts nothing from it; this is cheaper than analyze() (no

@@ -243,7 +243,10 @@ class TokenWriter {
   // typographic sign that starts at the span's last byte or two still comes whole (tokenize()
   // allows for those bytes past the span's end).
   char* room() {
-    if (!out_->storage_) out_->storage_.reset(new char[capacity_]);
+    if (used_ == 0 && (!out_->storage_ || out_->storage_size_ < capacity_)) {
+      out_->storage_.reset(new char[capacity_]);
+      out_->storage_size_ = capacity_;
+    }
     return out_->storage_.get() + used_;
   }
   TokenList* out_;
@@ -255,14 +258,20 @@ class TokenWriter {
 TokenList tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                    const Vocabulary* vocab) {
   TokenList out;
+  tokenize(text, begin, end, vocab, &out);
+  return out;
+}
+
+void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+              const Vocabulary* vocab, TokenList* out) {
+  out->clear();
   const std::size_t stop = std::min<std::size_t>(end, text.size());
-  if (stop <= begin) return out;
+  if (stop <= begin) return;
   // About one token per five bytes of news text.
-  out.reserve((stop - begin) / 5 + 4);
-  TokenWriter w(&out, text, 2 * (stop - begin + kMaxOverhang));
+  out->reserve((stop - begin) / 5 + 4);
+  TokenWriter w(out, text, 2 * (stop - begin + kMaxOverhang));
   scan(text, begin, end,
        [&](std::size_t b, std::size_t e, bool word) { w.put(b, e, word, vocab); });
-  return out;
 }
 
 std::vector<Token> word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,

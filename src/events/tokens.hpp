@@ -58,7 +58,8 @@ class TokenList : public std::vector<Token> {
 
  private:
   friend class TokenWriter;
-  std::unique_ptr<char[]> storage_;  // allocated at the first token that needs it, never grown
+  std::unique_ptr<char[]> storage_;  // allocated at the first token that needs it
+  std::size_t storage_size_ = 0;     // bytes of storage_; kept when the list is refilled
 };
 
 class Vocabulary;
@@ -66,6 +67,10 @@ class Vocabulary;
 // it, in the same pass (no second lookup of the text).
 TokenList tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                    const Vocabulary* vocab = nullptr);
+// The same into *out, replacing what it held but keeping its buffers (a caller reading many
+// sentences keeps one list; views into the earlier tokens' storage are then invalid).
+void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
+              const Vocabulary* vocab, TokenList* out);
 
 // The tokens of tokenize(text, begin, end, &vocab) with their word_id, offsets and `word`, but
 // without text: `text` and `lower` stay empty. Enough for phrases that compare every word by id
