@@ -181,3 +181,78 @@ TEST_CASE("the program's output is byte-identical for --jobs 1 and --jobs 2", "[
   CHECK(!one.empty());
   CHECK(one == two);
 }
+
+TEST_CASE("run_batch with a setup step: no document is worked before setup returns", "[cli]") {
+  const int jobs = GENERATE(1, 2, 3);
+  TempDir dir("timeline-batch-setup");
+  Options opt;
+  opt.jobs = jobs;
+  std::string expected;
+  for (int i = 0; i < 40; ++i) {
+    const fs::path p = dir.path / ("doc" + std::to_string(100 + i) + ".txt");
+    write(p, "Setup article " + std::to_string(i) + ".\n");
+    opt.inputs.push_back(p.string());
+    expected += "OK doc" + std::to_string(100 + i) + "\n";
+  }
+  std::atomic<bool> ready{false};
+  std::atomic<int> early{0};
+  auto setup = [&] {
+    // Long enough for the reading and parsing to get ahead of it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    ready = true;
+    return true;
+  };
+  auto work = [&](const Document& d, std::string* result, Error*) {
+    if (!ready) ++early;
+    *result = "OK " + d.id;
+    return true;
+  };
+  std::string log;
+  std::atomic<int> lines{0};
+  LineLog errbuf(&log, &lines);
+  std::ostream err(&errbuf);
+  auto emit = [&](BatchItem&& item) { log += item.result + "\n"; };
+  CHECK(timeline::cli::run_batch(opt, LoadOptions{}, setup, work, emit, err) == 0);
+  CHECK(early.load() == 0);
+  CHECK(log == expected);
+}
+
+TEST_CASE("run_batch with a setup step that fails: nothing is worked or emitted", "[cli]") {
+  const int jobs = GENERATE(1, 2, 3);
+  // More documents than the start-up window holds, so that reading waits for the setup.
+  const int docs = GENERATE(3, 5000);
+  TempDir dir("timeline-batch-setup-fails");
+  const fs::path p = dir.path / "many.jsonl";
+  {
+    std::ofstream out(p, std::ios::binary);
+    for (int i = 0; i < docs; ++i) out << "{\"id\":\"d" << i << "\",\"text\":\"Article.\"}\n";
+  }
+  Options opt;
+  opt.jobs = jobs;
+  opt.inputs = {p.string()};
+  std::atomic<int> worked{0}, emitted{0};
+  auto work = [&](const Document&, std::string*, Error*) {
+    ++worked;
+    return true;
+  };
+  auto emit = [&](BatchItem&&) { ++emitted; };
+  std::string log;
+  std::atomic<int> lines{0};
+  LineLog errbuf(&log, &lines);
+  std::ostream err(&errbuf);
+  CAPTURE(jobs, docs);
+  auto refuse = [] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return false;
+  };
+  CHECK(timeline::cli::run_batch(opt, LoadOptions{}, refuse, work, emit, err) == -1);
+  CHECK(worked.load() == 0);
+  CHECK(emitted.load() == 0);
+  CHECK(log.empty());
+  // An exception from setup leaves run_batch.
+  auto throws = []() -> bool { throw std::runtime_error("setup broke"); };
+  CHECK_THROWS_WITH(timeline::cli::run_batch(opt, LoadOptions{}, throws, work, emit, err),
+                    "setup broke");
+  CHECK(worked.load() == 0);
+  CHECK(emitted.load() == 0);
+}

@@ -82,6 +82,15 @@ using EmitFn = std::function<void(BatchItem&&)>;
 int run_batch(const Options& opt, const LoadOptions& load, const WorkFn& work, const EmitFn& emit,
               std::ostream& err);
 
+// run_batch with a start-up step: `setup` (making the tagger, say) runs on a thread of its own
+// while the first documents are read and parsed, and no document reaches `work` before it
+// returns (with opt.jobs <= 1 it runs first, on the calling thread). When `setup` returns false
+// (having reported why), nothing is worked or emitted and run_batch returns -1; an exception
+// from `setup` leaves run_batch.
+using SetupFn = std::function<bool()>;
+int run_batch(const Options& opt, const LoadOptions& load, const SetupFn& setup,
+              const WorkFn& work, const EmitFn& emit, std::ostream& err);
+
 // A file name for a document id that stays inside the output folder: path separators, control
 // characters and a leading dot become '_' ("../x" -> "_.._x"); an empty id becomes "document".
 std::string file_name_for_id(const std::string& id);

@@ -73,8 +73,12 @@ int cmd_tag(int argc, char** argv) {
   LoadOptions load;
   DataFiles data;
   if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
-  const std::unique_ptr<Tagger> tagger = create_tagger(data, "tag", std::cerr);
-  if (!tagger) return kExitUsage;
+  // The tagger is made while the first documents are read and parsed (run_batch's setup).
+  std::unique_ptr<Tagger> tagger;
+  auto setup = [&] {
+    tagger = create_tagger(data, "tag", std::cerr);
+    return tagger != nullptr;
+  };
   const bool explain = opt.has("explain");
   auto work = [&](const Document& d, std::string* out, Error*) {
     const std::vector<Timex> timexes = tagger->tag(d);
@@ -92,7 +96,8 @@ int cmd_tag(int argc, char** argv) {
     if (!write_file(path, item.result + (format == "json" ? "\n" : ""), std::cerr))
       write_failed = true;
   };
-  const int failed = run_batch(opt, load, work, emit, std::cerr);
+  const int failed = run_batch(opt, load, setup, work, emit, std::cerr);
+  if (failed < 0) return kExitUsage;
   std::cout.flush();
   return failed > 0 || write_failed ? kExitSomeFailed : kExitOk;
 }

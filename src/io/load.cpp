@@ -15,6 +15,7 @@
 
 #include <timeline/document.hpp>
 
+#include "io/deferred.hpp"
 #include "io/io_util.hpp"
 
 namespace timeline {
@@ -65,9 +66,11 @@ bool read_all(std::istream& in, std::size_t limit, std::string* out) {
 
 class Loader {
  public:
+  // With `unparsed`, records and whole documents go to it as bytes instead of being parsed.
   Loader(const std::string& path, const LoadOptions& options,
-         const std::function<void(LoadItem&&)>& sink)
-      : path_(path), options_(options), sink_(sink) {}
+         const std::function<void(LoadItem&&)>& sink,
+         const std::function<void(io::Unparsed&&)>* unparsed = nullptr)
+      : path_(path), options_(options), sink_(sink), unparsed_(unparsed) {}
 
   int errors() const { return errors_; }
 
@@ -88,7 +91,12 @@ class Loader {
   }
 
   // One whole document of format `f` (kAuto: sniffed).
-  void document(std::string_view bytes, Format f) {
+  void document(std::string&& all, Format f) {
+    if (unparsed_ && f != Format::kJsonl) {
+      (*unparsed_)(io::Unparsed{std::move(all), 0, f, &path_, &options_});
+      return;
+    }
+    const std::string_view bytes = all;
     if (f == Format::kAuto) f = sniff_document(bytes);
     Document d;
     Error e;
@@ -155,7 +163,26 @@ class Loader {
     }
   }
 
+  // One JSON Lines record, without its line's '\r' (the line is not blank).
+  void parse_record(std::string_view text, int line) {
+    Document d;
+    Error e;
+    if (parse_jsonl_record(text, path_, line, &d, &e)) deliver(std::move(d));
+    else fail(std::move(e));
+  }
+
  private:
+  void record(std::string_view text, int line, bool too_long) {
+    if (too_long) return fail(too_large(path_, line, options_.max_document_bytes));
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (io::is_blank(text)) return;
+    if (unparsed_) {
+      (*unparsed_)(io::Unparsed{std::string(text), line, Format::kJsonl, &path_, &options_});
+      return;
+    }
+    parse_record(text, line);
+  }
+
   void lines_from_string(std::string_view bytes) {
     int line = 1;
     while (!bytes.empty()) {
@@ -167,19 +194,10 @@ class Loader {
     }
   }
 
-  void record(std::string_view text, int line, bool too_long) {
-    if (too_long) return fail(too_large(path_, line, options_.max_document_bytes));
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (io::is_blank(text)) return;
-    Document d;
-    Error e;
-    if (parse_jsonl_record(text, path_, line, &d, &e)) deliver(std::move(d));
-    else fail(std::move(e));
-  }
-
   const std::string& path_;
   const LoadOptions& options_;
   const std::function<void(LoadItem&&)>& sink_;
+  const std::function<void(io::Unparsed&&)>* unparsed_;
   int errors_ = 0;
 };
 
@@ -198,14 +216,11 @@ void load_stdin(Loader& loader, const LoadOptions& options) {
   std::string all = std::move(lead);
   if (!read_all(in, options.max_document_bytes, &all))
     return loader.fail(too_large("-", 0, options.max_document_bytes));
-  loader.document(all, f);
+  loader.document(std::move(all), f);
 }
 
-}  // namespace
-
-int load_path(const std::string& path, const LoadOptions& options,
-              const std::function<void(LoadItem&&)>& sink) {
-  Loader loader(path, options, sink);
+// Reads `path` through `loader` (load_path, with or without deferred parsing).
+int load_with(Loader& loader, const std::string& path, const LoadOptions& options) {
   if (path == "-") {
     load_stdin(loader, options);
     return loader.errors();
@@ -239,9 +254,36 @@ int load_path(const std::string& path, const LoadOptions& options,
   } else if (in.bad()) {
     loader.fail(Error{path, 0, 0, "cannot read file: read error"});
   } else {
-    loader.document(all, f);
+    loader.document(std::move(all), f);
   }
   return loader.errors();
 }
 
+}  // namespace
+
+int load_path(const std::string& path, const LoadOptions& options,
+              const std::function<void(LoadItem&&)>& sink) {
+  Loader loader(path, options, sink);
+  return load_with(loader, path, options);
+}
+
+namespace io {
+
+int load_path_deferred(const std::string& path, const LoadOptions& options,
+                       const std::function<void(LoadItem&&)>& sink,
+                       const std::function<void(Unparsed&&)>& unparsed) {
+  Loader loader(path, options, sink, &unparsed);
+  return load_with(loader, path, options);
+}
+
+LoadItem parse_unparsed(Unparsed&& u) {
+  LoadItem out;
+  const std::function<void(LoadItem&&)> keep = [&out](LoadItem&& item) { out = std::move(item); };
+  Loader loader(*u.path, *u.options, keep);
+  if (u.format == Format::kJsonl) loader.parse_record(u.bytes, u.line);
+  else loader.document(std::move(u.bytes), u.format);
+  return out;
+}
+
+}  // namespace io
 }  // namespace timeline
