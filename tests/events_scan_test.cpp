@@ -1,5 +1,6 @@
 // The claim extractor's shortcuts through a sentence (src/events/pack.hpp find_starts and the
-// find_all over its places; src/events/sentence.hpp analyze into a reused SentenceInfo): the same
+// find_all over its places; src/events/sentence.hpp analyze into a reused SentenceInfo, and
+// analyze_tokens on the tokens may_hold_trigger cut): the same
 // results as the plain paths, on sentences of my own and on every sentence of the TimeML corpora
 // of ../shared/data (skipped when absent).
 #include <catch2/catch.hpp>
@@ -116,32 +117,50 @@ std::string describe(const ev::SentenceInfo& si) {
   return out;
 }
 
-// Reads every sentence of `text` twice, each with its own discourse: into a fresh SentenceInfo
-// and into one reused from sentence to sentence. Both must find the same. Returns the number of
-// mentions found.
+void same_analysis(const ev::SentenceInfo& a, const ev::SentenceInfo& b) {
+  REQUIRE(describe(a) == describe(b));
+  REQUIRE(a.mentions.size() == b.mentions.size());
+  for (std::size_t k = 0; k < a.mentions.size(); ++k)
+    REQUIRE(same_mention(a.mentions[k], b.mentions[k]));
+}
+
+void same_drafts(const std::vector<ev::Draft>& a, const std::vector<ev::Draft>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    REQUIRE(a[k].claim.trigger == b[k].claim.trigger);
+    REQUIRE(a[k].claim.actor.name == b[k].claim.actor.name);
+    REQUIRE(a[k].claim.targets.size() == b[k].claim.targets.size());
+  }
+}
+
+// Reads every sentence of `text` three times, each with its own discourse: into a fresh
+// SentenceInfo; into one reused from sentence to sentence; and into one reused that takes the
+// tokens may_hold_trigger() cut when it says yes (analyze_tokens), as the extractor does for
+// the last sentence it reads. All must find the same. Returns the number of mentions found.
 std::size_t check_reuse(const ev::Pack& pack, const std::string& text) {
-  ev::Discourse fresh_d, reused_d;
-  ev::SentenceInfo reused;
+  ev::Discourse fresh_d, reused_d, taken_d;
+  ev::SentenceInfo reused, taken;
   std::size_t mentions = 0;
   std::size_t index = 0;
   for (const timeline::Sentence& s : timeline::segment(text)) {
     const ev::SentenceInfo fresh = ev::analyze(pack, text, s, &fresh_d);
     ev::analyze(pack, text, s, &reused_d, &reused);
+    ev::TokenList toks;
+    if (ev::may_hold_trigger(pack, text, s, &toks)) {
+      taken.toks = std::move(toks);
+      ev::analyze_tokens(pack, text, s, &taken_d, &taken);
+    } else {
+      REQUIRE(fresh.triggers.empty());
+      ev::analyze(pack, text, s, &taken_d, &taken);
+    }
     INFO("sentence: " << text.substr(s.begin, s.end - s.begin));
-    REQUIRE(describe(fresh) == describe(reused));
-    REQUIRE(fresh.mentions.size() == reused.mentions.size());
-    for (std::size_t k = 0; k < fresh.mentions.size(); ++k)
-      REQUIRE(same_mention(fresh.mentions[k], reused.mentions[k]));
+    same_analysis(fresh, reused);
+    same_analysis(fresh, taken);
     mentions += fresh.mentions.size();
     // The drafts update the discourse the next sentences read.
     const auto a = ev::draft_claims(pack, text, fresh, index, &fresh_d);
-    const auto b = ev::draft_claims(pack, text, reused, index, &reused_d);
-    REQUIRE(a.size() == b.size());
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      REQUIRE(a[k].claim.trigger == b[k].claim.trigger);
-      REQUIRE(a[k].claim.actor.name == b[k].claim.actor.name);
-      REQUIRE(a[k].claim.targets.size() == b[k].claim.targets.size());
-    }
+    same_drafts(a, ev::draft_claims(pack, text, reused, index, &reused_d));
+    same_drafts(a, ev::draft_claims(pack, text, taken, index, &taken_d));
     ++index;
   }
   return mentions;

@@ -38,13 +38,19 @@ class PackExtractor : public Extractor {
                                        [](const Timex& a, const Timex& b) { return a.begin < b.begin; });
     // The sentences after the last one with a trigger draft nothing, and what they would tell
     // the discourse no earlier sentence reads: they are left unread.
+    // The tokens of the last sentence tested are kept: it is the last one analyzed below.
     std::size_t read = sentences.size();
-    std::vector<events::Token> scratch;
-    while (read > 0 && !events::may_hold_trigger(pack_, doc.text, sentences[read - 1], &scratch))
+    events::TokenList last;
+    while (read > 0 && !events::may_hold_trigger(pack_, doc.text, sentences[read - 1], &last))
       --read;
     events::SentenceInfo si;  // one for every sentence: its lists keep their capacity
     for (std::size_t i = 0; i < read; ++i) {
-      events::analyze(pack_, doc.text, sentences[i], &discourse, &si);
+      if (i + 1 == read) {
+        si.toks = std::move(last);
+        events::analyze_tokens(pack_, doc.text, sentences[i], &discourse, &si);
+      } else {
+        events::analyze(pack_, doc.text, sentences[i], &discourse, &si);
+      }
       std::vector<events::Draft> d = events::draft_claims(pack_, doc.text, si, i, &discourse);
       std::size_t from = 0, to = timexes.size();
       if (sorted) {

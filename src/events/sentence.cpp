@@ -155,19 +155,17 @@ bool SentenceInfo::has_cue_in_list(std::size_t token, std::string_view cue) cons
 }
 
 bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s) {
-  std::vector<Token> scratch;
-  return may_hold_trigger(pack, text, s, &scratch);
+  TokenList toks;
+  return may_hold_trigger(pack, text, s, &toks);
 }
 
 bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s,
-                      std::vector<Token>* scratch) {
+                      TokenList* toks) {
   if (!pack.trigger_prefilter.may_match(text, s.begin, s.end)) return false;
-  // Trigger phrases compare words by id: tokens without text are enough to find them.
-  if (pack.triggers_by_id) {
-    word_tokens(text, s.begin, s.end, pack.vocab, scratch);
-    return holds_trigger(pack, *scratch);
-  }
-  return holds_trigger(pack, tokenize(text, s.begin, s.end, &pack.vocab));
+  // The whole tokens, not only their word ids: the sentence that holds a trigger is analyzed
+  // next, from these.
+  tokenize(text, s.begin, s.end, &pack.vocab, toks);
+  return holds_trigger(pack, *toks);
 }
 
 SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d) {
@@ -177,7 +175,13 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
 }
 
 void analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d,
-             SentenceInfo* sip) {
+             SentenceInfo* si) {
+  tokenize(text, s.begin, s.end, &pack.vocab, &si->toks);
+  analyze_tokens(pack, text, s, d, si);
+}
+
+void analyze_tokens(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d,
+                    SentenceInfo* sip) {
   SentenceInfo& si = *sip;
   si.sentence = s;
   si.triggers.clear();
@@ -187,7 +191,6 @@ void analyze(const Pack& pack, std::string_view text, const Sentence& s, Discour
   si.boundary.clear();
   si.since_ahead.clear();
   si.trigger_at.clear();
-  tokenize(text, s.begin, s.end, &pack.vocab, &si.toks);
   find_starts(pack, si.toks, &si.starts);
   find_cues(pack, si.toks, si.starts, &si.cues);
   find_mentions(pack, text, si.toks, si.starts, si.cues, d, &si.mentions);

@@ -59,16 +59,20 @@ SentenceInfo analyze(const Pack& pack, std::string_view text, const Sentence& s,
 // reading many sentences keeps one SentenceInfo).
 void analyze(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d,
              SentenceInfo* si);
+// The same when si->toks already holds the tokens of `s` with their word ids (tokenize() with
+// pack.vocab; may_hold_trigger() leaves them so): they are not cut again.
+void analyze_tokens(const Pack& pack, std::string_view text, const Sentence& s, Discourse* d,
+                    SentenceInfo* si);
 
 // Whether the sentence holds a trigger phrase (not a stop phrase). When false, analyze() finds no
 // triggers in it and draft_claims() drafts nothing from it; this is cheaper than analyze() (no
 // mentions, no cues).
 // The text is tested first by pack.trigger_prefilter, which rules most sentences out without
-// tokenizing them. The second form reuses *scratch for the tokens (a caller testing many
-// sentences keeps one).
+// tokenizing them. The second form leaves in *toks the tokens of `s` with their word ids when
+// it had to cut them (always when it returns true), for analyze_tokens().
 bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s);
 bool may_hold_trigger(const Pack& pack, std::string_view text, const Sentence& s,
-                      std::vector<Token>* scratch);
+                      TokenList* toks);
 
 // A claim drafted from one trigger, with what the time linker needs to know about it.
 struct Draft {

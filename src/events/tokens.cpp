@@ -208,7 +208,15 @@ class TokenWriter {
     t.end = static_cast<std::uint32_t>(e);
     t.word = word;
     const std::string_view raw = text_.substr(b, e - b);
-    const unsigned char f = flags_of(raw);
+    // One pass over the bytes: what they need (kUpper, kE2) and the hash of their lower case,
+    // which is the hash of t.lower unless a sign is folded below.
+    unsigned char f = 0;
+    std::uint64_t h = Vocabulary::kHashStart;
+    for (const char c : raw) {
+      const unsigned char u = static_cast<unsigned char>(c);
+      f = static_cast<unsigned char>(f | kBytes.flags[u]);
+      h = Vocabulary::hash_step(h, static_cast<unsigned char>(kBytes.lower[u]));
+    }
     t.text = raw;
     if (f & kE2) {
       char* p = room();
@@ -234,7 +242,7 @@ class TokenWriter {
     }
     const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
     t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
-    if (vocab) t.word_id = vocab->find_hashed(t.lower, Vocabulary::hash(t.lower));
+    if (vocab) t.word_id = vocab->find_hashed(t.lower, (f & kE2) ? Vocabulary::hash(t.lower) : h);
   }
 
  private:
@@ -445,15 +453,6 @@ std::uint32_t Vocabulary::find_folding_case(std::string_view word) const {
     std::size_t k = 0;
     while (k < w.size() && kBytes.lower[static_cast<unsigned char>(word[k])] == w[k]) ++k;
     if (k == w.size()) return id;
-  }
-}
-
-std::uint32_t Vocabulary::find_hashed(std::string_view lower_word, std::uint64_t hash) const {
-  if (slots_.empty()) return kNoWord;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
-    const std::uint32_t id = slots_[i];
-    if (id == kNoWord || words_[id] == lower_word) return id;
   }
 }
 

@@ -93,11 +93,23 @@ class Vocabulary {
   // The id of the ASCII lower case of `word`, or kNoWord: find(lower(word)) without the copy.
   std::uint32_t find_folding_case(std::string_view word) const;
   // find(lower_word) when `hash` is hash(lower_word), worked out by the caller on the way.
-  std::uint32_t find_hashed(std::string_view lower_word, std::uint64_t hash) const;
-  // The hash the table uses (64-bit FNV-1a of the bytes).
+  std::uint32_t find_hashed(std::string_view lower_word, std::uint64_t hash) const {
+    if (slots_.empty()) return kNoWord;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+      const std::uint32_t id = slots_[i];
+      if (id == kNoWord || words_[id] == lower_word) return id;
+    }
+  }
+  // The hash the table uses (64-bit FNV-1a of the bytes): kHashStart, then hash_step() for each
+  // byte in turn.
+  static constexpr std::uint64_t kHashStart = 1469598103934665603ull;
+  static std::uint64_t hash_step(std::uint64_t h, unsigned char byte) {
+    return (h ^ byte) * 1099511628211ull;
+  }
   static std::uint64_t hash(std::string_view bytes) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    std::uint64_t h = kHashStart;
+    for (const char c : bytes) h = hash_step(h, static_cast<unsigned char>(c));
     return h;
   }
   // Sets word_id of every token.
