@@ -99,20 +99,32 @@ void fold(std::string_view text, std::size_t b, std::size_t e, std::string* out)
   }
 }
 
-// Cuts text[begin, end) into tokens: calls emit(b, e, word) for each, in order.
+// What scan() learns of a token's bytes on its way over them: the kUpper and kE2 flags of its
+// bytes and the hash (Vocabulary) of their ASCII lower case. `known` is false when it did not
+// (the emitter then works them out).
+struct Bytes {
+  bool known = false;
+  unsigned char flags = 0;
+  std::uint64_t hash = Vocabulary::kHashStart;
+};
+
+// Cuts text[begin, end) into tokens: calls emit(b, e, word, bytes) for each, in order.
 template <typename Emit>
 void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& emit) {
   std::size_t i = begin;
   const std::size_t stop = std::min<std::size_t>(end, text.size());
   bool any = false;          // a token was emitted
   std::size_t last_end = 0;  // the end of the last one
-  auto put = [&](std::size_t b, std::size_t e, bool word) {
-    emit(b, e, word);
+  const Bytes unknown;
+  auto put = [&](std::size_t b, std::size_t e, bool word, const Bytes& bytes) {
+    emit(b, e, word, bytes);
     any = true;
     last_end = e;
   };
   while (i < stop) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    // Most tokens are words that begin with an ASCII letter or digit: straight to the word.
+    if (!(c < 0x80 && kAsciiAlnum.bit[c])) {
     if (ascii_space(c)) {
       ++i;
       continue;
@@ -125,36 +137,51 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
       // A possessive "’s" after a word.
       if (is_apostrophe(text, i) && any && last_end == i && i + n < stop &&
           (text[i + n] == 's' || text[i + n] == 'S') && !letter_at(text, i + n + 1)) {
-        put(i, i + n + 1, true);
+        put(i, i + n + 1, true, unknown);
         i += n + 1;
         continue;
       }
-      put(i, i + n, false);
+      put(i, i + n, false, unknown);
       i += n;
       continue;
     }
     if (!letter_at(text, i)) {
       if (is_apostrophe(text, i) && any && last_end == i && i + 1 < stop &&
           (text[i + 1] == 's' || text[i + 1] == 'S') && !letter_at(text, i + 2)) {
-        put(i, i + 2, true);
+        put(i, i + 2, true, unknown);
         i += 2;
         continue;
       }
-      put(i, i + 1, false);
+      put(i, i + 1, false, unknown);
       ++i;
       continue;
     }
+    }
+    // A word: its flags and hash gathered over every byte it takes.
+    Bytes bytes;
+    bytes.known = true;
     std::size_t j = i;
+    auto take = [&](std::size_t to) {
+      for (; j < to; ++j) {
+        const unsigned char u = static_cast<unsigned char>(text[j]);
+        bytes.flags = static_cast<unsigned char>(bytes.flags | kBytes.flags[u]);
+        bytes.hash = Vocabulary::hash_step(bytes.hash, static_cast<unsigned char>(kBytes.lower[u]));
+      }
+    };
     while (j < stop) {
       // ASCII letters and digits, the bulk of a word, by a table.
-      while (j < stop && static_cast<unsigned char>(text[j]) < 0x80 &&
-             kAsciiAlnum.bit[static_cast<unsigned char>(text[j])])
+      while (j < stop) {
+        const unsigned char u = static_cast<unsigned char>(text[j]);
+        if (u >= 0x80 || !kAsciiAlnum.bit[u]) break;
+        bytes.flags = static_cast<unsigned char>(bytes.flags | kBytes.flags[u]);
+        bytes.hash = Vocabulary::hash_step(bytes.hash, static_cast<unsigned char>(kBytes.lower[u]));
         ++j;
+      }
       if (j >= stop) break;
       // letter_at(text, j), with ASCII letters and digits found by a table.
       const unsigned char cj = static_cast<unsigned char>(text[j]);
       if (cj < 0x80 ? kAsciiAlnum.bit[cj] : typographic(text, j) == 0) {
-        j += cj < 0x80 ? 1 : (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2);
+        take(std::min(stop, j + (cj < 0x80 ? 1 : (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2))));
         continue;
       }
       // Inner marks: "state-backed", "Sboi.rf", "n't", "don't"; not a possessive "'s".
@@ -165,7 +192,7 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
       if (is_apostrophe(text, j) && (text[j + w] == 's' || text[j + w] == 'S') &&
           !letter_at(text, j + w + 1))
         break;
-      j += w;
+      take(std::min(stop, j + w));
     }
     j = std::min(j, stop);
     // "didn't" → "did" + "n't", so that negation is a token of its own.
@@ -175,10 +202,10 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
                               typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
                                                                                   : 0;
     if (nt > 0) {
-      put(i, j - nt, true);
-      put(j - nt, j, true);
+      put(i, j - nt, true, unknown);
+      put(j - nt, j, true, unknown);
     } else {
-      put(i, j, true);
+      put(i, j, true, bytes);
     }
     i = j;
   }
@@ -202,20 +229,22 @@ class TokenWriter {
   TokenWriter(TokenList* out, std::string_view text, std::size_t capacity)
       : out_(out), text_(text), capacity_(capacity) {}
 
-  void put(std::size_t b, std::size_t e, bool word, const Vocabulary* vocab) {
+  void put(std::size_t b, std::size_t e, bool word, const Vocabulary* vocab, const Bytes& bytes) {
     Token& t = out_->emplace_back();
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
     t.word = word;
     const std::string_view raw = text_.substr(b, e - b);
-    // One pass over the bytes: what they need (kUpper, kE2) and the hash of their lower case,
-    // which is the hash of t.lower unless a sign is folded below.
-    unsigned char f = 0;
-    std::uint64_t h = Vocabulary::kHashStart;
-    for (const char c : raw) {
-      const unsigned char u = static_cast<unsigned char>(c);
-      f = static_cast<unsigned char>(f | kBytes.flags[u]);
-      h = Vocabulary::hash_step(h, static_cast<unsigned char>(kBytes.lower[u]));
+    // What the bytes need (kUpper, kE2) and the hash of their lower case, which is the hash of
+    // t.lower unless a sign is folded below: from scan() when it knows them, else one pass.
+    unsigned char f = bytes.flags;
+    std::uint64_t h = bytes.hash;
+    if (!bytes.known) {
+      for (const char c : raw) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        f = static_cast<unsigned char>(f | kBytes.flags[u]);
+        h = Vocabulary::hash_step(h, static_cast<unsigned char>(kBytes.lower[u]));
+      }
     }
     t.text = raw;
     if (f & kE2) {
@@ -279,7 +308,9 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
   out->reserve((stop - begin) / 5 + 4);
   TokenWriter w(out, text, 2 * (stop - begin + kMaxOverhang));
   scan(text, begin, end,
-       [&](std::size_t b, std::size_t e, bool word) { w.put(b, e, word, vocab); });
+       [&](std::size_t b, std::size_t e, bool word, const Bytes& bytes) {
+         w.put(b, e, word, vocab, bytes);
+       });
 }
 
 std::vector<Token> word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
@@ -294,7 +325,7 @@ void word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
   out->clear();
   if (end > begin) out->reserve((end - begin) / 5 + 4);
   std::string folded;
-  scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word) {
+  scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word, const Bytes&) {
     Token& t = out->emplace_back();
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
