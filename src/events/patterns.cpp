@@ -51,18 +51,21 @@ bool EntityPatterns::AtomFinder::build(const std::vector<std::string>& atoms) {
   heads_.clear();
   lists_.clear();
   bits_.assign((std::size_t{1} << kHeadBits) / 64, 0);
+  grams_.assign(128 * 128, 0);
   key_len_ = 4;
   for (const std::string& a : atoms) {
     if (a.size() < 2 || !all_ascii(a) || a.find('\0') != std::string::npos) return false;
     key_len_ = std::min(key_len_, a.size());
   }
-  key_mask_ = static_cast<std::uint32_t>((std::uint64_t{1} << (7 * key_len_)) - 1);
+  stride_ = std::max<std::size_t>(1, key_len_ - 1);
   std::vector<std::pair<std::uint32_t, int>> by_head;
   for (std::size_t k = 0; k < atoms.size(); ++k) {
+    const auto* a = reinterpret_cast<const unsigned char*>(atoms[k].data());
     std::uint32_t head = 0;
-    for (std::size_t j = 0; j < key_len_; ++j)
-      head = (head << 7) | static_cast<unsigned char>(atoms[k][j]);
+    for (std::size_t j = 0; j < key_len_; ++j) head = (head << 7) | a[j];
     by_head.emplace_back(head, static_cast<int>(k));
+    for (std::size_t j = 0; j + 1 < key_len_; ++j)
+      grams_[a[j] * 128u + a[j + 1]] = static_cast<std::uint8_t>(grams_[a[j] * 128u + a[j + 1]] | 1u << j);
   }
   std::sort(by_head.begin(), by_head.end());
   for (const auto& [head, k] : by_head) {
@@ -82,24 +85,36 @@ void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int
   const std::size_t n = sentence.size();
   if (n < key_len_) return;
   const auto* p = reinterpret_cast<const unsigned char*>(sentence.data());
-  // The head of lower-case bytes ending at i, as one number. A byte that no atom holds (NUL,
-  // beyond ASCII) is 0 in it, so a head holding one is no atom's.
-  std::uint32_t head = 0;
-  for (std::size_t i = 0; i + 1 < key_len_; ++i) head = (head << 7) | kAtomBytes.low[p[i]];
-  for (std::size_t i = key_len_ - 1; i < n; ++i) {
-    head = ((head << 7) | kAtomBytes.low[p[i]]) & key_mask_;
-    const std::uint32_t slot = head_slot(head);
-    if ((bits_[slot / 64] >> (slot % 64) & 1u) == 0) continue;
-    const auto it = std::lower_bound(heads_.begin(), heads_.end(), head);
-    if (it == heads_.end() || *it != head) continue;
-    const std::size_t b = i + 1 - key_len_;
-    for (const int k : lists_[static_cast<std::size_t>(it - heads_.begin())]) {
-      const std::string& atom = atoms_[static_cast<std::size_t>(k)];
-      if (b + atom.size() > n) continue;
-      std::size_t j = key_len_;
-      while (j < atom.size() && kAtomBytes.low[p[b + j]] == static_cast<unsigned char>(atom[j])) ++j;
-      if (j == atom.size() && std::find(out->begin(), out->end(), k) == out->end())
-        out->push_back(k);
+  const std::size_t stride = stride_;
+  // A byte that no atom holds (NUL, beyond ASCII) is 0 in a pair or head, so a pair or head
+  // holding one is no atom's.
+  for (std::size_t q = 0; q + 1 < n; q += stride) {
+    const unsigned gram = grams_[kAtomBytes.low[p[q]] * 128u + kAtomBytes.low[p[q + 1]]];
+    if (gram == 0) continue;
+    // The places the pair may be bytes k, k + 1 of a head at, left to right.
+    for (std::size_t k = stride; k-- > 0;) {
+      if ((gram >> k & 1u) == 0 || q < k) continue;
+      const std::size_t b = q - k;
+      if (b + key_len_ > n) continue;
+      // The head's pair at another place first (its first, or its last when that is this one).
+      const std::size_t o = k == 0 ? key_len_ - 2 : 0;
+      if ((grams_[kAtomBytes.low[p[b + o]] * 128u + kAtomBytes.low[p[b + o + 1]]] >> o & 1u) == 0)
+        continue;
+      std::uint32_t head = 0;
+      for (std::size_t j = 0; j < key_len_; ++j) head = (head << 7) | kAtomBytes.low[p[b + j]];
+      const std::uint32_t slot = head_slot(head);
+      if ((bits_[slot / 64] >> (slot % 64) & 1u) == 0) continue;
+      const auto it = std::lower_bound(heads_.begin(), heads_.end(), head);
+      if (it == heads_.end() || *it != head) continue;
+      for (const int a : lists_[static_cast<std::size_t>(it - heads_.begin())]) {
+        const std::string& atom = atoms_[static_cast<std::size_t>(a)];
+        if (b + atom.size() > n) continue;
+        std::size_t j = key_len_;
+        while (j < atom.size() && kAtomBytes.low[p[b + j]] == static_cast<unsigned char>(atom[j]))
+          ++j;
+        if (j == atom.size() && std::find(out->begin(), out->end(), a) == out->end())
+          out->push_back(a);
+      }
     }
   }
 }

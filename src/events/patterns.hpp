@@ -84,11 +84,16 @@ class EntityPatterns {
 
    private:
     // Atoms are found by their first key_len_ bytes (the shortest atom's length, at most four),
-    // lower case, seven bits each, as one number (a "head"). A bit per hashed head rules out
-    // almost every place at once; the places it lets through look their head up in heads_.
+    // lower case, seven bits each, as one number (a "head"). The head of an atom that begins at
+    // b holds the pairs of bytes that begin at b, b + 1, ..., b + stride_ - 1 (stride_ =
+    // key_len_ - 1, at least 1), and exactly one of those places is a multiple of stride_: so
+    // only the pairs at multiples of stride_ are looked at, each in grams_ (bit k: the pair is
+    // bytes k, k + 1 of some head), and a pair found there names the places b an atom may begin.
+    // Another pair of the head at b, a bit per hashed head, then the head itself in heads_.
     std::vector<std::string> atoms_;
     std::size_t key_len_ = 2;
-    std::uint32_t key_mask_ = 0;           // the bits of key_len_ bytes
+    std::size_t stride_ = 1;
+    std::vector<std::uint8_t> grams_;      // by pair of lower-case bytes (128 x 128)
     std::vector<std::uint64_t> bits_;      // by hash of the head: whether an atom may begin so
     std::vector<std::uint32_t> heads_;     // sorted heads of the atoms
     std::vector<std::vector<int>> lists_;  // per head (same order): the atoms beginning so
