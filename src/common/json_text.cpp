@@ -68,23 +68,48 @@ std::size_t short_run_end(const char* p, std::size_t i, std::size_t n) {
 
 }  // namespace
 
-std::size_t plain_run_end(std::string_view s, std::size_t i) {
+namespace {
+
+// plain_run_end(), and with kHigh also whether a byte of the run may be 0x80 or above (*high set
+// to true when one is, and sometimes when one only follows the run in its sixteen bytes).
+template <bool kHigh>
+std::size_t run_end(std::string_view s, std::size_t i, bool* high) {
   const char* p = s.data();
   const std::size_t n = s.size();
 #ifdef __SSE2__
   // Sixteen bytes a step: equal to '"' or '\\', or unsigned at most 0x1F (max(v, 0x1F) == 0x1F).
   const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
   const __m128i control = _mm_set1_epi8(0x1F);
+  __m128i seen = _mm_setzero_si128();  // the bytes looked at, or'ed: bit 7 tells of a high one
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if constexpr (kHigh) seen = _mm_or_si128(seen, v);
     const __m128i stop = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
         _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
-    if (const int mask = _mm_movemask_epi8(stop))
+    if (const int mask = _mm_movemask_epi8(stop)) {
+      if constexpr (kHigh)
+        if (_mm_movemask_epi8(seen) != 0) *high = true;
       return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
   }
+  if constexpr (kHigh)
+    if (_mm_movemask_epi8(seen) != 0) *high = true;
 #endif
-  return short_run_end(p, i, n);
+  const std::size_t end = short_run_end(p, i, n);
+  if constexpr (kHigh)
+    if (!*high && has_high_byte(std::string_view(p + i, end - i))) *high = true;
+  return end;
+}
+
+}  // namespace
+
+std::size_t plain_run_end(std::string_view s, std::size_t i) {
+  return run_end<false>(s, i, nullptr);
+}
+
+std::size_t plain_run_end(std::string_view s, std::size_t i, bool* high) {
+  return run_end<true>(s, i, high);
 }
 
 namespace {

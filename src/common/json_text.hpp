@@ -37,6 +37,9 @@ void append_string(std::string* out, std::string_view s);
 // first '"', '\\' or control character (below 0x20) at or after `i`, else s.size(). Eight bytes
 // are looked at in one step. Used by the writer here and by the JSON Lines reader (src/io/).
 std::size_t plain_run_end(std::string_view s, std::size_t i);
+// The same, and sets *high to true when a byte of s[i, end) is 0x80 or above (and, at times,
+// when one only follows the end in the same sixteen bytes); never sets it to false.
+std::size_t plain_run_end(std::string_view s, std::size_t i, bool* high);
 
 // One JSON object being put together: members in any order, written in key order.
 class Object {

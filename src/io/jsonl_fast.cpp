@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <timeline/document.hpp>
+
 #include "common/json_text.hpp"
 
 namespace timeline::io {
@@ -35,7 +37,8 @@ class Reader {
   // A JSON string, decoded to UTF-8 into *out (when out is not null).
   bool string(std::string* out) {
     if (!eat('"')) return false;
-    const std::size_t plain_end = json_text::plain_run_end(s_, i_);
+    const std::size_t plain_end = run_end();
+    if (plain_end == kBadBytes) return false;
     if (plain_end < s_.size() && s_[plain_end] == '"') {  // no escape: copied in one go
       if (out) out->append(s_.data() + i_, plain_end - i_);
       i_ = plain_end + 1;
@@ -93,7 +96,8 @@ class Reader {
   bool decode(char** w) {
     for (;;) {
       const std::size_t run = i_;
-      i_ = json_text::plain_run_end(s_, i_);
+      i_ = run_end();
+      if (i_ == kBadBytes) return false;
       if (w) {
         std::memcpy(*w, s_.data() + run, i_ - run);
         *w += i_ - run;
@@ -110,7 +114,7 @@ class Reader {
         case 'b': c = '\b'; break;
         case 'f': c = '\f'; break;
         case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
+        case 'r': c = '\r'; escaped_nul_or_cr_ = true; break;
         case 't': c = '\t'; break;
         case 'u': {
           std::uint32_t cp = 0;
@@ -121,6 +125,7 @@ class Reader {
               return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           }
+          if (cp == 0 || cp == '\r') escaped_nul_or_cr_ = true;
           if (w) *w = utf8(cp, *w);
           continue;
         }
@@ -129,6 +134,20 @@ class Reader {
       if (w) *(*w)++ = c;
     }
   }
+  // The end of the plain run from i_ (json_text::plain_run_end), or kBadBytes when the run is
+  // not valid UTF-8: then the record is left to check_input() and nlohmann.
+  static constexpr std::size_t kBadBytes = static_cast<std::size_t>(-1);
+  std::size_t run_end() const {
+    bool high = false;
+    const std::size_t end = json_text::plain_run_end(s_, i_, &high);
+    if (high && !valid_utf8(s_.substr(i_, end - i_), nullptr)) return kBadBytes;
+    return end;
+  }
+
+ public:
+  bool escaped_nul_or_cr() const { return escaped_nul_or_cr_; }
+
+ private:
   bool eat_raw(char c) {
     if (i_ >= s_.size() || s_[i_] != c) return false;
     ++i_;
@@ -173,6 +192,7 @@ class Reader {
 
   std::string_view s_;
   std::size_t i_ = 0;
+  bool escaped_nul_or_cr_ = false;
 };
 
 }  // namespace
@@ -209,7 +229,9 @@ bool read_simple_record(std::string_view body, RecordFields* out) {
       }
     } while (r.eat(','));
   }
-  return r.eat('}') && r.at_end();
+  if (!(r.eat('}') && r.at_end())) return false;
+  out->escaped_nul_or_cr = r.escaped_nul_or_cr();
+  return true;
 }
 
 }  // namespace timeline::io

@@ -7,7 +7,9 @@
 //
 // It gives up (returns false) on anything else: a syntax error, a member it does not take (a
 // numeric id, a fraction or an exponent, a known key twice, nesting deeper than 32), a control
-// character or a lone surrogate in a string. The caller then parses the record with nlohmann,
+// character, a lone surrogate or bytes that are not UTF-8 in a string. So a record it takes is
+// valid UTF-8 without a NUL byte (outside its strings only JSON's ASCII punctuation, white
+// space, numbers and literals are taken), as check_input() would have found. The caller then parses the record with nlohmann,
 // which yields the same fields or the exact error message; so the fast reader never decides an
 // error, it only saves building a tree for the records that are well formed.
 //
@@ -25,6 +27,9 @@ struct RecordFields {
   std::optional<std::string> id;
   std::string text, title, url, published, lang;
   bool has_text = false;
+  // An escape (\r, \u000d, \u0000) put a '\r' or a NUL into a string: no byte of the record
+  // itself can (control characters are refused).
+  bool escaped_nul_or_cr = false;
 };
 
 bool read_simple_record(std::string_view body, RecordFields* out);

@@ -83,14 +83,23 @@ bool parse_fields(std::string_view line_bytes, std::string_view body, const std:
 
 bool parse_jsonl_record(std::string_view line_bytes, const std::string& name, int line,
                         Document* doc, Error* error) {
-  std::string_view body;
-  if (!io::check_input(line_bytes, name, line, &body, error)) return false;
-  // Most records are plain: the fast reader takes them; anything else goes to nlohmann.
+  // Most records are plain: the fast reader takes them, and checks their bytes as check_input()
+  // would (it takes no byte order mark, no NUL, nothing but UTF-8, and a record is not blank).
+  // Anything else goes through check_input() and then nlohmann, for the exact error.
   io::RecordFields f;
-  if (!io::read_simple_record(body, &f) || !f.has_text) {
+  bool fast = io::read_simple_record(line_bytes, &f) && f.has_text;
+  if (!fast) {
     f = io::RecordFields{};
-    if (!parse_fields(line_bytes, body, name, line, &f, error)) return false;
+    std::string_view body;
+    if (!io::check_input(line_bytes, name, line, &body, error)) return false;
+    fast = io::read_simple_record(body, &f) && f.has_text;
+    if (!fast) {
+      f = io::RecordFields{};
+      if (!parse_fields(line_bytes, body, name, line, &f, error)) return false;
+    }
   }
+  // A NUL or '\r' in a string the fast reader took came from an escape, which it noted.
+  const bool nul_or_cr = !fast || f.escaped_nul_or_cr;
   auto fail = [&](const std::string& message) {
     *error = Error{name, line, 0, message};
     return false;
@@ -105,8 +114,9 @@ bool parse_jsonl_record(std::string_view line_bytes, const std::string& name, in
   d.url = std::move(f.url);
   const std::string& published = f.published;
   const std::string& lang = f.lang;
-  if (d.text.find('\0') != std::string::npos) return fail("field \"text\" holds a NUL character");
-  if (d.text.find('\r') != std::string::npos) d.text = io::unix_newlines(d.text);
+  if (nul_or_cr && d.text.find('\0') != std::string::npos)
+    return fail("field \"text\" holds a NUL character");
+  if (nul_or_cr && d.text.find('\r') != std::string::npos) d.text = io::unix_newlines(d.text);
   if (io::is_blank(d.text)) return fail("empty document: field \"text\" is blank");
   if (!published.empty()) {
     d.published = normalize_published(published);
