@@ -133,7 +133,22 @@ void TriggerPrefilter::build(const std::vector<TriggerRule>& rules) {
         if (k2.empty()) any = true;
         next.push_back(run_hash(k2, 0, k2.size()));
       }
-      if (any) {
+      // A later word: the last slot, when each of its words is ASCII letters alone (a token
+      // equal to it begins at a word start, and its run is the whole word).
+      std::vector<std::uint64_t> later;
+      if (p.slot_count() >= 3) {
+        for (const std::string& alt : p.alts(p.slot_count() - 1)) {
+          const std::string k3 = key_of(alt);
+          if (k3.empty() || k3.size() != alt.size()) {
+            later.clear();
+            break;
+          }
+          later.push_back(run_hash(k3, 0, k3.size()));
+        }
+      }
+      if (!later.empty()) {
+        key->with_later.push_back(Later{any, any ? std::vector<std::uint64_t>{} : next, later});
+      } else if (any) {
         key->any_next = true;
       } else {
         key->next.insert(key->next.end(), next.begin(), next.end());
@@ -143,8 +158,8 @@ void TriggerPrefilter::build(const std::vector<TriggerRule>& rules) {
   if (!active_) keys_.clear();
 }
 
-bool TriggerPrefilter::next_fits(const Key& k, std::string_view text, std::size_t q,
-                                 std::size_t stop) const {
+bool TriggerPrefilter::next_fits(const std::vector<std::uint64_t>& next, std::string_view text,
+                                 std::size_t q, std::size_t stop) const {
   // The tokenizer skips ASCII spaces and no-break spaces between tokens.
   std::size_t r = q;
   while (r < stop) {
@@ -159,17 +174,45 @@ bool TriggerPrefilter::next_fits(const Key& k, std::string_view text, std::size_
   }
   if (r >= stop || !letter(text[r])) return false;
   const std::size_t e = run_end(text, r, stop);
-  auto has = [&](std::uint64_t h) {
-    return std::find(k.next.begin(), k.next.end(), h) != k.next.end();
-  };
+  auto has = [&](std::uint64_t h) { return std::find(next.begin(), next.end(), h) != next.end(); };
   return has(run_hash(text, r, e)) || (maybe_nt(text, r, e) && has(run_hash(text, r, e - 1)));
+}
+
+bool TriggerPrefilter::later_fits(const std::vector<std::uint64_t>& later, std::string_view text,
+                                  std::size_t q, std::size_t stop) const {
+  // q is past the first word's first letter, so text[i - 1] is in the span.
+  for (std::size_t i = q; i < stop;) {
+    if (!letter(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t e = run_end(text, i, stop);
+    if (!alnum(text[i - 1]) &&
+        std::find(later.begin(), later.end(), run_hash(text, i, e)) != later.end())
+      return true;
+    i = e;
+  }
+  return false;
+}
+
+bool TriggerPrefilter::key_fits(const Key& k, std::string_view text, std::size_t q,
+                                std::size_t stop, bool after_nt) const {
+  static const std::uint64_t kN = run_hash("n", 0, 1);  // the key of "n't"
+  auto next_ok = [&](bool any, const std::vector<std::uint64_t>& next) {
+    if (any) return true;
+    if (after_nt) return std::find(next.begin(), next.end(), kN) != next.end();
+    return next_fits(next, text, q, stop);
+  };
+  if (next_ok(k.any_next, k.next)) return true;
+  for (const Later& l : k.with_later)
+    if (next_ok(l.any_next, l.next) && later_fits(l.later, text, q, stop)) return true;
+  return false;
 }
 
 bool TriggerPrefilter::may_match(std::string_view text, std::uint32_t begin,
                                  std::uint32_t end) const {
   if (!active_) return true;
   const std::size_t stop = std::min<std::size_t>(end, text.size());
-  static const std::uint64_t kN = run_hash("n", 0, 1);  // the key of "n't"
   std::size_t i = begin;
   while (i < stop) {
     if (!letter(text[i])) {
@@ -180,12 +223,11 @@ bool TriggerPrefilter::may_match(std::string_view text, std::uint32_t begin,
     const std::size_t q = run_end(text, i, stop);
     if (start) {
       if (const Key* k = find(text, i, q))
-        if (k->any_next || next_fits(*k, text, q, stop)) return true;
+        if (key_fits(*k, text, q, stop, false)) return true;
       // "mustn't": the word is the run without its "n", and "n't" follows it.
       if (maybe_nt(text, i, q)) {
         if (const Key* k = find(text, i, q - 1))
-          if (k->any_next || std::find(k->next.begin(), k->next.end(), kN) != k->next.end())
-            return true;
+          if (key_fits(*k, text, q, stop, true)) return true;
       }
     }
     i = q;

@@ -19,8 +19,10 @@
 // phrase. For a first word whose phrases all need a given second word (a bound word slot:
 // "go|went down", "should|must use"), it also looks at the run of the next token, found the same
 // way after the spaces; where the first word could be followed by anything the filter does not
-// look further. A first word that does not begin with an ASCII letter turns the filter off
-// (always "maybe").
+// look further. A phrase of three slots or more whose last slot holds only words of ASCII
+// letters ("made * inaccessible", "sign * law|bill") also needs one of those words at a word
+// start somewhere after the first word. A first word that does not begin with an ASCII letter
+// turns the filter off (always "maybe").
 //
 // Example:
 //   TriggerPrefilter f;
@@ -53,15 +55,31 @@ class TriggerPrefilter {
   bool active() const { return active_; }
 
  private:
+  // A phrase of three slots or more whose last slot's words are all ASCII letters needs one of
+  // them later in the sentence: a run at a word start after the first word (its key), besides
+  // what the next token must be.
+  struct Later {
+    bool any_next = false;
+    std::vector<std::uint64_t> next;   // as Key::next, for this phrase
+    std::vector<std::uint64_t> later;  // the keys one later run must have
+  };
   struct Key {
     std::uint64_t hash = 0;  // of the lower-case letter run
     bool any_next = false;   // some phrase with this first word takes any next token
     std::vector<std::uint64_t> next;  // else: the keys the next token's run may have
+    std::vector<Later> with_later;    // phrases that also need a word later (not in the above)
   };
   const Key* find(std::uint64_t hash) const;
   const Key* find(std::string_view text, std::size_t b, std::size_t e) const;  // the run's key
   Key* add(std::uint64_t hash);
-  bool next_fits(const Key& k, std::string_view text, std::size_t q, std::size_t stop) const;
+  // Whether a phrase of the key can begin at the word whose run ends at q (after_nt: the word
+  // is that run without its last letter, and "n't" follows it).
+  bool key_fits(const Key& k, std::string_view text, std::size_t q, std::size_t stop,
+                bool after_nt) const;
+  bool next_fits(const std::vector<std::uint64_t>& next, std::string_view text, std::size_t q,
+                 std::size_t stop) const;
+  bool later_fits(const std::vector<std::uint64_t>& later, std::string_view text, std::size_t q,
+                  std::size_t stop) const;
 
   bool active_ = false;
   std::vector<Key> keys_;             // open addressing on hash; hash 0 marks a free slot
