@@ -89,6 +89,16 @@ TEST_CASE("trigger prefilter: sentences of my own", "[events]") {
       {"The network went downhill.", false},
       {"The national team won.", false},
       {"It came as a surprise.", false},
+      // A phrase with a gap needs its last word later on ("made * inaccessible", "sign * law"):
+      // anywhere after the first word, even past punctuation (the filter does not look there).
+      {"They made the site inaccessible overnight.", true},
+      {"They made the site slower.", false},
+      {"Putin signed a decree on Friday.", true},
+      {"Putin signed a letter.", false},
+      {"It was made in China; the site stays inaccessible.", true},
+      {"The law passed, and Putin signed it.", false},  // the word must come after
+      {"They made it un-inaccessible.", true},               // a word start after a mark
+      {"They made it uninaccessible.", false},
       // A first word inside a longer word, or glued to digits.
       {"The blockchain firm reported earnings.", false},
       {"An unblockable design.", false},
