@@ -92,10 +92,15 @@ class RuleAutomaton {
                std::size_t* q) const {
       std::size_t state = 0, at = p;
       if (quick_) {
+        // In locals: after each load with acquire order the compiler reads memory anew, and
+        // the walker's fields would be read again at every byte.
+        const std::atomic<std::int16_t>* const next = next_;
+        const std::uint8_t* const byte_class = byte_class_;
+        const std::size_t classes = classes_;
         const std::size_t stop = end - p > kQuickDepth ? p + kQuickDepth : end;
         for (; at < stop; ++at) {
           const std::int16_t t =
-              next_[state * classes_ + byte_class_[text[at]]].load(std::memory_order_acquire);
+              next[state * classes + byte_class[text[at]]].load(std::memory_order_acquire);
           if (t == -1) return false;  // dead: no rule matches here
           // Not made yet, no room, or a rule ends: the walk goes on out of line.
           if (static_cast<std::uint16_t>(t) >= static_cast<std::uint16_t>(kEndsMark)) break;

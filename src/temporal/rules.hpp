@@ -64,8 +64,9 @@ struct Rule {
 // The options every rule pattern is compiled with (the matcher's set uses the same).
 RE2::Options rule_options();
 
-// Lexicon tables: table name -> (lower-case key -> value).
-using Lexicon = std::map<std::string, std::map<std::string, std::string>>;
+// Lexicon tables: table name -> (lower-case key -> value), both looked up by string_view too.
+using LexiconTable = std::map<std::string, std::string, std::less<>>;
+using Lexicon = std::map<std::string, LexiconTable, std::less<>>;
 
 struct RuleSet {
   std::vector<Rule> rules;

@@ -2,61 +2,89 @@
 #include "temporal/template.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <string>
 
 #include "common/bytes.hpp"
 
 namespace timeline::temporal_detail {
-std::string lexicon_key(std::string_view s) {
-  // Trailing full stops and spaces dropped, then each byte lower-cased (ASCII inline, the
-  // others by the C library) and runs of white space and hyphens collapsed to one space.
+namespace {
+
+// Writes the lexicon key of `s` to out[0..] (room for s.size() bytes); returns its length.
+// Trailing full stops and spaces dropped, then each byte lower-cased (ASCII inline, the others
+// by the C library) and runs of white space and hyphens collapsed to one space.
+std::size_t write_key(std::string_view s, char* out) {
   while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.remove_suffix(1);
-  std::string out;
-  out.reserve(s.size());
+  std::size_t n = 0;
   for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    const char l = lower_byte(c);
+    const char l = lower_byte(static_cast<unsigned char>(ch));
     if (l == ' ' || l == '\n' || l == '\t' || l == '-') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
+      if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
     } else {
-      out += l;
+      out[n++] = l;
     }
   }
+  return n;
+}
+
+// The lexicon key of `s`, in `buffer` when it fits there, else in `*heap`.
+template <std::size_t N>
+std::string_view key_of(std::string_view s, char (&buffer)[N], std::string* heap) {
+  if (s.size() <= N) return {buffer, write_key(s, buffer)};
+  heap->resize(s.size());
+  heap->resize(write_key(s, heap->data()));
+  return *heap;
+}
+
+}  // namespace
+
+std::string lexicon_key(std::string_view s) {
+  std::string out(s.size(), '\0');
+  out.resize(write_key(s, out.data()));
   return out;
 }
 
 namespace {
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!std::isdigit(static_cast<unsigned char>(c)) && c != ',') return false;
-  return true;
+// The value of the word `text` in `table`, by its lexicon key; nullptr when it is not there.
+const std::string* look_up(const LexiconTable* table, std::string_view text) {
+  if (table == nullptr) return nullptr;
+  char buffer[64];
+  std::string heap;
+  const auto it = table->find(key_of(text, buffer, &heap));
+  return it == table->end() ? nullptr : &it->second;
 }
 
-// The word `text` in `table`, by its lexicon key.
-bool look_up(const std::map<std::string, std::string>* table, std::string_view text,
-             std::string* out) {
-  if (table == nullptr) return false;
-  const auto it = table->find(lexicon_key(text));
-  if (it == table->end()) return false;
-  *out = it->second;
-  return true;
+const LexiconTable* table_of(const Lexicon& lexicon, std::string_view name) {
+  const auto it = lexicon.find(name);
+  return it == lexicon.end() ? nullptr : &it->second;
 }
 
 }  // namespace
 
 long parse_number(std::string_view text, const Lexicon& lexicon) {
-  const std::string key = lexicon_key(text);
+  return parse_number(text, table_of(lexicon, "number"));
+}
+
+long parse_number(std::string_view text, const LexiconTable* numbers) {
+  char buffer[64];
+  std::string heap;
+  const std::string_view key = key_of(text, buffer, &heap);
   if (key.empty()) return -1;
-  std::string digits;
-  for (char c : key)
-    if (c != ',') digits += c;
-  if (all_digits(digits)) return digits.size() > 9 ? -1 : std::stol(digits);
-  const auto table = lexicon.find("number");
-  if (table == lexicon.end()) return -1;
-  const auto& words = table->second;
+  // Digits, with or without thousands separators.
+  long value = 0;
+  std::size_t digits = 0;
+  bool only_digits = true;
+  for (char c : key) {
+    if (c == ',') continue;
+    if (c < '0' || c > '9') {
+      only_digits = false;
+      break;
+    }
+    if (++digits <= 9) value = value * 10 + (c - '0');
+  }
+  if (only_digits && digits > 0) return digits > 9 ? -1 : value;
+  if (numbers == nullptr) return -1;
+  const LexiconTable& words = *numbers;
   const auto whole = words.find(key);
   if (whole != words.end()) return whole->second == "X" ? -2 : std::stol(whole->second);
   // "twenty five", "one hundred": sum of the parts, a hundred multiplying what came before.
@@ -64,8 +92,8 @@ long parse_number(std::string_view text, const Lexicon& lexicon) {
   std::size_t i = 0;
   while (i < key.size()) {
     std::size_t j = key.find(' ', i);
-    if (j == std::string::npos) j = key.size();
-    const std::string w = key.substr(i, j - i);
+    if (j == std::string_view::npos) j = key.size();
+    const std::string_view w = key.substr(i, j - i);
     i = j + 1;
     if (w == "and") continue;
     if (w == "hundred") {
@@ -162,8 +190,7 @@ std::vector<Template::Piece> Template::read(std::string_view tmpl,
     else if (fn == "year4") p.fn = Fn::kYear4;
     else {
       p.fn = Fn::kTable;
-      const auto table = lexicon.find(std::string(fn));
-      if (table != lexicon.end()) p.table = &table->second;
+      p.table = table_of(lexicon, fn);
     }
     if (p.group == 0) continue;  // a group the pattern lacks never takes part: nothing
     pieces.push_back(std::move(p));
@@ -173,7 +200,9 @@ std::vector<Template::Piece> Template::read(std::string_view tmpl,
 
 Template::Template(std::string_view tmpl, const std::vector<std::string>& groups,
                    const Lexicon& lexicon)
-    : pieces_(read(tmpl, groups, lexicon)), lexicon_(&lexicon) {}
+    : pieces_(read(tmpl, groups, lexicon)),
+      numbers_(table_of(lexicon, "number")),
+      ordinals_(table_of(lexicon, "ordinal")) {}
 
 bool Template::expand(std::string_view text, const std::int32_t* spans, std::string* out) const {
   out->clear();
@@ -207,7 +236,6 @@ bool Template::expand(const std::vector<Piece>& pieces, std::string_view text,
 
 // Appends what piece `p`'s function makes of the group's text `text`; false when it fails.
 bool Template::apply(const Piece& p, std::string_view text, std::string* out) const {
-  const Lexicon& lexicon = *lexicon_;
   switch (p.fn) {
     case Fn::kText:
       *out += text;
@@ -215,7 +243,7 @@ bool Template::apply(const Piece& p, std::string_view text, std::string* out) co
     case Fn::kNum:
     case Fn::kNum10:
     case Fn::kNum100: {  // decades and centuries as years
-      const long n = parse_number(text, lexicon);
+      const long n = parse_number(text, numbers_);
       if (n == -1) return false;
       const long times = p.fn == Fn::kNum ? 1 : p.fn == Fn::kNum10 ? 10 : 100;
       *out += n == -2 ? "X" : std::to_string(n * times);
@@ -226,32 +254,32 @@ bool Template::apply(const Piece& p, std::string_view text, std::string* out) co
       if (t.size() > 2 && std::isdigit(static_cast<unsigned char>(t[0])) &&
           std::isalpha(static_cast<unsigned char>(t.back())))
         t.remove_suffix(2);
-      long n = parse_number(t, lexicon);
+      long n = parse_number(t, numbers_);
       if (n < 0) {
-        std::string ord;
-        const auto table = lexicon.find("ordinal");
-        if (look_up(table == lexicon.end() ? nullptr : &table->second, text, &ord))
-          n = std::stol(ord);
+        if (const std::string* ord = look_up(ordinals_, text)) n = std::stol(*ord);
       }
       if (n < 0 || n > 99) return false;
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "%02ld", n);
-      *out += buf;
+      const char two[2] = {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
+      out->append(two, 2);
       return true;
     }
     case Fn::kYear4: {
-      std::string d;
-      for (char c : text)
-        if (std::isdigit(static_cast<unsigned char>(c))) d += c;
-      if (d.size() == 2) d = (d[0] <= '3' ? "20" : "19") + d;
-      if (d.size() != 4) return false;
-      *out += d;
+      char d[4];
+      std::size_t n = 0;
+      for (char c : text) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) continue;
+        if (n == 4) return false;
+        d[n++] = c;
+      }
+      if (n == 2) out->append(d[0] <= '3' ? "20" : "19");
+      else if (n != 4) return false;
+      out->append(d, n);
       return true;
     }
     case Fn::kTable: {
-      std::string word;
-      if (!look_up(p.table, text, &word)) return false;
-      *out += word;
+      const std::string* word = look_up(p.table, text);
+      if (word == nullptr) return false;
+      *out += *word;
       return true;
     }
   }

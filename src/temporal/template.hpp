@@ -45,7 +45,7 @@ class Template {
     int group = 0;        // a reference {g...} or condition {?g:...} to group g (>= 1)
     bool condition = false;
     Fn fn = Fn::kText;
-    const std::map<std::string, std::string>* table = nullptr;  // Fn::kTable; nullptr: none
+    const LexiconTable* table = nullptr;  // Fn::kTable; nullptr: none
     bool optional = false;  // {g:table?}: "" when the word is not in it
     std::vector<Piece> then, otherwise;  // a condition's two templates
   };
@@ -56,7 +56,8 @@ class Template {
   bool apply(const Piece& p, std::string_view text, std::string* out) const;
 
   std::vector<Piece> pieces_;
-  const Lexicon* lexicon_ = nullptr;
+  const LexiconTable* numbers_ = nullptr;   // the lexicon's "number" table, if any
+  const LexiconTable* ordinals_ = nullptr;  // its "ordinal" table, if any
 };
 
 // Checks a template against the groups of a pattern and the lexicon; fills *message.
@@ -70,5 +71,7 @@ std::string lexicon_key(std::string_view text);
 // A number written in digits or English words; -1 when not a number, -2 for vague amounts
 // ("a few", "several", "many").
 long parse_number(std::string_view text, const Lexicon& lexicon);
+// The same with the lexicon's "number" table (or nullptr) looked up already.
+long parse_number(std::string_view text, const LexiconTable* numbers);
 
 }  // namespace timeline::temporal_detail
