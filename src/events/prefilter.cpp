@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "events/pack.hpp"
 
@@ -213,23 +216,56 @@ bool TriggerPrefilter::may_match(std::string_view text, std::uint32_t begin,
                                  std::uint32_t end) const {
   if (!active_) return true;
   const std::size_t stop = std::min<std::size_t>(end, text.size());
+  // Whether a phrase can begin at the word start i (a letter, at `begin` or after a byte that
+  // is not a letter or digit) whose run of letters ends at q.
+  auto at_start = [&](std::size_t i, std::size_t q) {
+    if (const Key* k = find(text, i, q))
+      if (key_fits(*k, text, q, stop, false)) return true;
+    // "mustn't": the word is the run without its "n", and "n't" follows it.
+    if (maybe_nt(text, i, q)) {
+      if (const Key* k = find(text, i, q - 1))
+        if (key_fits(*k, text, q, stop, true)) return true;
+    }
+    return false;
+  };
   std::size_t i = begin;
+#ifdef __SSE2__
+  std::size_t run = begin;  // the end of the last run visited
+  // Sixteen bytes a step: the word starts of the block as bits (a letter whose byte before is
+  // not a letter or digit; `begin` is one whatever comes before it).
+  const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+  const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  std::uint32_t carry = 0;  // the byte before the block is a letter or digit
+  for (; i + 16 <= stop; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i lower = _mm_or_si128(v, case_bit);
+    const __m128i alpha =
+        _mm_and_si128(_mm_cmpgt_epi8(lower, below_a), _mm_cmplt_epi8(lower, above_z));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
+    const auto letters = static_cast<std::uint32_t>(_mm_movemask_epi8(alpha));
+    const auto words = letters | static_cast<std::uint32_t>(_mm_movemask_epi8(digit));
+    std::uint32_t starts = letters & ~((words << 1) | carry) & 0xFFFF;
+    carry = words >> 15;
+    const std::uint32_t others = ~letters & 0xFFFF;  // where runs end within the block
+    for (; starts != 0; starts &= starts - 1) {
+      const auto b = static_cast<std::uint32_t>(__builtin_ctz(starts));
+      const std::uint32_t after = others >> b;
+      run = after != 0 ? i + b + static_cast<std::uint32_t>(__builtin_ctz(after))
+                       : run_end(text, i + 16, stop);
+      if (at_start(i + b, run)) return true;
+    }
+  }
+  // The rest byte by byte, past the run of the last start (its letters start nothing).
+  i = std::max(i, run);
+#endif
   while (i < stop) {
     if (!letter(text[i])) {
       ++i;
       continue;
     }
-    const bool start = i == begin || !alnum(text[i - 1]);
     const std::size_t q = run_end(text, i, stop);
-    if (start) {
-      if (const Key* k = find(text, i, q))
-        if (key_fits(*k, text, q, stop, false)) return true;
-      // "mustn't": the word is the run without its "n", and "n't" follows it.
-      if (maybe_nt(text, i, q)) {
-        if (const Key* k = find(text, i, q - 1))
-          if (key_fits(*k, text, q, stop, true)) return true;
-      }
-    }
+    if ((i == begin || !alnum(text[i - 1])) && at_start(i, q)) return true;
     i = q;
   }
   return false;

@@ -14,7 +14,8 @@
 //    "state-backed"), or, when the tokenizer split "n't" off ("mustn't" -> "must" "n't"), the
 //    key followed by "n" and an apostrophe.
 //
-// So the filter hashes the letter run at each word start (case folded as the tokenizer does) and
+// So the filter hashes the letter run at each word start (found sixteen bytes a step with SSE2,
+// where the target has it; case folded as the tokenizer does) and
 // looks it up among the keys of the first words of every trigger phrase that is not a stop
 // phrase. For a first word whose phrases all need a given second word (a bound word slot:
 // "go|went down", "should|must use"), it also looks at the run of the next token, found the same
