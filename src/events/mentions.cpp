@@ -198,8 +198,10 @@ void find_cues(const Pack& pack, const std::vector<Token>& toks, const std::vect
       const std::size_t n = r.phrase.match(toks, i);
       if (n == 0) continue;
       // One entry per cue name (load_pack admits only the names of kCueNames).
-      Best* b = std::find_if(best, best + bests,
-                             [&](const Best& h) { return pack.cues[h.rule].cue == r.cue; });
+      Best* b = std::find_if(best, best + bests, [&](const Best& h) {
+        const CueRule& o = pack.cues[h.rule];
+        return o.kind == r.kind && o.cue == r.cue;  // the kind tells most names apart at once
+      });
       if (b == best + bests) {
         if (bests < std::size(best)) best[bests++] = Best{ri, n};
       } else if (n > b->count) {
