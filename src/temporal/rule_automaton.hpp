@@ -62,7 +62,7 @@ class RuleAutomaton {
   // states made on long stretches of text that some pattern's open loop keeps alive).
   static constexpr std::size_t kMaxDepth = 32;
   // How far the inline part of a walk goes (the rest is out of line).
-  static constexpr std::size_t kQuickDepth = 8;
+  static constexpr std::size_t kQuickDepth = 16;
 
   struct Nfa;  // the nondeterministic automaton (rule_automaton.cpp)
   struct Dfa;  // the deterministic states, made as walks need them
