@@ -486,7 +486,7 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
     Dfa::Id t = next[static_cast<std::size_t>(s) * classes + cls].load(std::memory_order_acquire);
     if (t < 0) {
       if (t == Dfa::kUnknown) {
-        const std::lock_guard<std::mutex> lock(a_.mutex_);
+        const std::lock_guard<StateLock> lock(a_.lock_);
         t = d.step(s, cls);
       }
       if (t == Dfa::kDead) break;

@@ -30,7 +30,7 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
-#include <mutex>
+#include <thread>
 #include <string_view>
 #include <vector>
 
@@ -143,7 +143,34 @@ class RuleAutomaton {
   std::size_t rules_ = 0;
   std::vector<int> open_;  // rules whose pattern could not be read: candidates everywhere
   std::unique_ptr<Dfa> dfa_;  // made by finish()
-  mutable std::mutex mutex_;  // held while a state is made
+  // Held while a state is made (a microsecond or so). Early in a run most walks need new
+  // states, and with std::mutex the threads then slept and woke on the kernel at each one (half
+  // of the context switches of `tag --jobs 2`); a waiter spins a little, then yields.
+  class StateLock {
+   public:
+    void lock() {
+      for (int tries = 0; locked_.exchange(true, std::memory_order_acquire); ++tries) {
+        while (locked_.load(std::memory_order_relaxed)) {
+          if (tries < 64) {
+            pause();
+            ++tries;
+          } else {
+            std::this_thread::yield();
+          }
+        }
+      }
+    }
+    void unlock() { locked_.store(false, std::memory_order_release); }
+
+   private:
+    static void pause() {
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+    }
+    std::atomic<bool> locked_{false};
+  };
+  mutable StateLock lock_;
 };
 
 }  // namespace timeline::temporal_detail
