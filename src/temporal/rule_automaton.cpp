@@ -466,8 +466,8 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
   }
   // [rule]: the last place the walk passed its end (kept per thread: a Walker lives for one
   // sentence).
-  thread_local std::vector<std::uint32_t> last_;
-  if (limits && last_.size() < a_.rules_) last_.resize(a_.rules_);
+  thread_local std::vector<std::uint32_t> last_end;
+  if (limits && last_end.size() < a_.rules_) last_end.resize(a_.rules_);
   bool any = false;
   const auto add = [&](const std::uint64_t* mask, std::size_t at) {
     any = true;
@@ -475,7 +475,7 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
       found[w] |= mask[w];
       if (limits)
         for (std::uint64_t m = mask[w]; m != 0; m &= m - 1)
-          last_[w * 64 + __builtin_ctzll(m)] = static_cast<std::uint32_t>(at);
+          last_end[w * 64 + __builtin_ctzll(m)] = static_cast<std::uint32_t>(at);
     }
   };
   Dfa::Id s = from;
@@ -502,7 +502,7 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
   if (q == stop && stop < end) add(&d.alive[static_cast<std::size_t>(s) * words], end);
   for (int rule : a_.open_) {
     found[rule / 64] |= std::uint64_t{1} << (rule % 64);
-    if (limits) last_[static_cast<std::size_t>(rule)] = static_cast<std::uint32_t>(end);
+    if (limits) last_end[static_cast<std::size_t>(rule)] = static_cast<std::uint32_t>(end);
     any = true;
   }
   if (!any) return;
@@ -510,7 +510,7 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
     for (std::uint64_t m = found[w]; m != 0; m &= m - 1) {
       const int rule = static_cast<int>(w * 64 + __builtin_ctzll(m));
       ids->push_back(rule);
-      if (limits) limits->push_back(last_[static_cast<std::size_t>(rule)]);
+      if (limits) limits->push_back(last_end[static_cast<std::size_t>(rule)]);
     }
 }
 
