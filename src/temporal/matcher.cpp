@@ -174,8 +174,7 @@ void Matcher::compile_program(std::size_t id) const {
   info.program = RuleProgram::compile(*info.syntax);
   // A program whose groups disagree with RE2's numbering (a pattern RE2 reads otherwise) is
   // not used.
-  if (info.program && info.program->groups() != static_cast<int>(rules_.rules[id].groups.size()))
-    info.program.reset();
+  if (info.program && info.program->groups() != info.ngroups) info.program.reset();
   info.syntax.reset();
   info.compiled->store(true, std::memory_order_release);
 }
