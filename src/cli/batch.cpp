@@ -1,19 +1,26 @@
-// The batch driver: documents flow from the loader to `jobs` worker threads and back out in
-// input order.
+// The batch driver: documents flow from the loader through a pool of `jobs` threads and back
+// out in input order.
 //
 // Shape: the calling thread reads the inputs (io::load_path_deferred streams them in file order)
 // and places each record or file, still unparsed, in a ring of slots tagged with its sequence
-// number. Workers take slots, parse them (JSON Lines records, HTML, TimeML, text: the reading
-// thread only splits lines), run `work` outside the lock, and mark them done. The calling
-// thread hands finished slots to `emit` strictly in sequence order. At most `window` documents
-// are in flight, so memory stays flat however long the input is; a slow document at the head of
-// the ring holds back emission (never the order), and the other workers keep going until the
-// ring is full.
+// number. `jobs` - 1 worker threads take slots, parse them (JSON Lines records, HTML, TimeML,
+// text: the reading thread only splits lines), run `work` outside the lock, and mark them done.
+// The calling thread is the last of the `jobs`: it hands finished slots to `emit` strictly in
+// sequence order, and when the window is full it takes a queued slot and works it itself rather
+// than sleeping (so --jobs 2 is two busy threads on two cores, not three, and the threads rarely
+// sleep and wake each other: each such wake-up is a system call, and in a virtual machine an
+// interrupt to the other core). It sleeps only when no slot is left to take and the head of the
+// ring is not done; a worker sleeps only when no slot is queued, and each is woken only if it
+// sleeps. At most `window` documents are in flight, so memory stays flat however long the input
+// is; a slow document at the head of the ring holds back emission (never the order), and the
+// other threads keep going until the ring is full.
 //
 // Start-up: with a `setup` step (the tagger's rules compiled, say), setup runs on a thread of its
-// own while the documents are read, and all workers but one parse them meanwhile (the setup
-// keeps a core), up to a larger start-up window (kStartupDocuments, kStartupBytes); no document
-// reaches `work` before setup returns. So the start-up no longer leaves the other cores idle.
+// own while the documents are read, and the calling thread parses them as it reads (never more
+// than a window ahead of the parsing); with --jobs 3 and more, all workers but one parse too
+// (setup and the calling thread keep a core each). The parsed documents wait, up to a larger
+// start-up window (kStartupDocuments, kStartupBytes); no document reaches `work` before setup
+// returns. So the start-up no longer leaves the other cores idle.
 //
 // Failures: a document that fails to load, or whose `work` returns false or throws, becomes one
 // "file:line: message" line on `err` in its place in the order, and the batch goes on. If `emit`
@@ -89,10 +96,13 @@ void run_one(const WorkFn& work, Slot* slot) {
 // Thrown by push() when setup failed: it ends the reading.
 struct SetupFailed {};
 
-// The ordered worker pool. push() and drain() are called from one thread only (the caller of
-// run_batch); a worker touches a slot only between claiming it and releasing it (to kPrepared
-// or kDone), and the caller touches it only before pushing and after it is done, so slot
-// contents need no lock.
+// The ordered worker pool: `jobs` - 1 worker threads, and the caller of run_batch as the last
+// of the `jobs`. push() and drain() are called from that one thread only; when the window is
+// full, it works (or, while setup runs, parses) a queued slot itself instead of sleeping, and
+// sleeps only when no slot is left to take and the head of the ring is not done yet. A slot's
+// contents are touched only by the thread that claimed it (between claiming and releasing it to
+// kPrepared or kDone) and by the caller before pushing and after it is done, so they need no
+// lock.
 class OrderedPool {
  public:
   using Finish = std::function<void(Slot&&)>;
@@ -103,9 +113,9 @@ class OrderedPool {
         window_(static_cast<std::size_t>(jobs) * 4 < 16 ? 16 : static_cast<std::size_t>(jobs) * 4),
         ring_(gate_open ? window_ : kStartupDocuments), state_(ring_.size(), State::kEmpty),
         gate_open_(gate_open) {
-    workers_.reserve(static_cast<std::size_t>(jobs));
+    workers_.reserve(static_cast<std::size_t>(jobs - 1));
     try {
-      for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { worker(); });
+      for (int i = 1; i < jobs; ++i) workers_.emplace_back([this] { worker(); });
     } catch (...) {
       stop();
       throw;
@@ -115,60 +125,62 @@ class OrderedPool {
   OrderedPool& operator=(const OrderedPool&) = delete;
   ~OrderedPool() { stop(); }
 
-  // Setup has returned: `ok` lets the workers work, else the batch is abandoned.
+  // Setup has returned: `ok` lets the work begin, else the batch is abandoned.
   void open(bool ok) {
+    bool wake_caller;
     {
       std::lock_guard<std::mutex> lock(mu_);
       gate_open_ = true;
       failed_ = !ok;
+      wake_caller = caller_waiting_;
     }
     work_cv_.notify_all();
-    done_cv_.notify_all();
+    if (wake_caller) done_cv_.notify_one();
   }
 
-  // Queues one item; first emits what is ready. When the window is full it waits until half of
-  // it is done and emitted (not for one slot at a time: each wait is a sleep and a wake-up,
-  // and the workers have the other half to go on with meanwhile). Throws SetupFailed once setup
-  // has failed.
+  // Queues one item; first emits what is ready, and makes room by working slots. Throws
+  // SetupFailed once setup has failed.
   void push(Slot&& slot) {
     std::unique_lock<std::mutex> lock(mu_);
-    if (full()) emit_ready(lock, window_ / 2);
-    else emit_ready(lock, ring_.size());
-    if (failed_) throw SetupFailed{};
+    serve(lock, /*drain=*/false);
     const std::size_t k = next_seq_ % ring_.size();
     bytes_in_flight_ += slot.bytes;
     ring_[k] = std::move(slot);
     state_[k] = State::kQueued;
     ++next_seq_;
-    const bool wake = idle_workers_ > 0;
+    const bool wake = idle_workers_ > 0 && can_claim(false);
     lock.unlock();
     if (wake) work_cv_.notify_one();  // a busy worker takes it when it is done
   }
 
-  // Emits everything, waiting for the workers to finish it.
+  // Emits everything, working what is left alongside the workers.
   void drain() {
     std::unique_lock<std::mutex> lock(mu_);
-    emit_ready(lock, 0);
-    if (failed_) throw SetupFailed{};
+    serve(lock, /*drain=*/true);
   }
 
  private:
-  // kQueued: pushed; kPreparing: a worker parses it while the gate is closed (and keeps it when
+  // kQueued: pushed; kPreparing: a thread parses it while the gate is closed (and keeps it when
   // the gate opens meanwhile); kPrepared: parsed, waiting for the gate; kWorking, kDone.
   enum class State { kEmpty, kQueued, kPreparing, kPrepared, kWorking, kDone };
 
   std::size_t in_flight() const { return next_seq_ - next_emit_; }
 
-  // No room for one more document (the ring keeps one slot spare).
+  // No room for one more document (the ring keeps one slot spare). While the gate is closed,
+  // the documents read ahead are parsed as they come: the caller reads no further than a window
+  // past the ones taken to be parsed (it parses one itself then), and holds at most
+  // kStartupBytes of them.
   bool full() const {
     if (in_flight() + 1 >= ring_.size()) return true;
     if (gate_open_) return in_flight() + 1 >= window_;
+    if (next_seq_ - next_parse_ + 1 >= window_) return true;
     return in_flight() + 1 >= window_ && bytes_in_flight_ >= kStartupBytes;
   }
 
-  // Emits finished slots in order; returns once at most `limit` documents are in flight (at
-  // once when setup failed).
-  void emit_ready(std::unique_lock<std::mutex>& lock, std::size_t limit) {
+  // The caller's loop: emits finished slots in order until there is room for one more document
+  // (or, with `drain`, until none is left), working or parsing slots itself while there is not,
+  // and sleeping only when there is nothing it can take. Throws SetupFailed once setup failed.
+  void serve(std::unique_lock<std::mutex>& lock, bool drain) {
     for (;;) {
       while (next_emit_ < ready_end_) {
         const std::size_t k = next_emit_ % ring_.size();
@@ -181,37 +193,79 @@ class OrderedPool {
         finish_(std::move(out));
         lock.lock();
       }
-      if (in_flight() <= limit || failed_) return;
-      wait_for_ = next_seq_ - limit;  // woken once the documents before this one are all done
-      emitter_waiting_ = true;
-      done_cv_.wait(lock, [&] { return ready_end_ >= wait_for_ || failed_; });
-      emitter_waiting_ = false;
+      if (failed_) throw SetupFailed{};
+      if (drain ? in_flight() == 0 : !full()) return;
+      std::size_t seq = 0;
+      bool work = false;
+      if (claim(/*caller=*/true, &seq, &work)) {
+        process(lock, true, seq, work);
+        continue;
+      }
+      caller_waiting_ = true;
+      done_cv_.wait(lock, [&] { return caller_can_go_on(); });
+      caller_waiting_ = false;
     }
   }
 
-  // Under the lock: the next slot for this worker, and whether it is to be worked (else only
-  // parsed); false when there is none now.
-  bool claim(std::size_t* seq, bool* work) {
+  // Under the lock: whether the caller, waiting, has something to do.
+  bool caller_can_go_on() { return failed_ || next_emit_ < ready_end_ || can_claim(true); }
+
+  // Under the lock: whether the caller (`caller`) or a worker has a slot to take now. While the
+  // gate is closed, one core is left to the setup step and one to the caller, which reads and
+  // parses: the workers have jobs - 2 parsing turns (none with --jobs 2). Once the gate is open,
+  // skips the slots before next_work_ that are not to be taken: a slot still being parsed
+  // belongs to the thread parsing it, which works it next (and may have begun to); only queued
+  // and parsed ones are taken.
+  bool can_claim(bool caller) {
     if (failed_) return false;
+    if (!gate_open_) return next_parse_ < next_seq_ && (caller || parsing_ + 2 < jobs_);
+    while (next_work_ < next_seq_) {
+      const State st = state_[next_work_ % ring_.size()];
+      if (st == State::kQueued || st == State::kPrepared) return true;
+      ++next_work_;
+    }
+    return false;
+  }
+
+  // Under the lock: the next slot for the caller or a worker, and whether it is to be worked
+  // (else only parsed, while the gate is closed); false when there is none now.
+  bool claim(bool caller, std::size_t* seq, bool* work) {
+    if (!can_claim(caller)) return false;
     if (gate_open_) {
-      // A slot still being parsed belongs to the worker parsing it, which works it next (and
-      // may have begun to): only queued and parsed ones are taken.
-      while (next_work_ < next_seq_) {
-        const State st = state_[next_work_ % ring_.size()];
-        if (st == State::kQueued || st == State::kPrepared) break;
-        ++next_work_;
-      }
-      if (next_work_ >= next_seq_) return false;
       *seq = next_work_++;
       *work = true;
     } else {
-      // One core is left to the setup step: it decides when the work can begin.
-      if (next_parse_ >= next_seq_ || (parsing_ + 1 >= jobs_ && jobs_ > 1)) return false;
       *seq = next_parse_++;
       *work = false;
-      ++parsing_;
+      if (!caller) ++parsing_;
     }
     return true;
+  }
+
+  // Parses and/or works the claimed slot `seq` outside the lock; returns with the lock held.
+  void process(std::unique_lock<std::mutex>& lock, bool caller, std::size_t seq, bool work) {
+    const std::size_t k = seq % ring_.size();
+    Slot& slot = ring_[k];
+    if (!work) {  // parse ahead while the gate is closed
+      state_[k] = State::kPreparing;
+      lock.unlock();
+      prepare(&slot);
+      lock.lock();
+      if (!caller) --parsing_;
+      if (!gate_open_ || failed_) {
+        state_[k] = State::kPrepared;
+        return;  // this thread takes its parsing turn again (no other is woken for it)
+      }
+    }
+    state_[k] = State::kWorking;
+    lock.unlock();
+    run_one(work_, &slot);
+    lock.lock();
+    state_[k] = State::kDone;
+    const std::size_t was = ready_end_;
+    while (ready_end_ < next_seq_ && state_[ready_end_ % ring_.size()] == State::kDone)
+      ++ready_end_;
+    if (caller_waiting_ && ready_end_ != was) done_cv_.notify_one();
   }
 
   void worker() {
@@ -219,33 +273,13 @@ class OrderedPool {
     for (;;) {
       std::size_t seq = 0;
       bool work = false;
-      if (!stopping_ && !claim(&seq, &work)) {
+      if (!stopping_ && !claim(false, &seq, &work)) {
         ++idle_workers_;
-        work_cv_.wait(lock, [&] { return stopping_ || claim(&seq, &work); });
+        work_cv_.wait(lock, [&] { return stopping_ || claim(false, &seq, &work); });
         --idle_workers_;
       }
       if (stopping_) return;
-      const std::size_t k = seq % ring_.size();
-      Slot& slot = ring_[k];
-      if (!work) {  // parse ahead while the gate is closed
-        state_[k] = State::kPreparing;
-        lock.unlock();
-        prepare(&slot);
-        lock.lock();
-        --parsing_;
-        if (!gate_open_ || failed_) {
-          state_[k] = State::kPrepared;
-          continue;
-        }
-      }
-      state_[k] = State::kWorking;
-      lock.unlock();
-      run_one(work_, &slot);
-      lock.lock();
-      state_[k] = State::kDone;
-      while (ready_end_ < next_seq_ && state_[ready_end_ % ring_.size()] == State::kDone)
-        ++ready_end_;
-      if (emitter_waiting_ && ready_end_ >= wait_for_) done_cv_.notify_one();
+      process(lock, false, seq, work);
     }
   }
 
@@ -273,7 +307,6 @@ class OrderedPool {
   std::size_t next_work_ = 0;   // the next one to work (gate open)
   std::size_t next_emit_ = 0;   // the next one handed to `finish`
   std::size_t ready_end_ = 0;   // the first one not done (all before it are done)
-  std::size_t wait_for_ = 0;    // the emitter waits until ready_end_ reaches this
   std::size_t bytes_in_flight_ = 0;
   bool gate_open_;
   int parsing_ = 0;  // workers parsing ahead while the gate is closed
@@ -281,7 +314,7 @@ class OrderedPool {
   bool stopping_ = false;
   // Waking a thread costs a system call: only the ones that sleep are woken.
   int idle_workers_ = 0;          // workers waiting for a document
-  bool emitter_waiting_ = false;  // the caller waits for the head of the ring
+  bool caller_waiting_ = false;   // the caller waits for the head of the ring or a slot to take
 };
 
 }  // namespace
