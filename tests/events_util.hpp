@@ -17,9 +17,22 @@
 #include <timeline/extractor.hpp>
 #include <timeline/tagger.hpp>
 
+#include "events/pack.hpp"
 #include "test_util.hpp"
 
 namespace timeline::test {
+
+// The built-in censorship pack, loaded once.
+inline const events::Pack& builtin_pack() {
+  static const events::Pack* pack = [] {
+    auto* p = new events::Pack;
+    Error err;
+    if (!events::load_pack(DataFiles::builtin(), "censorship", p, &err))
+      throw std::runtime_error(err.str());
+    return p;
+  }();
+  return *pack;
+}
 
 inline nlohmann::json read_json(const std::string& path) {
   return nlohmann::json::parse(read_file(path));

@@ -53,55 +53,80 @@ std::string fill(const std::string& tmpl, const std::map<std::string, std::strin
   return out;
 }
 
+// The word lists of the mention finder. load_pack adds their words to the pack's vocabulary
+// (add_word_classes), so that a token's list is read from its word id; the WordSets below answer
+// for a token without one, and for strings that are not tokens.
+constexpr std::string_view kDeterminers[] = {
+    "the",  "a",   "an",   "this", "that", "its", "their", "his", "her", "our", "these", "those",
+    "some", "many", "most", "all", "both", "no",  "in",    "on",  "at",  "but", "and",   "for",
+    "of"};
+// Words a capitalized run can begin a sentence with that are not names (with the determiners).
+constexpr std::string_view kCommonCapitals[] = {
+    "mobile",   "fixed",       "social",      "internet",  "users",   "officials",
+    "critics",  "independent", "many",        "few",       "more",    "earlier",
+    "later",    "last",        "since",       "after",     "before",  "when",
+    "while",    "according",   "human",       "digital",   "rights",  "residents",
+    "security", "business",    "economists",  "broadband", "he",      "she",
+    "it",       "they",        "we",          "i",         "you",     "there",
+    "kremlin",  "spokesman",   "spokeswoman", "minister",  "chief",   "president",
+    "state",    "junior",      "senior",      "deputy",    "founder", "director",
+    "head",     "prime",       "chairman",    "governor",  "lawyer",  "telecommunications",
+    "telecom",  "telegram's",  "on",          "in",        "for",     "as",
+    "if",       "during"};
+// Words that make a capitalized run the name of an organization, not of a person.
+constexpr std::string_view kOrgWords[] = {
+    "media",         "technology",  "technologies", "service",      "services",  "ministry",
+    "agency",        "commission",  "authority",    "court",        "council",   "foundation",
+    "institute",     "group",       "news",         "times",        "post",      "press",
+    "association",   "union",       "party",        "university",   "committee", "department",
+    "office",        "bank",        "company",      "corporation",  "network",   "watch",
+    "international", "federation",  "organisation", "organization", "center",    "centre",
+    "project",       "society",     "forum",        "herald",       "tribune",   "journal",
+    "daily",         "radio",       "television",   "tv",           "telecom",   "communications",
+    "duma",          "parliament",  "assembly",     "senate",       "congress",  "government",
+    "police",        "army",        "forces",       "state",        "republic",  "federal",
+    "national",      "information", "digital",      "internet",     "cyber",     "security"};
+constexpr std::string_view kTitleWords[] = {
+    "spokesman", "spokeswoman",  "spokesperson", "minister", "president", "governor",
+    "official",  "chairman",     "head",         "director", "founder",   "deputy",
+    "secretary", "commissioner", "prosecutor",   "lawmaker", "adviser",   "advisor",
+    "ceo",       "chief",        "officer"};
+
 bool is_determiner(std::string_view lower) {
-  static const WordSet kWords{"the",  "a",   "an",   "this",  "that",  "its",  "their",
-                              "his",  "her", "our",  "these", "those", "some", "many",
-                              "most", "all", "both", "no",    "in",    "on",   "at",
-                              "but",  "and", "for",  "of"};
+  static const WordSet kWords(std::begin(kDeterminers), std::end(kDeterminers));
   return kWords.has(lower);
 }
 
-// Words a capitalized run can begin a sentence with that are not names.
 bool common_capital(std::string_view lower) {
-  static const WordSet kWords{
-      "mobile",   "fixed",       "social",      "internet",  "users",   "officials",
-      "critics",  "independent", "many",        "few",       "more",    "earlier",
-      "later",    "last",        "since",       "after",     "before",  "when",
-      "while",    "according",   "human",       "digital",   "rights",  "residents",
-      "security", "business",    "economists",  "broadband", "he",      "she",
-      "it",       "they",        "we",          "i",         "you",     "there",
-      "kremlin",  "spokesman",   "spokeswoman", "minister",  "chief",   "president",
-      "state",    "junior",      "senior",      "deputy",    "founder", "director",
-      "head",     "prime",       "chairman",    "governor",  "lawyer",  "telecommunications",
-      "telecom",  "telegram's",  "on",          "in",        "for",     "as",
-      "if",       "during"};
+  static const WordSet kWords(std::begin(kCommonCapitals), std::end(kCommonCapitals));
   return is_determiner(lower) || kWords.has(lower);
 }
 
-// Words that make a capitalized run the name of an organization, not of a person.
 bool org_word(std::string_view lower) {
-  static const WordSet kWords{
-      "media",         "technology",  "technologies", "service",      "services",  "ministry",
-      "agency",        "commission",  "authority",    "court",        "council",   "foundation",
-      "institute",     "group",       "news",         "times",        "post",      "press",
-      "association",   "union",       "party",        "university",   "committee", "department",
-      "office",        "bank",        "company",      "corporation",  "network",   "watch",
-      "international", "federation",  "organisation", "organization", "center",    "centre",
-      "project",       "society",     "forum",        "herald",       "tribune",   "journal",
-      "daily",         "radio",       "television",   "tv",           "telecom",   "communications",
-      "duma",          "parliament",  "assembly",     "senate",       "congress",  "government",
-      "police",        "army",        "forces",       "state",        "republic",  "federal",
-      "national",      "information", "digital",      "internet",     "cyber",     "security"};
+  static const WordSet kWords(std::begin(kOrgWords), std::end(kOrgWords));
   return kWords.has(lower);
 }
 
 bool title_word(std::string_view lower) {
-  static const WordSet kWords{
-      "spokesman", "spokeswoman",  "spokesperson", "minister", "president", "governor",
-      "official",  "chairman",     "head",         "director", "founder",   "deputy",
-      "secretary", "commissioner", "prosecutor",   "lawmaker", "adviser",   "advisor",
-      "ceo",       "chief",        "officer"};
+  static const WordSet kWords(std::begin(kTitleWords), std::end(kTitleWords));
   return kWords.has(lower);
+}
+
+// The same for a token of the sentence: by its word id when it has one of pack.vocab after
+// add_word_classes (kNoWord: a word of no list), else by its lower case.
+bool has_class(const Pack& pack, const Token& t, std::uint8_t bits,
+               bool (*by_text)(std::string_view)) {
+  if (pack.word_classes.empty() || t.word_id == kUnindexed) return by_text(t.lower);
+  return t.word_id < pack.word_classes.size() && (pack.word_classes[t.word_id] & bits) != 0;
+}
+bool common_capital(const Pack& pack, const Token& t) {
+  return has_class(pack, t, kWordDeterminer | kWordCommonCapital, common_capital);
+}
+bool org_word(const Pack& pack, const Token& t) {
+  return has_class(pack, t, kWordOrg, org_word);
+}
+bool title_word(const Pack& pack, const Token& t) {
+  return has_class(pack, t, kWordTitle, title_word);
 }
 
 const Mention* last_of_kind(const Discourse& d, const std::string& kind) {
@@ -166,6 +191,22 @@ bool target_kind(const std::string& k) {
 bool authority_kind(const std::string& k) {
   return one_of(k, {"regulator", "ministry", "government", "court", "police", "official",
                     "country"});
+}
+
+void add_word_classes(Pack* pack) {
+  const std::pair<const std::string_view*, const std::string_view*> lists[] = {
+      {std::begin(kDeterminers), std::end(kDeterminers)},
+      {std::begin(kCommonCapitals), std::end(kCommonCapitals)},
+      {std::begin(kOrgWords), std::end(kOrgWords)},
+      {std::begin(kTitleWords), std::end(kTitleWords)}};
+  const std::uint8_t bits[] = {kWordDeterminer, kWordCommonCapital, kWordOrg, kWordTitle};
+  std::vector<std::pair<std::uint32_t, std::uint8_t>> ids;
+  for (std::size_t k = 0; k < std::size(lists); ++k)
+    for (const std::string_view* w = lists[k].first; w != lists[k].second; ++w)
+      ids.emplace_back(pack->vocab.add(std::string(*w)), bits[k]);
+  pack->word_classes.assign(pack->vocab.size(), 0);
+  for (const auto& [id, bit] : ids)
+    pack->word_classes[id] = static_cast<std::uint8_t>(pack->word_classes[id] | bit);
 }
 
 std::vector<CueHit> find_cues(const Pack& pack, const std::vector<Token>& toks) {
@@ -263,7 +304,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
     if (!p.word || !p.capital || p.lower == "'s"sv) return false;
     for (const Mention& o : cand)
       if (o.first <= m.first - 1 && m.first - 1 < o.last()) return false;
-    return !common_capital(p.lower);
+    return !common_capital(pack, p);
   };
   cand.erase(std::remove_if(cand.begin(), cand.end(), glued), cand.end());
   // Generic patterns on the sentence text.
@@ -364,11 +405,11 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
             (toks[j].text == "."sv && j > i && toks[j - 1].text.size() == 1)))
       ++j;
     std::size_t b = i;
-    while (b < j && common_capital(toks[b].lower)) ++b;
+    while (b < j && common_capital(pack, toks[b])) ++b;
     std::size_t words = 0;
     for (std::size_t k = b; k < j; ++k) words += toks[k].word ? 1 : 0;
     bool org = false;
-    for (std::size_t k = b; k < j; ++k) org = org || org_word(toks[k].lower);
+    for (std::size_t k = b; k < j; ++k) org = org || org_word(pack, toks[k]);
     if (words >= 2 && (words <= 4 || org)) {
       Mention m = make(text, toks, b, j - b, org ? Role::kSpeaker : Role::kPerson, "",
                        org ? "organization" : "person");
@@ -376,7 +417,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
       // "Junaid Ahmed Palak, the junior minister for ...": an official by apposition.
       if (!org && j < toks.size() && toks[j].text == ","sv) {
         for (std::size_t k = j + 1; k < toks.size() && k <= j + 5 && toks[k].text != ","sv; ++k)
-          if (title_word(toks[k].lower) && toks[k].lower != "founder"sv) m.official = true;
+          if (title_word(pack, toks[k]) && toks[k].lower != "founder"sv) m.official = true;
       }
       cand.push_back(std::move(m));
       kept.push_back(cand.size() - 1);
@@ -441,7 +482,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
       // "Kremlin spokesman Dmitry Peskov", "Telegram's founder Pavel Durov".
       std::size_t t = m.first;
       bool titled = false;
-      while (t > 0 && title_word(toks[t - 1].lower) && m.first - t < 3) {
+      while (t > 0 && title_word(pack, toks[t - 1]) && m.first - t < 3) {
         --t;
         titled = true;
       }
@@ -452,7 +493,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
         m.affiliation_kind = out.back().entity.kind;
         m.official = authority_kind(m.affiliation_kind);
       }
-      m.official = m.official || (m.first > 0 && title_word(toks[m.first - 1].lower) &&
+      m.official = m.official || (m.first > 0 && title_word(pack, toks[m.first - 1]) &&
                                   toks[m.first - 1].lower != "founder"sv);
       if (m.entity.kind == "official"sv) m.official = true;
       m.entity.kind = "person";

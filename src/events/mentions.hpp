@@ -65,6 +65,13 @@ bool actor_kind(const std::string& kind);
 bool target_kind(const std::string& kind);
 bool authority_kind(const std::string& kind);
 
+// Bits of Pack::word_classes: the word lists of the mention finder a word is on.
+constexpr std::uint8_t kWordDeterminer = 1, kWordCommonCapital = 2, kWordOrg = 4, kWordTitle = 8;
+// Adds the words of those lists to pack->vocab and fills pack->word_classes (load_pack calls it
+// last: the ids it adds come after those of the phrases, so the phrase indexes and starts, built
+// before, take none of them).
+void add_word_classes(Pack* pack);
+
 // The mentions of the sentence toks (document text `text`, word ids set with pack.vocab), sorted
 // by first token, into *out (cleared first, its capacity kept). `starts` are the places where
 // phrases can begin (find_starts()) and `cues` the cue hits (find_cues()). Anaphors are resolved

@@ -3,6 +3,8 @@
 
 #include <sstream>
 
+#include "events/mentions.hpp"
+
 namespace timeline::events {
 namespace {
 
@@ -197,6 +199,7 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
     pack->triggers_by_id = true;
     for (const TriggerRule& r : pack->triggers)
       pack->triggers_by_id = pack->triggers_by_id && r.phrase.by_id();
+    add_word_classes(pack);
   }
   return ok;
 }

@@ -183,6 +183,9 @@ struct Pack {
   TriggerPrefilter trigger_prefilter;
   // Per word id of `vocab`: the tables (kStart* bits) with a phrase that can begin with the word.
   std::vector<std::uint8_t> starts;
+  // Per word id of `vocab`: the word lists of the mention finder the word is on (kWord* bits of
+  // mentions.hpp); empty until add_word_classes. The ids it adds lie past `starts`.
+  std::vector<std::uint8_t> word_classes;
 };
 
 // Bits of Pack::starts and Start::tables.

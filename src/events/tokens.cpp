@@ -2,6 +2,10 @@
 #include "events/tokens.hpp"
 
 #include <algorithm>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace timeline::events {
 namespace {
@@ -40,6 +44,36 @@ unsigned char flags_of(std::string_view bytes) {
   unsigned char f = 0;
   for (const char c : bytes) f |= kBytes.flags[static_cast<unsigned char>(c)];
   return f;
+}
+
+// The hash of a word's ASCII lower case (Vocabulary::hash), read from its bytes in any case:
+// a function of the bytes with 0x20 set in each, which is the same for a byte and its ASCII
+// lower case (and joins a few other pairs, '@' and '`' say, which the table's comparison tells
+// apart). It reads the first eight bytes and the last eight and the length: a longer word's middle
+// is left to the comparison too. p[0, readable) may be read (readable >= n), so that a short
+// word comes in one load when the bytes after it exist.
+inline std::uint64_t word_hash(const char* p, std::size_t n, std::size_t readable) {
+  constexpr std::uint64_t kCase = 0x2020202020202020ull;
+  std::uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+  } else {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (readable >= 8) {
+      std::memcpy(&a, p, 8);
+      a &= ~std::uint64_t{0} >> (64 - 8 * n);  // the first n bytes (n > 0: a token has bytes)
+    } else {
+      std::memcpy(&a, p, n);
+    }
+#else
+    std::memcpy(&a, p, n);
+#endif
+  }
+  // Both halves of a 128-bit product: every bit of it depends on every bit read.
+  const unsigned __int128 m = static_cast<unsigned __int128>((a | kCase) ^ 0x9E3779B97F4A7C15ull) *
+                              ((b | kCase) ^ (n * 0xC2B2AE3D27D4EB4Full));
+  return static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
 }
 
 bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -99,25 +133,55 @@ void fold(std::string_view text, std::size_t b, std::size_t e, std::string* out)
   }
 }
 
-// What scan() learns of a token's bytes on its way over them: the kUpper and kE2 flags of its
-// bytes and the hash (Vocabulary) of their ASCII lower case. `known` is false when it did not
-// (the emitter then works them out).
-struct Bytes {
-  bool known = false;
-  unsigned char flags = 0;
-  std::uint64_t hash = Vocabulary::kHashStart;
-};
+// The end of the run of ASCII letters and digits that begins at j (at most stop); sets *upper
+// when the run holds an ASCII capital. Sixteen bytes a step with SSE2 where the target has it,
+// while they lie within the text.
+inline std::size_t alnum_run(std::string_view text, std::size_t j, std::size_t stop, bool* upper) {
+#ifdef __SSE2__
+  const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+  const __m128i below_ua = _mm_set1_epi8('A' - 1), above_uz = _mm_set1_epi8('Z' + 1);
+  const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  while (j + 16 <= text.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + j));
+    const __m128i lower = _mm_or_si128(v, case_bit);
+    // Signed compares: a byte beyond ASCII is negative, so neither a letter nor a digit.
+    const __m128i alpha =
+        _mm_and_si128(_mm_cmpgt_epi8(lower, below_a), _mm_cmplt_epi8(lower, above_z));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
+    const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, below_ua), _mm_cmplt_epi8(v, above_uz));
+    const auto other =
+        ~static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit))) & 0xFFFFu;
+    const auto caps = static_cast<std::uint32_t>(_mm_movemask_epi8(capital));
+    const std::size_t len = other != 0 ? static_cast<std::size_t>(__builtin_ctz(other)) : 16;
+    const std::size_t end = std::min(stop, j + len);
+    if (caps & ((1u << (end - j)) - 1u)) *upper = true;  // end - j <= 16
+    if (other != 0 || end >= stop) return end;
+    j = end;
+  }
+#endif
+  while (j < stop) {
+    const unsigned char u = static_cast<unsigned char>(text[j]);
+    if (u >= 0x80 || !kAsciiAlnum.bit[u]) break;
+    if (u >= 'A' && u <= 'Z') *upper = true;
+    ++j;
+  }
+  return j;
+}
 
-// Cuts text[begin, end) into tokens: calls emit(b, e, word, bytes) for each, in order.
+// Flags of a token (kUpper, kE2) that scan() does not know: the emitter works them out.
+constexpr int kUnknownFlags = -1;
+
+// Cuts text[begin, end) into tokens: calls emit(b, e, word, flags) for each, in order; `flags`
+// are the kUpper and kE2 flags of the token's bytes, or kUnknownFlags.
 template <typename Emit>
 void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& emit) {
   std::size_t i = begin;
   const std::size_t stop = std::min<std::size_t>(end, text.size());
   bool any = false;          // a token was emitted
   std::size_t last_end = 0;  // the end of the last one
-  const Bytes unknown;
-  auto put = [&](std::size_t b, std::size_t e, bool word, const Bytes& bytes) {
-    emit(b, e, word, bytes);
+  auto put = [&](std::size_t b, std::size_t e, bool word, int flags = kUnknownFlags) {
+    emit(b, e, word, flags);
     any = true;
     last_end = e;
   };
@@ -137,51 +201,40 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
       // A possessive "’s" after a word.
       if (is_apostrophe(text, i) && any && last_end == i && i + n < stop &&
           (text[i + n] == 's' || text[i + n] == 'S') && !letter_at(text, i + n + 1)) {
-        put(i, i + n + 1, true, unknown);
+        put(i, i + n + 1, true);
         i += n + 1;
         continue;
       }
-      put(i, i + n, false, unknown);
+      put(i, i + n, false);
       i += n;
       continue;
     }
     if (!letter_at(text, i)) {
       if (is_apostrophe(text, i) && any && last_end == i && i + 1 < stop &&
           (text[i + 1] == 's' || text[i + 1] == 'S') && !letter_at(text, i + 2)) {
-        put(i, i + 2, true, unknown);
+        put(i, i + 2, true);
         i += 2;
         continue;
       }
-      put(i, i + 1, false, unknown);
+      put(i, i + 1, false);
       ++i;
       continue;
     }
     }
-    // A word: its flags and hash gathered over every byte it takes.
-    Bytes bytes;
-    bytes.known = true;
+    // A word: runs of ASCII letters and digits, with the other letters and inner marks that
+    // join them.
     std::size_t j = i;
-    auto take = [&](std::size_t to) {
-      for (; j < to; ++j) {
-        const unsigned char u = static_cast<unsigned char>(text[j]);
-        bytes.flags = static_cast<unsigned char>(bytes.flags | kBytes.flags[u]);
-        bytes.hash = Vocabulary::hash_step(bytes.hash, static_cast<unsigned char>(kBytes.lower[u]));
-      }
-    };
+    bool upper = false, e2 = false;  // an ASCII capital, a byte 0xE2 taken
     while (j < stop) {
-      // ASCII letters and digits, the bulk of a word, by a table.
-      while (j < stop) {
-        const unsigned char u = static_cast<unsigned char>(text[j]);
-        if (u >= 0x80 || !kAsciiAlnum.bit[u]) break;
-        bytes.flags = static_cast<unsigned char>(bytes.flags | kBytes.flags[u]);
-        bytes.hash = Vocabulary::hash_step(bytes.hash, static_cast<unsigned char>(kBytes.lower[u]));
-        ++j;
-      }
+      j = alnum_run(text, j, stop, &upper);
       if (j >= stop) break;
-      // letter_at(text, j), with ASCII letters and digits found by a table.
+      // letter_at(text, j) for a byte that is not an ASCII letter or digit.
       const unsigned char cj = static_cast<unsigned char>(text[j]);
-      if (cj < 0x80 ? kAsciiAlnum.bit[cj] : typographic(text, j) == 0) {
-        take(std::min(stop, j + (cj < 0x80 ? 1 : (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2))));
+      if (cj >= 0x80 && typographic(text, j) == 0) {
+        // Every byte looked at: text that is not UTF-8 may hold 0xE2 where a continuation
+        // byte belongs.
+        const std::size_t to = std::min(stop, j + (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2));
+        for (; j < to; ++j) e2 = e2 || static_cast<unsigned char>(text[j]) == 0xE2;
         continue;
       }
       // Inner marks: "state-backed", "Sboi.rf", "n't", "don't"; not a possessive "'s".
@@ -192,7 +245,8 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
       if (is_apostrophe(text, j) && (text[j + w] == 's' || text[j + w] == 'S') &&
           !letter_at(text, j + w + 1))
         break;
-      take(std::min(stop, j + w));
+      e2 = e2 || w == 3;  // a typographic apostrophe
+      j = std::min(stop, j + w);
     }
     j = std::min(j, stop);
     // "didn't" → "did" + "n't", so that negation is a token of its own.
@@ -202,10 +256,13 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
                               typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
                                                                                   : 0;
     if (nt > 0) {
-      put(i, j - nt, true, unknown);
-      put(j - nt, j, true, unknown);
+      put(i, j - nt, true);
+      put(j - nt, j, true);
     } else {
-      put(i, j, true, bytes);
+      // Straight to the emitter (put is a call of its own; this is most tokens).
+      emit(i, j, true, (upper ? kUpper : 0) | (e2 ? kE2 : 0));
+      any = true;
+      last_end = j;
     }
     i = j;
   }
@@ -229,22 +286,19 @@ class TokenWriter {
   TokenWriter(TokenList* out, std::string_view text, std::size_t capacity)
       : out_(out), text_(text), capacity_(capacity) {}
 
-  void put(std::size_t b, std::size_t e, bool word, const Vocabulary* vocab, const Bytes& bytes) {
+  [[gnu::always_inline]] inline void put(std::size_t b, std::size_t e, bool word, int flags,
+                                         const Vocabulary* vocab) {
     Token& t = out_->emplace_back();
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
     t.word = word;
     const std::string_view raw = text_.substr(b, e - b);
-    // What the bytes need (kUpper, kE2) and the hash of their lower case, which is the hash of
-    // t.lower unless a sign is folded below: from scan() when it knows them, else one pass.
-    unsigned char f = bytes.flags;
-    std::uint64_t h = bytes.hash;
-    if (!bytes.known) {
-      for (const char c : raw) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        f = static_cast<unsigned char>(f | kBytes.flags[u]);
-        h = Vocabulary::hash_step(h, static_cast<unsigned char>(kBytes.lower[u]));
-      }
+    // What the bytes need (kUpper, kE2): from scan() when it knows them, else one pass.
+    unsigned char f = 0;
+    if (flags == kUnknownFlags) {
+      for (const char c : raw) f = static_cast<unsigned char>(f | kBytes.flags[static_cast<unsigned char>(c)]);
+    } else {
+      f = static_cast<unsigned char>(flags);
     }
     t.text = raw;
     if (f & kE2) {
@@ -271,7 +325,12 @@ class TokenWriter {
     }
     const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
     t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
-    if (vocab) t.word_id = vocab->find_hashed(t.lower, (f & kE2) ? Vocabulary::hash(t.lower) : h);
+    // The hash of t.lower is that of the bytes as written (see word_hash) unless a sign was
+    // folded.
+    if (vocab)
+      t.word_id = vocab->find_hashed(t.lower, (f & kE2) ? Vocabulary::hash(t.lower)
+                                                        : word_hash(raw.data(), raw.size(),
+                                                                    text_.size() - b));
   }
 
  private:
@@ -308,8 +367,8 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
   out->reserve((stop - begin) / 5 + 4);
   TokenWriter w(out, text, 2 * (stop - begin + kMaxOverhang));
   scan(text, begin, end,
-       [&](std::size_t b, std::size_t e, bool word, const Bytes& bytes) {
-         w.put(b, e, word, vocab, bytes);
+       [&](std::size_t b, std::size_t e, bool word, int flags) __attribute__((always_inline)) {
+         w.put(b, e, word, flags, vocab);
        });
 }
 
@@ -325,7 +384,7 @@ void word_tokens(std::string_view text, std::uint32_t begin, std::uint32_t end,
   out->clear();
   if (end > begin) out->reserve((end - begin) / 5 + 4);
   std::string folded;
-  scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word, const Bytes&) {
+  scan(text, begin, end, [&](std::size_t b, std::size_t e, bool word, int) {
     Token& t = out->emplace_back();
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
@@ -469,12 +528,13 @@ void Phrase::bind(Vocabulary* vocab) {
   }
 }
 
+std::uint64_t Vocabulary::hash(std::string_view bytes) {
+  return bytes.empty() ? 0 : word_hash(bytes.data(), bytes.size(), bytes.size());
+}
+
 std::uint32_t Vocabulary::find_folding_case(std::string_view word) const {
   if (slots_.empty()) return kNoWord;
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a of the lower-case word, as slot_of()
-  for (const char c : word)
-    h = (h ^ static_cast<unsigned char>(kBytes.lower[static_cast<unsigned char>(c)])) *
-        1099511628211ull;
+  const std::uint64_t h = hash(word);  // of the lower-case word, as slot_of()
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
     const std::uint32_t id = slots_[i];
@@ -494,11 +554,13 @@ const std::vector<std::uint32_t>* Phrase::second_ids() const {
   return &s.ids;
 }
 
-WordSet::WordSet(std::initializer_list<std::string_view> words) {
+WordSet::WordSet(const std::string_view* begin, const std::string_view* end) {
+  const std::size_t count = static_cast<std::size_t>(end - begin);
   std::size_t size = 16;
-  while (size < words.size() * 2) size *= 2;
+  while (size < count * 2) size *= 2;
   slots_.assign(size, std::string_view());
-  for (const std::string_view w : words) {
+  for (const std::string_view* p = begin; p != end; ++p) {
+    const std::string_view w = *p;
     std::size_t i = start(w);
     while (slots_[i].data() != nullptr && slots_[i] != w) i = (i + 1) & (size - 1);
     slots_[i] = w;

@@ -101,17 +101,9 @@ class Vocabulary {
       if (id == kNoWord || words_[id] == lower_word) return id;
     }
   }
-  // The hash the table uses (64-bit FNV-1a of the bytes): kHashStart, then hash_step() for each
-  // byte in turn.
-  static constexpr std::uint64_t kHashStart = 1469598103934665603ull;
-  static std::uint64_t hash_step(std::uint64_t h, unsigned char byte) {
-    return (h ^ byte) * 1099511628211ull;
-  }
-  static std::uint64_t hash(std::string_view bytes) {
-    std::uint64_t h = kHashStart;
-    for (const char c : bytes) h = hash_step(h, static_cast<unsigned char>(c));
-    return h;
-  }
+  // The hash the table uses: of the bytes' ASCII lower case (so hash("Russia") ==
+  // hash("russia")), eight bytes a step (see tokens.cpp).
+  static std::uint64_t hash(std::string_view bytes);
   // Sets word_id of every token.
   void index(std::vector<Token>* toks) const;
   std::size_t size() const { return words_.size(); }
@@ -173,7 +165,8 @@ std::string lower(std::string_view s);
 // static const, and share it between threads.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words);
+  WordSet(std::initializer_list<std::string_view> words) : WordSet(words.begin(), words.end()) {}
+  WordSet(const std::string_view* begin, const std::string_view* end);
   bool has(std::string_view word) const;
 
  private:
