@@ -4,6 +4,7 @@
 // example lines and on the TimeBank corpus when it is present).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <random>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include <re2/set.h>
 
+#include "temporal/matcher.hpp"
 #include "temporal/rule_automaton.hpp"
 #include "temporal/rules.hpp"
 #include "test_util.hpp"
@@ -222,7 +224,7 @@ TEST_CASE("rule automaton: threads that share its states name what one thread na
   // Every place's candidates, as one list, from a fresh automaton walked by `threads` threads
   // at once (each walks all of the text, making states as it goes).
   const auto named = [&](int threads) {
-    RuleAutomaton a;
+    RuleAutomaton a(RuleAutomaton::Prebuilt::kNever);  // states made as the threads walk
     for (const auto& r : rules.rules) a.add(r.pattern);
     a.finish();
     std::vector<std::vector<int>> out(static_cast<std::size_t>(threads));
@@ -276,4 +278,109 @@ TEST_CASE("rule automaton: past its room for states, walks still name every matc
   CHECK(matched > 1000);
   CHECK(missed == 0);
   CHECK(named < text.size());  // still a filter, not "everything everywhere"
+}
+
+namespace {
+
+// Every place's candidates and limits in `text` (lines are sentences), as one list.
+std::vector<std::uint32_t> walk_all(const RuleAutomaton& a, const std::string& text) {
+  RuleAutomaton::Walker w(a);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::vector<std::uint32_t> all;
+  std::vector<int> ids;
+  std::vector<std::uint32_t> limits;
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    const std::size_t end = std::min(text.find('\n', p), text.size());
+    if (end == p) continue;
+    std::int16_t s;
+    std::size_t q;
+    ids.clear();
+    limits.clear();
+    if (w.start(bytes, p, end, &s, &q)) w.candidates_from(text, p, q, s, end, &ids, &limits);
+    all.push_back(~std::uint32_t{0});
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      all.push_back(static_cast<std::uint32_t>(ids[k]));
+      all.push_back(limits[k]);
+    }
+  }
+  return all;
+}
+
+// Where two lists first differ, or -1 (a failure names a place, not millions of numbers).
+long first_difference(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  const auto [x, y] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+  if (x == a.end() && y == b.end()) return -1;
+  return static_cast<long>(x - a.begin());
+}
+
+}  // namespace
+
+TEST_CASE("rule automaton: the built-in rules take the table made ahead of time", "[temporal]") {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  // The build links the table into the tests as into the program.
+  REQUIRE(!RuleAutomaton::linked_table().empty());
+  RuleAutomaton prebuilt, made(RuleAutomaton::Prebuilt::kNever);
+  for (const auto& r : rules.rules) {
+    prebuilt.add(r.pattern);
+    made.add(r.pattern);
+  }
+  prebuilt.finish();
+  made.finish();
+  CHECK(prebuilt.prebuilt());
+  CHECK(!made.prebuilt());
+  // So does the tagger's matcher (which reads each pattern once, for its programs too).
+  timeline::temporal_detail::RuleSet again;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &again,
+                                                &err));
+  const auto matcher = timeline::temporal_detail::Matcher::create(std::move(again), &err);
+  REQUIRE(matcher);
+  CHECK(matcher->automaton().prebuilt());
+
+  // The same candidates and limits at every place as states made on the way, on the rules'
+  // examples and on TimeBank.
+  std::string text;
+  for (const auto& r : rules.rules)
+    for (const auto& e : r.examples) text += e.text + "\n";
+  CHECK(first_difference(walk_all(prebuilt, text), walk_all(made, text)) == -1);
+  const std::string dir = timeline::test::shared_dir() + "/data/tbaq/timebank";
+  TIMELINE_REQUIRE_DATA(dir);
+  const std::string corpus = timeline::test::read_files(dir, ".tml");
+  const std::vector<std::uint32_t> from_table = walk_all(prebuilt, corpus);
+  CHECK(from_table.size() > corpus.size() / 4);
+  CHECK(first_difference(from_table, walk_all(made, corpus)) == -1);
+}
+
+TEST_CASE("rule automaton: other rules make their own states", "[temporal]") {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  REQUIRE(rules.rules.size() > 2);
+  // One rule fewer, one more, one pattern changed, two rules swapped: none is what the table
+  // was made from.
+  std::vector<std::vector<std::string>> variants(4);
+  for (const auto& r : rules.rules)
+    for (auto& v : variants) v.push_back(r.pattern);
+  variants[0].pop_back();
+  variants[1].push_back("(?:fortnight)");
+  variants[2][0] += "|fortnight";
+  std::swap(variants[3][0], variants[3][1]);
+  for (const auto& v : variants) {
+    RuleAutomaton a;
+    for (const auto& p : v) a.add(p);
+    a.finish();
+    CHECK(!a.prebuilt());
+  }
+  // The changed one names its new word where the first rule starts.
+  RuleAutomaton changed;
+  for (const auto& p : variants[2]) changed.add(p);
+  changed.finish();
+  RuleAutomaton::Walker w(changed);
+  std::vector<int> ids;
+  const std::string text = "fortnight";
+  w.candidates(text, 0, text.size(), &ids);
+  CHECK(std::find(ids.begin(), ids.end(), 0) != ids.end());
 }

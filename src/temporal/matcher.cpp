@@ -149,7 +149,7 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
     RuleInfo info;
     info.syntax = std::make_unique<Syntax>();
     const bool read = read_syntax(r.pattern, info.syntax.get());
-    m->automaton_.add(read ? info.syntax.get() : nullptr);
+    m->automaton_.add(r.pattern, read ? info.syntax.get() : nullptr);
     info.latin1_same = read && info.syntax->latin1_same;
     if (!read) info.syntax.reset();
     info.compiled = std::make_unique<std::atomic<bool>>(!read);

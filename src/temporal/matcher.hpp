@@ -37,6 +37,8 @@ class Matcher {
   std::vector<Match> find(std::string_view text, std::uint32_t begin, std::uint32_t end) const;
 
   const RuleSet& rules() const { return rules_; }
+  // Which rules may match where (prebuilt() tells whether it took the table made ahead of time).
+  const RuleAutomaton& automaton() const { return automaton_; }
 
  private:
   struct RuleInfo {

@@ -209,11 +209,13 @@ struct RuleAutomaton::Nfa {
   }
 };
 
-// One thread's deterministic states. State 0 is the start (all rules at their beginning).
-// The deterministic states, shared by the threads. The tables have room for kRoom states from
-// the start (their pages are touched only as states are made), so they never move: walks read
-// them without a lock, and a transition is published (release) only after the state it leads to
-// is complete. Everything else here is used by step() alone, under the automaton's lock.
+// The deterministic states, shared by the threads. State 0 is the start (all rules at their
+// beginning). Walks read `next`, `lists`, `rules` and `byte_class` only: either the tables made
+// here, which have room for kRoom states from the start (their pages are touched only as
+// states are made), so they never move and walks read them without a lock (a transition is
+// published, with release order, only after the state it leads to is complete); or the table
+// made ahead of time, read-only. Everything else is used by step() alone, under the
+// automaton's lock.
 struct RuleAutomaton::Dfa {
   // A transition: the next state (with kEndsMark when a rule ends there), or one of these.
   // kFull: no room for a new state (the walk stops there as if deep: every rule under way is a
@@ -221,13 +223,25 @@ struct RuleAutomaton::Dfa {
   using Id = std::int16_t;
   static constexpr Id kUnknown = -2, kDead = -1, kFull = -3;
   static constexpr std::size_t kRoom = kMaxStates;  // states at most (14 bits of an Id)
+  static constexpr std::size_t kRuleRoom = std::size_t{1} << 20;  // entries of all rule lists
+
+  // What walks read.
+  const std::atomic<Id>* next = nullptr;  // [state * classes + class]
+  // Each state's rules, as numbers in `rules`: [lists[2s], lists[2s+1]) end in it;
+  // [lists[2s+1], lists[2s+2]) are under way in it (ending or not).
+  const std::uint32_t* lists = nullptr;
+  const std::uint32_t* rules = nullptr;
+  const std::uint8_t* byte_class = nullptr;
+  std::size_t classes = 0;
+  std::size_t count = 0;  // states
+
+  bool ends(std::size_t s) const { return lists[2 * s + 1] > lists[2 * s]; }
+
+  // The tables made here.
   const Nfa* nfa = nullptr;
-  int words = 1;                     // 64-bit words of a rule mask
-  std::size_t count = 0;             // states made
-  std::unique_ptr<std::atomic<Id>[]> next;       // [state * classes + class]
-  std::unique_ptr<std::uint64_t[]> ended;        // [state * words + w]: the rules that end there
-  std::unique_ptr<std::uint64_t[]> alive;        // [state * words + w]: the rules it is inside
-  std::unique_ptr<std::uint8_t[]> ends;          // [state]: some rule ends in it
+  std::unique_ptr<std::atomic<Id>[]> next_store;
+  std::unique_ptr<std::uint32_t[]> list_store, rule_store;
+  std::size_t rules_used = 0;
   // The sets of automaton states the deterministic states stand for: one after another in
   // `members`, found again through an open-addressing table by a hash that does not depend on
   // their order (a sum of mixed state numbers). A step collects a set in whatever order it
@@ -257,16 +271,22 @@ struct RuleAutomaton::Dfa {
   std::vector<int> set;                 // the set a step is making
   std::vector<std::uint32_t> in_union;  // [state] == union_mark: a member of `set`
   std::uint32_t union_mark = 0;
+  std::vector<std::uint32_t> rule_seen;  // [rule] == union_mark: listed for the state made
+  std::vector<std::uint32_t> ended, alive;  // the lists of the state being made
 
-  void reset(const Nfa& n, std::size_t rules) {
+  void reset(const Nfa& n, std::size_t rule_count) {
     nfa = &n;
-    words = static_cast<int>((rules + 63) / 64);
-    if (words == 0) words = 1;
+    byte_class = n.byte_class.data();
+    classes = static_cast<std::size_t>(n.classes);
     count = 0;
-    next.reset(new std::atomic<Id>[kRoom * static_cast<std::size_t>(n.classes)]);
-    ended.reset(new std::uint64_t[kRoom * static_cast<std::size_t>(words)]);
-    alive.reset(new std::uint64_t[kRoom * static_cast<std::size_t>(words)]);
-    ends.reset(new std::uint8_t[kRoom]);
+    next_store.reset(new std::atomic<Id>[kRoom * classes]);
+    list_store.reset(new std::uint32_t[2 * kRoom + 1]);
+    rule_store.reset(new std::uint32_t[kRuleRoom]);
+    next = next_store.get();
+    lists = list_store.get();
+    rules = rule_store.get();
+    list_store[0] = 0;
+    rules_used = 0;
     members.clear();
     member_begin.assign(1, 0);
     hashes.clear();
@@ -280,6 +300,7 @@ struct RuleAutomaton::Dfa {
     mark = 0;
     in_union.assign(n.states.size(), 0);
     union_mark = 0;
+    rule_seen.assign(rule_count, 0);
     begin_set();
     for (int s : n.starts) unite(s);
     intern();
@@ -309,6 +330,7 @@ struct RuleAutomaton::Dfa {
     set.clear();
     if (++union_mark == 0) {
       std::fill(in_union.begin(), in_union.end(), 0);
+      std::fill(rule_seen.begin(), rule_seen.end(), 0);
       union_mark = 1;
     }
   }
@@ -346,26 +368,32 @@ struct RuleAutomaton::Dfa {
       if (same) return static_cast<Id>(id);
     }
     if (count >= kRoom) return kFull;
+    // The state's rules: those that end in it, then all those under way.
+    ended.clear();
+    alive.clear();
+    for (int s : set) {
+      const auto rule = static_cast<std::uint32_t>(nfa->owner[s]);
+      if (nfa->states[s].rule >= 0) ended.push_back(rule);
+      if (rule_seen[rule] == union_mark) continue;
+      rule_seen[rule] = union_mark;
+      alive.push_back(rule);
+    }
+    std::sort(ended.begin(), ended.end());
+    ended.erase(std::unique(ended.begin(), ended.end()), ended.end());
+    if (rules_used + ended.size() + alive.size() > kRuleRoom) return kFull;
     const auto id = static_cast<Id>(count);
     slots[i] = id;
     hashes.push_back(h);
     members.insert(members.end(), set.begin(), set.end());
     member_begin.push_back(static_cast<std::uint32_t>(members.size()));
-    const std::size_t classes = static_cast<std::size_t>(nfa->classes);
     for (std::size_t c = 0; c < classes; ++c)
-      next[id * classes + c].store(kUnknown, std::memory_order_relaxed);
-    std::fill(&ended[id * words], &ended[(id + 1) * words], 0);
-    std::fill(&alive[id * words], &alive[(id + 1) * words], 0);
-    bool any_end = false;
-    for (int s : set) {
+      next_store[id * classes + c].store(kUnknown, std::memory_order_relaxed);
+    for (std::uint32_t r : ended) rule_store[rules_used++] = r;
+    list_store[2 * static_cast<std::size_t>(id) + 1] = static_cast<std::uint32_t>(rules_used);
+    for (std::uint32_t r : alive) rule_store[rules_used++] = r;
+    list_store[2 * static_cast<std::size_t>(id) + 2] = static_cast<std::uint32_t>(rules_used);
+    for (int s : set)
       if (nfa->states[s].set >= 0) reads.push_back({nfa->states[s].set, nfa->states[s].out});
-      const int rule = nfa->owner[s];
-      alive[id * words + rule / 64] |= std::uint64_t{1} << (rule % 64);
-      if (nfa->states[s].rule < 0) continue;
-      ended[id * words + rule / 64] |= std::uint64_t{1} << (rule % 64);
-      any_end = true;
-    }
-    ends[id] = any_end ? 1 : 0;
     read_begin.push_back(static_cast<std::uint32_t>(reads.size()));
     ++count;
     if (2 * count > slots.size()) {  // keep the table at most half full
@@ -384,7 +412,7 @@ struct RuleAutomaton::Dfa {
   // line: the walk's loop stays small, and this runs only the first time any thread takes a
   // transition). Another thread may have made it meanwhile. Returns the transition as stored.
   [[gnu::noinline]] Id step(Id state, int cls) {
-    std::atomic<Id>& entry = next[static_cast<std::size_t>(state) * nfa->classes + cls];
+    std::atomic<Id>& entry = next_store[static_cast<std::size_t>(state) * classes + cls];
     const Id made = entry.load(std::memory_order_relaxed);
     if (made != kUnknown) return made;
     const unsigned char byte = nfa->class_byte[cls];
@@ -394,7 +422,7 @@ struct RuleAutomaton::Dfa {
     Id to = kDead;
     if (!set.empty()) {
       to = intern();
-      if (to >= 0 && ends[to]) to = static_cast<Id>(to | kEndsMark);
+      if (to >= 0 && ends(static_cast<std::size_t>(to))) to = static_cast<Id>(to | kEndsMark);
     }
     entry.store(to, std::memory_order_release);  // the state `to` is complete
     return to;
@@ -408,46 +436,193 @@ static_assert(std::is_same_v<RuleAutomaton::Dfa::Id, std::int16_t> &&
                   RuleAutomaton::Dfa::kFull < 0 &&
                   RuleAutomaton::Dfa::kRoom <= RuleAutomaton::kEndsMark,
               "the header's inline walk must read the table as Dfa lays it out");
+// The prebuilt table holds plain 16-bit entries that walks read through std::atomic (C++20's
+// atomic_ref, in effect): the same size and representation, and lock-free.
+static_assert(sizeof(std::atomic<std::int16_t>) == sizeof(std::int16_t) &&
+                  alignof(std::atomic<std::int16_t>) == alignof(std::int16_t) &&
+                  std::atomic<std::int16_t>::is_always_lock_free,
+              "a prebuilt transition is read as an atomic one");
 
-RuleAutomaton::RuleAutomaton() : nfa_(std::make_unique<Nfa>()) {
-  // Room for the built-in rules' automaton (43,000 states, 31,000 moves) from the start: growing
-  // by doubling copied it five times over (pages are touched only as states are added).
-  nfa_->states.reserve(std::size_t{1} << 16);
-  nfa_->edges.reserve(std::size_t{1} << 16);
+namespace {
+
+// The prebuilt table (see write_prebuilt): a header, the byte classes, the transitions, the
+// rule lists' offsets and the rule lists, each part aligned to 64 bytes.
+constexpr char kMagic[8] = {'T', 'L', 'A', 'U', 'T', 'O', '0', '1'};
+struct TableHeader {
+  char magic[8];
+  std::uint64_t fingerprint;
+  std::uint32_t rules, classes, states, rule_entries;
+};
+static_assert(sizeof(TableHeader) == 32, "the table's header is 32 bytes");
+
+constexpr std::size_t aligned(std::size_t n) { return (n + 63) & ~std::size_t{63}; }
+
+// The parts of a table of `h`'s sizes, as offsets from its start.
+struct TableLayout {
+  std::size_t byte_class, next, lists, rules, size;
+  explicit TableLayout(const TableHeader& h) {
+    byte_class = aligned(sizeof(TableHeader));
+    next = aligned(byte_class + 256);
+    lists = aligned(next + std::size_t{h.states} * h.classes * sizeof(std::int16_t));
+    rules = aligned(lists + (2 * std::size_t{h.states} + 1) * sizeof(std::uint32_t));
+    size = rules + std::size_t{h.rule_entries} * sizeof(std::uint32_t);
+  }
+};
+
+// FNV-1a over the patterns and what else decides the states (the table's format, the depth and
+// count limits): a table made from other rules, or by another version, is not taken.
+std::uint64_t fingerprint_start() {
+  std::uint64_t h = 0xCBF29CE484222325ull;
+  const std::string version = std::string(kMagic, sizeof kMagic) + " depth " +
+                              std::to_string(RuleAutomaton::kMaxDepth) + " count " +
+                              std::to_string(kMaxCount);
+  for (unsigned char c : version) h = (h ^ c) * 0x100000001B3ull;
+  return h;
 }
+
+std::uint64_t fingerprint_add(std::uint64_t h, std::string_view pattern) {
+  for (unsigned char c : pattern) h = (h ^ c) * 0x100000001B3ull;
+  return (h ^ 0xFF) * 0x100000001B3ull;  // ends the pattern (0xFF is never in UTF-8)
+}
+
+}  // namespace
+
+RuleAutomaton::RuleAutomaton(Prebuilt prebuilt)
+    : use_prebuilt_(prebuilt), fingerprint_(fingerprint_start()) {}
 RuleAutomaton::~RuleAutomaton() = default;
 
 void RuleAutomaton::add(std::string_view pattern) {
-  Syntax syntax;
-  add(read_syntax(pattern, &syntax) ? &syntax : nullptr);
+  auto syntax = std::make_unique<Syntax>();
+  if (!read_syntax(pattern, syntax.get())) syntax.reset();
+  add(pattern, syntax.get());
+  if (syntax) owned_.push_back(std::move(syntax));
 }
 
-void RuleAutomaton::add(const Syntax* syntax) {
+void RuleAutomaton::add(std::string_view pattern, const Syntax* syntax) {
   const int rule = static_cast<int>(rules_++);
-  if (syntax == nullptr) {
-    open_.push_back(rule);
-    return;
-  }
-  const auto [s, e] = nfa_->build(syntax->root);
-  const int end = nfa_->add_state();
-  nfa_->states[end].rule = rule;
-  nfa_->add_eps(e, end);
-  nfa_->starts.push_back(s);
-  nfa_->owner.resize(nfa_->states.size(), rule);
+  fingerprint_ = fingerprint_add(fingerprint_, pattern);
+  if (syntax == nullptr) open_.push_back(rule);
+  else pending_.push_back({rule, syntax});
 }
 
 void RuleAutomaton::finish() {
-  nfa_->classify();
   dfa_ = std::make_unique<Dfa>();
+  const std::string_view table = linked_table();
+  if (use_prebuilt_ == Prebuilt::kUse && table.size() >= sizeof(TableHeader)) {
+    TableHeader h;
+    std::memcpy(&h, table.data(), sizeof h);
+    const TableLayout at(h);
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 && h.fingerprint == fingerprint_ &&
+        h.rules == rules_ && h.states >= 1 && h.states <= Dfa::kRoom && h.classes >= 1 &&
+        h.classes <= 256 && at.size == table.size() &&
+        reinterpret_cast<std::uintptr_t>(table.data()) % 64 == 0) {
+      Dfa& d = *dfa_;
+      d.byte_class = reinterpret_cast<const std::uint8_t*>(table.data() + at.byte_class);
+      d.next = reinterpret_cast<const std::atomic<Dfa::Id>*>(table.data() + at.next);
+      d.lists = reinterpret_cast<const std::uint32_t*>(table.data() + at.lists);
+      d.rules = reinterpret_cast<const std::uint32_t*>(table.data() + at.rules);
+      d.classes = h.classes;
+      d.count = h.states;
+      prebuilt_used_ = true;
+      pending_.clear();
+      owned_.clear();
+      return;
+    }
+  }
+  // Room for the built-in rules' automaton (43,000 states, 31,000 moves) from the start: growing
+  // by doubling copied it five times over (pages are touched only as states are added).
+  nfa_ = std::make_unique<Nfa>();
+  nfa_->states.reserve(std::size_t{1} << 16);
+  nfa_->edges.reserve(std::size_t{1} << 16);
+  for (const Pending& p : pending_) {
+    const auto [s, e] = nfa_->build(p.syntax->root);
+    const int end = nfa_->add_state();
+    nfa_->states[end].rule = p.rule;
+    nfa_->add_eps(e, end);
+    nfa_->starts.push_back(s);
+    nfa_->owner.resize(nfa_->states.size(), p.rule);
+  }
+  pending_.clear();
+  owned_.clear();
+  nfa_->classify();
   dfa_->reset(*nfa_, rules_);
+}
+
+bool RuleAutomaton::write_prebuilt(std::string* out, std::string* error) const {
+  if (!nfa_) {
+    *error = "the automaton's states were not made here";
+    return false;
+  }
+  Dfa& d = *dfa_;
+  // Breadth first from the start: a state first reached after n bytes is stepped from only if
+  // n < kMaxDepth (a walk stops there), so those are the states whose transitions are all made.
+  std::vector<std::pair<Dfa::Id, std::size_t>> queue{{0, 0}};
+  std::vector<bool> queued(Dfa::kRoom, false);
+  queued[0] = true;
+  {
+    const std::lock_guard<StateLock> lock(lock_);
+    for (std::size_t k = 0; k < queue.size(); ++k) {
+      const auto [s, depth] = queue[k];
+      if (depth >= kMaxDepth) continue;
+      for (std::size_t c = 0; c < d.classes; ++c) {
+        const Dfa::Id t = d.step(s, static_cast<int>(c));
+        if (t == Dfa::kFull) {
+          *error = "the rules need more than " + std::to_string(Dfa::kRoom) + " states";
+          return false;
+        }
+        if (t < 0) continue;
+        const auto to = static_cast<Dfa::Id>(t & ~kEndsMark);
+        if (queued[static_cast<std::size_t>(to)]) continue;
+        queued[static_cast<std::size_t>(to)] = true;
+        queue.push_back({to, depth + 1});
+      }
+    }
+  }
+  TableHeader h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.fingerprint = fingerprint_;
+  h.rules = static_cast<std::uint32_t>(rules_);
+  h.classes = static_cast<std::uint32_t>(d.classes);
+  h.states = static_cast<std::uint32_t>(d.count);
+  h.rule_entries = d.lists[2 * d.count];
+  const TableLayout at(h);
+  out->assign(at.size, '\0');
+  char* base = out->data();
+  std::memcpy(base, &h, sizeof h);
+  std::memcpy(base + at.byte_class, d.byte_class, 256);
+  for (std::size_t k = 0; k < d.count * d.classes; ++k) {
+    Dfa::Id t = d.next[k].load(std::memory_order_relaxed);
+    // Never taken (the states a walk reaches only at its last byte): as if out of room.
+    if (t == Dfa::kUnknown) t = Dfa::kFull;
+    std::memcpy(base + at.next + k * sizeof t, &t, sizeof t);
+  }
+  std::memcpy(base + at.lists, d.lists, (2 * d.count + 1) * sizeof(std::uint32_t));
+  std::memcpy(base + at.rules, d.rules, std::size_t{h.rule_entries} * sizeof(std::uint32_t));
+  return true;
+}
+
+// The table made by src/tools/automaton_gen.cpp and linked into the program (the generated
+// source defines both symbols); absent from a program linked without it (the generator itself).
+extern "C" {
+extern const char timeline_rules_automaton[] __attribute__((weak));
+extern const char timeline_rules_automaton_end[] __attribute__((weak));
+}
+
+std::string_view RuleAutomaton::linked_table() {
+  const char* begin = timeline_rules_automaton;
+  const char* end = timeline_rules_automaton_end;
+  if (begin == nullptr || end == nullptr || end < begin) return {};
+  return std::string_view(begin, static_cast<std::size_t>(end - begin));
 }
 
 RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
   d_ = a.dfa_.get();
-  byte_class_ = a.nfa_->byte_class.data();
-  classes_ = static_cast<std::size_t>(a.nfa_->classes);
-  quick_ = a.open_.empty() && !d_->ends[0];
-  next_ = d_->next.get();
+  byte_class_ = d_->byte_class;
+  classes_ = d_->classes;
+  words_ = (a.rules_ + 63) / 64;
+  if (words_ == 0) words_ = 1;
+  quick_ = a.open_.empty() && !d_->ends(0);
+  next_ = d_->next;
 }
 
 void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,
@@ -456,10 +631,9 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
   ids->clear();
   if (limits) limits->clear();
   Dfa& d = *d_;
-  const Nfa& n = *a_.nfa_;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t classes = static_cast<std::size_t>(n.classes);
-  const std::size_t words = static_cast<std::size_t>(d.words);
+  const std::size_t classes = classes_;
+  const std::size_t words = words_;
   const std::size_t stop = end - p > kMaxDepth ? p + kMaxDepth : end;
   // The rules whose end the walk has passed, one bit a rule (on the stack for up to 256 rules),
   // and where it last passed each (places only grow as the walk goes on).
@@ -474,20 +648,22 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
   thread_local std::vector<std::uint32_t> last_end;
   if (limits && last_end.size() < a_.rules_) last_end.resize(a_.rules_);
   bool any = false;
-  const auto add = [&](const std::uint64_t* mask, std::size_t at) {
+  // Adds the rules of one of state s's lists (0: those ending in it, 1: those under way).
+  const auto add = [&](std::size_t s, int list, std::size_t at) {
+    const std::uint32_t* r = d.rules + d.lists[2 * s + static_cast<std::size_t>(list)];
+    const std::uint32_t* const r_end = d.rules + d.lists[2 * s + 1 + static_cast<std::size_t>(list)];
+    if (r == r_end) return;
     any = true;
-    for (std::size_t w = 0; w < words; ++w) {
-      found[w] |= mask[w];
-      if (limits)
-        for (std::uint64_t m = mask[w]; m != 0; m &= m - 1)
-          last_end[w * 64 + __builtin_ctzll(m)] = static_cast<std::uint32_t>(at);
+    for (; r < r_end; ++r) {
+      found[*r / 64] |= std::uint64_t{1} << (*r % 64);
+      if (limits) last_end[*r] = static_cast<std::uint32_t>(at);
     }
   };
   Dfa::Id s = from;
-  if (d.ends[static_cast<std::size_t>(s)]) add(&d.ended[static_cast<std::size_t>(s) * words], q);
-  const std::atomic<Dfa::Id>* next = d.next.get();
+  add(static_cast<std::size_t>(s), 0, q);
+  const std::atomic<Dfa::Id>* next = d.next;
   for (; q < stop; ++q) {
-    const int cls = n.byte_class[bytes[q]];
+    const int cls = byte_class_[bytes[q]];
     Dfa::Id t = next[static_cast<std::size_t>(s) * classes + cls].load(std::memory_order_acquire);
     if (t < 0) {
       if (t == Dfa::kUnknown) {
@@ -496,15 +672,15 @@ void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size
       }
       if (t == Dfa::kDead) break;
       if (t == Dfa::kFull) {  // as if deep: every rule under way is a candidate
-        add(&d.alive[static_cast<std::size_t>(s) * words], end);
+        add(static_cast<std::size_t>(s), 1, end);
         break;
       }
     }
     s = static_cast<Dfa::Id>(t & ~kEndsMark);
-    if (t & kEndsMark) add(&d.ended[static_cast<std::size_t>(s) * words], q + 1);
+    if (t & kEndsMark) add(static_cast<std::size_t>(s), 0, q + 1);
   }
   // Stopped deep in a place: every rule still under way may match.
-  if (q == stop && stop < end) add(&d.alive[static_cast<std::size_t>(s) * words], end);
+  if (q == stop && stop < end) add(static_cast<std::size_t>(s), 1, end);
   for (int rule : a_.open_) {
     found[rule / 64] |= std::uint64_t{1} << (rule % 64);
     if (limits) last_end[static_cast<std::size_t>(rule)] = static_cast<std::uint32_t>(end);

@@ -21,9 +21,17 @@
 // of threads may walk it, each through its own Walker. The threads share the states of the
 // deterministic automaton: a state is made once, under a lock, by the first thread to need it,
 // and read by all without one (about 5,000 states for the 2,452 articles of te3-silver, some
-// 400 bytes each). There is room for kMaxStates; past that a walk that would need a new state
+// 160 bytes each). There is room for kMaxStates; past that a walk that would need a new state
 // stops there as if deep (its rules under way become candidates, which their programs decide),
 // so memory stays bounded however much text goes through.
+//
+// Made ahead of time: every state a walk can reach within kMaxDepth bytes, for the built-in
+// rules, fits in the room (12,800 states), so the build makes them all once
+// (src/tools/automaton_gen.cpp, write_prebuilt) and links the table into the program. finish()
+// takes that table instead of building anything when the rules added are exactly the ones it
+// was made from (a fingerprint of their patterns, in order); then walks only read, and no
+// thread ever waits for another. Other rules (a user's rule directory, a test's patterns) are
+// made as above.
 #pragma once
 
 #include <atomic>
@@ -31,6 +39,7 @@
 #include <cstdint>
 #include <memory>
 #include <thread>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,18 +49,29 @@ namespace timeline::temporal_detail {
 
 class RuleAutomaton {
  public:
-  RuleAutomaton();
+  // kUse: finish() takes the table made ahead of time when the rules are the ones it was made
+  // from; kNever: the states are always made here (to check one against the other).
+  enum class Prebuilt { kUse, kNever };
+  explicit RuleAutomaton(Prebuilt prebuilt = Prebuilt::kUse);
   ~RuleAutomaton();
   RuleAutomaton(const RuleAutomaton&) = delete;
   RuleAutomaton& operator=(const RuleAutomaton&) = delete;
 
   // Adds the pattern of rule number size() (RE2 syntax, case-insensitive; (?-i:...) is exact).
   void add(std::string_view pattern);
-  // The same, read already; nullptr for a pattern that could not be read (a candidate anywhere).
-  void add(const Syntax* syntax);
+  // The same, read already: `syntax` is `pattern` read, or nullptr for a pattern that could not
+  // be read (a candidate anywhere); it must stay alive until finish() returns.
+  void add(std::string_view pattern, const Syntax* syntax);
   // Ends adding; candidates() may be called after it.
   void finish();
   std::size_t size() const { return rules_; }
+  // finish() took the table made ahead of time.
+  bool prebuilt() const { return prebuilt_used_; }
+
+  // For the build (src/tools/automaton_gen.cpp): after finish() with kNever, makes every state
+  // a walk can reach and writes them as the table that finish() can take. False, with *error,
+  // when they do not fit in kMaxStates.
+  bool write_prebuilt(std::string* out, std::string* error) const;
 
   // The deterministic states there is room for. A transition holds the next state's number in
   // its low 14 bits and kEndsMark when some rule ends in that state; negative values are
@@ -66,6 +86,9 @@ class RuleAutomaton {
 
   struct Nfa;  // the nondeterministic automaton (rule_automaton.cpp)
   struct Dfa;  // the deterministic states, made as walks need them
+
+  // The table made ahead of time that is linked into this program, or an empty view.
+  static std::string_view linked_table();
 
   // Walks the automaton in one thread (made where that thread starts a sentence).
   class Walker {
@@ -134,14 +157,25 @@ class RuleAutomaton {
     const std::atomic<std::int16_t>* next_ = nullptr;
     const std::uint8_t* byte_class_ = nullptr;
     std::size_t classes_ = 0;
+    std::size_t words_ = 1;  // 64-bit words of a set of rules
     std::vector<std::uint64_t> found_;  // the rules a walk has named, when there are > 256
   };
 
  private:
 
-  std::unique_ptr<Nfa> nfa_;
+  const Prebuilt use_prebuilt_;
+  bool prebuilt_used_ = false;
+  std::unique_ptr<Nfa> nfa_;  // built by finish() (not with a prebuilt table)
   std::size_t rules_ = 0;
+  std::uint64_t fingerprint_;  // of the patterns added, in order
   std::vector<int> open_;  // rules whose pattern could not be read: candidates everywhere
+  // The patterns added and not built yet (finish() builds them, or takes the prebuilt table).
+  struct Pending {
+    int rule;
+    const Syntax* syntax;
+  };
+  std::vector<Pending> pending_;
+  std::vector<std::unique_ptr<Syntax>> owned_;  // read by add(pattern), until finish()
   std::unique_ptr<Dfa> dfa_;  // made by finish()
   // Held while a state is made (a microsecond or so). Early in a run most walks need new
   // states, and with std::mutex the threads then slept and woke on the kernel at each one (half
