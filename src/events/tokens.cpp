@@ -169,6 +169,18 @@ inline std::size_t alnum_run(std::string_view text, std::size_t j, std::size_t s
   return j;
 }
 
+// The bytes after a run of ASCII letters and digits that may go on its word: an inner mark
+// ('-', '.', an apostrophe, the first byte of "’") or a byte beyond ASCII (another letter).
+struct JoinTable {
+  bool bit[256] = {};
+  constexpr JoinTable() {
+    for (int c = 0x80; c < 256; ++c) bit[c] = true;
+    bit[static_cast<unsigned char>('-')] = bit[static_cast<unsigned char>('.')] = true;
+    bit[static_cast<unsigned char>('\'')] = true;
+  }
+};
+constexpr JoinTable kJoins;
+
 // Flags of a token (kUpper, kE2) that scan() does not know: the emitter works them out.
 constexpr int kUnknownFlags = -1;
 
@@ -225,11 +237,15 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
     // join them.
     std::size_t j = i;
     bool upper = false, e2 = false;  // an ASCII capital, a byte 0xE2 taken
+    bool other = false;              // a byte that is not an ASCII letter or digit taken
     while (j < stop) {
       j = alnum_run(text, j, stop, &upper);
       if (j >= stop) break;
-      // letter_at(text, j) for a byte that is not an ASCII letter or digit.
+      // Most words end at a byte that can neither go on a word nor join two runs.
       const unsigned char cj = static_cast<unsigned char>(text[j]);
+      if (!kJoins.bit[cj]) break;
+      other = true;
+      // letter_at(text, j) for a byte that is not an ASCII letter or digit.
       if (cj >= 0x80 && typographic(text, j) == 0) {
         // Every byte looked at: text that is not UTF-8 may hold 0xE2 where a continuation
         // byte belongs.
@@ -249,8 +265,10 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
       j = std::min(stop, j + w);
     }
     j = std::min(j, stop);
-    // "didn't" → "did" + "n't", so that negation is a token of its own.
-    const std::size_t nt = (j - i > 3 && ascii_lower(text[j - 3]) == 'n' && text[j - 2] == '\'' &&
+    // "didn't" → "did" + "n't", so that negation is a token of its own. (Only a word that took
+    // a byte other than ASCII letters and digits can end so.)
+    const std::size_t nt = !other ? 0
+                           : (j - i > 3 && ascii_lower(text[j - 3]) == 'n' && text[j - 2] == '\'' &&
                             ascii_lower(text[j - 1]) == 't')                       ? 3
                            : (j - i > 5 && ascii_lower(text[j - 5]) == 'n' &&
                               typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
@@ -264,6 +282,8 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
       any = true;
       last_end = j;
     }
+    // The space after a word, skipped here rather than by the next turn of the loop.
+    if (j < stop && text[j] == ' ') ++j;
     i = j;
   }
 }
