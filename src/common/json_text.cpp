@@ -281,8 +281,8 @@ class FlatWriter {
   }
   // Copies `s` to `to` (which has 8 bytes of room past s.size()) and says whether every byte
   // is printable ASCII other than '"' and '\\': bytes a JSON string holds as they are, with
-  // no UTF-8 to check. Eight bytes a step; the last few are read into a word padded with
-  // spaces, and the word is stored whole.
+  // no UTF-8 to check. Eight bytes a step; the last few in loads that overlap bytes already
+  // done (a byte looked at twice is copied twice, the same), never a byte loop.
   static bool copy_plain(std::string_view s, char* to) {
     const char* p = s.data();
     const std::size_t n = s.size();
@@ -291,17 +291,32 @@ class FlatWriter {
       stop |= bytes_below(w ^ (kOnes * '"'), 1) | bytes_below(w ^ (kOnes * '\\'), 1) |
               bytes_below(w, 0x20) | (w & kHigh);
     };
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      const std::uint64_t w = load8(p + i);
-      check(w);
-      std::memcpy(to + i, &w, 8);
-    }
-    if (i < n) {
-      char tail[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
-      for (std::size_t k = 0; k < n - i; ++k) tail[k] = p[i + k];
-      check(load8(tail));
-      std::memcpy(to + i, tail, 8);
+    if (n >= 8) {
+      std::size_t i = 0;
+      for (; i + 8 <= n; i += 8) {
+        const std::uint64_t w = load8(p + i);
+        check(w);
+        std::memcpy(to + i, &w, 8);
+      }
+      if (i < n) {  // the last eight bytes
+        const std::uint64_t w = load8(p + n - 8);
+        check(w);
+        std::memcpy(to + n - 8, &w, 8);
+      }
+    } else if (n >= 4) {  // two four-byte halves, which overlap unless n is 8
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      check(static_cast<std::uint64_t>(a) << 32 | b);
+      std::memcpy(to, &a, 4);
+      std::memcpy(to + n - 4, &b, 4);
+    } else if (n > 0) {  // the first, middle and last bytes, with spaces around them
+      const char a = p[0], b = p[n / 2], c = p[n - 1];
+      const char word[8] = {a, b, c, ' ', ' ', ' ', ' ', ' '};
+      check(load8(word));
+      to[0] = a;
+      to[n / 2] = b;
+      to[n - 1] = c;
     }
     return stop == 0;
   }

@@ -52,6 +52,12 @@ struct Span {
 // nullopt exactly when interval_of(value) is nullopt.
 std::optional<Span> span_of(std::string_view value);
 
+// The common values in short: for a year, month or day ("2025", "2025-08", "2025-08-14") that
+// span_of() takes, sets *precision (kYear, kMonth, kDay) and, when first_day is not null,
+// *first_day as span_of() gives them, and returns true, building at most that one date.
+// Returns false for every other value (span_of() then has the answer).
+bool plain_date_span(std::string_view value, Precision* precision, bg::date* first_day);
+
 }  // namespace timeline::temporal_detail
 
 namespace timeline {

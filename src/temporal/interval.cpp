@@ -60,7 +60,7 @@ int digits(std::string_view s, std::size_t pos, std::size_t n) {
   if (pos + n > s.size()) return -1;
   int v = 0;
   for (std::size_t i = pos; i < pos + n; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return -1;
+    if (s[i] < '0' || s[i] > '9') return -1;  // std::isdigit, which no locale changes
     v = v * 10 + (s[i] - '0');
   }
   return v;
@@ -183,6 +183,31 @@ std::string iso_time(const bp::ptime& t) {
   return out;
 }
 
+bool plain_date_span(std::string_view v, Precision* precision, bg::date* first_day) {
+  // The same tests as span_checked() on these forms: a year of 1400..9989, a month of 1..12, a
+  // day of the month's.
+  if (v.size() != 4 && v.size() != 7 && v.size() != 10) return false;
+  const int y = digits(v, 0, 4);
+  if (y < 1400 || y > 9989) return false;
+  if (v.size() == 4) {
+    *precision = Precision::kYear;
+    if (first_day) *first_day = bg::date(y, 1, 1);
+    return true;
+  }
+  const int m = v[4] == '-' ? digits(v, 5, 2) : -1;
+  if (m < 1 || m > 12) return false;
+  if (v.size() == 7) {
+    *precision = Precision::kMonth;
+    if (first_day) *first_day = bg::date(y, m, 1);
+    return true;
+  }
+  const int d = v[7] == '-' ? digits(v, 8, 2) : -1;
+  if (d < 1 || d > bg::gregorian_calendar::end_of_month_day(y, m)) return false;
+  *precision = Precision::kDay;
+  if (first_day) *first_day = bg::date(y, m, d);
+  return true;
+}
+
 std::optional<Span> span_of(std::string_view value) {
   try {
     return span_checked(value);
@@ -200,7 +225,27 @@ std::optional<Interval> interval_of(std::string_view value) {
   return Interval{iso_date(s->start), iso_date(s->end), s->precision};
 }
 
+namespace {
+
+// The EDTF form of `base` (a calendar value in EDTF) with the mod.
+std::string with_mod(std::string_view base, std::string_view mod, bool open_end) {
+  const bool before = mod == "BEFORE" || mod == "ON_OR_BEFORE";
+  const bool after = open_end || mod == "AFTER" || mod == "ON_OR_AFTER";
+  std::string out;
+  if (before) out = "../";
+  out.append(base.data(), base.size());
+  if (before) return out;
+  if (after) out += "/..";
+  else if (mod == "APPROX") out += '~';
+  return out;
+}
+
+}  // namespace
+
 std::string edtf_of(std::string_view value, std::string_view mod, bool open_end) {
+  // A year, month or day is its own EDTF form (the "default" case below).
+  Precision plain = Precision::kUnknown;
+  if (temporal_detail::plain_date_span(value, &plain, nullptr)) return with_mod(value, mod, open_end);
   const std::optional<Span> iv = temporal_detail::span_of(value);
   if (!iv) return "";
   std::string base;
@@ -245,14 +290,9 @@ std::string edtf_of(std::string_view value, std::string_view mod, bool open_end)
     last = iso_date(iv->end - bg::days(1));
     if (first == last) base = first;
   }
+  if (!base.empty()) return with_mod(base, mod, open_end);
   const bool before = mod == "BEFORE" || mod == "ON_OR_BEFORE";
   const bool after = open_end || mod == "AFTER" || mod == "ON_OR_AFTER";
-  if (!base.empty()) {
-    if (before) return "../" + base;
-    if (after) return base + "/..";
-    if (mod == "APPROX") return base + "~";
-    return base;
-  }
   if (before) return "../" + last;
   if (after) return first + "/..";
   if (mod == "APPROX") return first + "~/" + last + "~";

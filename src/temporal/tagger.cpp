@@ -82,7 +82,9 @@ class RuleTagger : public Tagger {
     std::vector<Timex> out;
     std::vector<std::string> partials;  // the rules' values, before resolution
     bool quarter_named = false;         // the document has named a quarter so far
-    TenseCues cues;                     // the words of the sentence, read at its first timex
+    // The words of the sentence, read at its first timex: one per thread, whose storage serves
+    // every document the thread tags.
+    static thread_local TenseCues cues;
     for (const Sentence& s : sentences) {
       if (s.end > text.size() || s.begin >= s.end) continue;
       const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
@@ -159,13 +161,23 @@ class RuleTagger : public Tagger {
         }
         const std::string_view type = t.type;
         if (type == "DATE" || type == "TIME") {
-          if (const auto span = span_of(t.value)) {
-            t.precision = span->precision;
+          // Most values are a year, month or day: those without a whole Span.
+          Precision precision = Precision::kUnknown;
+          bg::date first_day;
+          bool on_calendar = plain_date_span(t.value, &precision, &first_day);
+          if (!on_calendar) {
+            if (const auto span = span_of(t.value)) {
+              on_calendar = true;
+              precision = span->precision;
+              first_day = span->first_day();
+            }
+          }
+          if (on_calendar) {
+            t.precision = precision;
             // A date reached backwards from the narrative ("a year earlier") is a comparison,
             // not a step of the story: it does not move the references.
-            if (!(r.used_ref && backward_shift(partial)))
-              refs.update(span->first_day(), span->precision, anchor);
-            if (span->precision == Precision::kQuarter) quarter_named = true;
+            if (!(r.used_ref && backward_shift(partial))) refs.update(first_day, precision, anchor);
+            if (precision == Precision::kQuarter) quarter_named = true;
           }
         }
         if (out.empty()) out.reserve(16);  // spares the first few moves of growth
