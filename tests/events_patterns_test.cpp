@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,48 @@ TEST_CASE("entity pattern prefilter: only patterns whose words the sentence hold
       {"the court\xE2\x80\x99s regulator for telecom", 2},
   }));
   CHECK(ps.candidates(sentence).size() == runs);
+}
+
+TEST_CASE("entity pattern prefilter: what a set of words admits is remembered per pattern set",
+          "[events]") {
+  // Two sets of the same patterns in opposite orders, read in turns by one thread: each
+  // sentence admits the same patterns in each, under each set's own indices, however often it
+  // comes back (the second time from the thread's memory of that set).
+  EntityPatterns a, b;
+  std::string why;
+  const std::string court = "(?i:an?\\s+|the\\s+)(?P<name>\\p{Lu}\\pL+)\\s+court";
+  const std::string regulator = "(?P<country>\\p{Lu}\\pL+)'s\\s+telecom\\s+regulator";
+  REQUIRE(a.add(court, &why) == 0);
+  REQUIRE(a.add(regulator, &why) == 1);
+  REQUIRE(b.add(regulator, &why) == 0);
+  REQUIRE(b.add(court, &why) == 1);
+  a.compile();
+  b.compile();
+  auto indices = [](const EntityPatterns& ps, const std::string& sentence) {
+    std::vector<int> out;
+    for (const EntityPatterns::Run& r : ps.candidates(sentence)) out.push_back(r.index);
+    return out;
+  };
+  const std::vector<std::string> sentences = {"a court met", "the telecom regulator spoke",
+                                              "a court and a telecom regulator", "nothing"};
+  const std::vector<std::vector<int>> in_a = {{0}, {1}, {0, 1}, {}};
+  const std::vector<std::vector<int>> in_b = {{1}, {0}, {0, 1}, {}};
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      INFO("round " << round << ": " << sentences[k]);
+      CHECK(indices(a, sentences[k]) == in_a[k]);
+      CHECK(indices(b, sentences[k]) == in_b[k]);
+    }
+  }
+  // A set made after another was dropped (perhaps at its address) starts with no memory.
+  for (int round = 0; round < 2; ++round) {
+    auto c = std::make_unique<EntityPatterns>();
+    REQUIRE(c->add(round == 0 ? court : regulator, &why) == 0);
+    c->compile();
+    CHECK(indices(*c, "a court met") == (round == 0 ? std::vector<int>{0} : std::vector<int>{}));
+    CHECK(indices(*c, "the telecom regulator spoke") ==
+          (round == 0 ? std::vector<int>{} : std::vector<int>{0}));
+  }
 }
 
 TEST_CASE("entity patterns: load errors and patterns only UTF-8 compiles", "[events]") {

@@ -2,7 +2,9 @@
 #include "events/patterns.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <unordered_map>
 
 #include <timeline/document.hpp>
 
@@ -119,7 +121,14 @@ void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int
   }
 }
 
-EntityPatterns::EntityPatterns() = default;
+namespace {
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> serial{0};
+  return ++serial;
+}
+}  // namespace
+
+EntityPatterns::EntityPatterns() : serial_(next_serial()) {}
 EntityPatterns::~EntityPatterns() = default;
 
 bool EntityPatterns::add_to(Side* side, const std::string& regex, bool latin1) {
@@ -196,10 +205,36 @@ void EntityPatterns::runs(const Side& side, std::string_view sentence,
   side.atoms->find(sentence, &atoms);
   const std::vector<int>* admitted = &side.without_atoms;
   if (!atoms.empty()) {
-    ids.clear();
-    side.filter->AllPotentials(atoms, &ids);
-    std::sort(ids.begin(), ids.end());
-    admitted = &ids;
+    // What a set of atoms admits depends on the set alone, and sentences hold the same few sets
+    // over and over, while AllPotentials walks FilteredRE2's tree and allocates each time: so
+    // each thread keeps the answers by set (a bit per atom, for at most 64 atoms), for this
+    // side of this EntityPatterns, up to kMaxRemembered sets.
+    constexpr std::size_t kMaxRemembered = 4096;
+    struct Memory {
+      std::uint64_t serial = 0;
+      const Side* side = nullptr;
+      std::unordered_map<std::uint64_t, std::vector<int>> by_set;
+    };
+    thread_local Memory memories[2];  // one for each side, so that they do not take turns
+    Memory& memory = memories[&side == &latin1_ ? 0 : 1];
+    const bool keyed = side.atoms->size() <= 64;
+    std::uint64_t set = 0;
+    for (const int a : atoms) set |= std::uint64_t{1} << (keyed ? a : 0);
+    if (keyed && (memory.serial != serial_ || memory.side != &side)) {
+      memory.serial = serial_;
+      memory.side = &side;
+      memory.by_set.clear();
+    }
+    const auto it = keyed ? memory.by_set.find(set) : memory.by_set.end();
+    if (it != memory.by_set.end()) {
+      admitted = &it->second;
+    } else {
+      ids.clear();
+      side.filter->AllPotentials(atoms, &ids);
+      std::sort(ids.begin(), ids.end());
+      admitted = &ids;
+      if (keyed && memory.by_set.size() < kMaxRemembered) admitted = &(memory.by_set[set] = ids);
+    }
   }
   for (const int k : *admitted) out->push_back(Run{k, &side.filter->GetRE2(k)});
 }

@@ -81,6 +81,7 @@ class EntityPatterns {
     bool build(const std::vector<std::string>& atoms);
     // The indices of the atoms `sentence` holds, each once, into *out (cleared first).
     void find(std::string_view sentence, std::vector<int>* out) const;
+    std::size_t size() const { return atoms_.size(); }
 
    private:
     // Atoms are found by their first key_len_ bytes (the shortest atom's length, at most four),
@@ -112,6 +113,9 @@ class EntityPatterns {
   void build_utf8() const;  // compiles the UTF-8 side once
   void runs(const Side& side, std::string_view sentence, std::vector<Run>* out) const;
 
+  // Tells this set of patterns from every other in the process (never reused, unlike an
+  // address): the key of runs()'s per-thread memory of what a set of atoms admits.
+  const std::uint64_t serial_;
   std::vector<std::string> sources_;
   std::vector<std::map<std::string, int>> groups_;
   bool latin1_ok_ = true;  // every pattern compiled for Latin-1
