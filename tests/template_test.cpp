@@ -2,11 +2,14 @@
 // a match. Each row's expected expansion is worked out by hand from the rules/en lexicon.
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "temporal/rules.hpp"
 #include "temporal/template.hpp"
+#include "test_util.hpp"
 
 namespace {
 
@@ -88,4 +91,45 @@ TEST_CASE("template numbers: digits, words, decades, vague amounts", "[temporal]
     CHECK(ok == (r.expected != nullptr));
     if (r.expected) CHECK(out == r.expected);
   }
+}
+
+TEST_CASE("lexicon tables find every key of the lexicon file, and nothing else", "[temporal]") {
+  // The file read here line by line, into ordered maps: the last line of a key wins.
+  std::istringstream in(timeline::test::read_file(timeline::test::source_dir() +
+                                                  "/rules/en/lexicon.tsv"));
+  std::map<std::string, std::map<std::string, std::string>> expected;
+  std::string line;
+  const auto trim = [](std::string s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    const auto e = s.find_last_not_of(" \t\r");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  };
+  while (std::getline(in, line)) {
+    if (trim(line).empty() || trim(line)[0] == '#') continue;
+    const auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    REQUIRE(t2 != std::string::npos);
+    expected[line.substr(0, t1)]
+            [timeline::temporal_detail::lexicon_key(trim(line.substr(t1 + 1, t2 - t1 - 1)))] =
+        trim(line.substr(t2 + 1));
+  }
+  const auto& lexicon = english();
+  REQUIRE(expected.size() > 5);
+  CHECK(lexicon.size() == expected.size());
+  std::size_t keys = 0;
+  for (const auto& [name, table] : expected) {
+    const auto it = lexicon.find(name);
+    REQUIRE(it != lexicon.end());
+    CHECK(it->second.size() == table.size());
+    for (const auto& [key, value] : table) {
+      const std::string* found = it->second.find(key);
+      REQUIRE(found != nullptr);
+      CHECK(*found == value);
+      ++keys;
+      // Near misses are not there: the key with a letter more, or its last letter dropped.
+      if (table.count(key + "q") == 0) CHECK(it->second.find(key + "q") == nullptr);
+      const std::string shorter = key.substr(0, key.size() - 1);
+      if (table.count(shorter) == 0) CHECK(it->second.find(shorter) == nullptr);
+    }
+  }
+  CHECK(keys > 300);
 }

@@ -2,10 +2,12 @@
 // is written down in rules/en/GRAMMAR.md). Private to src/temporal.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
@@ -64,8 +66,30 @@ struct Rule {
 // The options every rule pattern is compiled with (the matcher's set uses the same).
 RE2::Options rule_options();
 
-// Lexicon tables: table name -> (lower-case key -> value), both looked up by string_view too.
-using LexiconTable = std::map<std::string, std::string, std::less<>>;
+// One lexicon table: lower-case key -> value. The templates look words up in it at every
+// candidate match, so a key is found by its hash (open addressing), not by comparing strings
+// down a tree.
+class LexiconTable {
+ public:
+  // The value of `key`, added as "" first when it is not there (a later line for the same key
+  // replaces the value).
+  std::string& operator[](std::string_view key);
+  // The value of `key`, or nullptr when it is not there.
+  const std::string* find(std::string_view key) const;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::string key, value;
+    std::uint64_t hash;
+  };
+  static std::uint64_t hash(std::string_view key);
+  // The slot that holds `key` (of hash h), or the empty one where it would go.
+  std::size_t slot(std::string_view key, std::uint64_t h) const;
+  std::vector<Entry> entries_;
+  std::vector<std::int32_t> slots_;  // an entry's index or -1; a power of two, at most half full
+};
+// Table name -> table.
 using Lexicon = std::map<std::string, LexiconTable, std::less<>>;
 
 struct RuleSet {

@@ -162,6 +162,43 @@ bool parse_lexicon(const std::string& path, const std::string& content, Lexicon*
 
 }  // namespace
 
+std::uint64_t LexiconTable::hash(std::string_view key) {
+  std::uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 0x100000001B3ull;
+  return h;
+}
+
+std::size_t LexiconTable::slot(std::string_view key, std::uint64_t h) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = static_cast<std::size_t>(h) & mask;
+  for (; slots_[i] >= 0; i = (i + 1) & mask) {
+    const Entry& e = entries_[static_cast<std::size_t>(slots_[i])];
+    if (e.hash == h && e.key == key) break;
+  }
+  return i;
+}
+
+const std::string* LexiconTable::find(std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  const std::int32_t k = slots_[slot(key, hash(key))];
+  return k >= 0 ? &entries_[static_cast<std::size_t>(k)].value : nullptr;
+}
+
+std::string& LexiconTable::operator[](std::string_view key) {
+  if (2 * (entries_.size() + 1) > slots_.size()) {  // keep the slots at most half full
+    slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), -1);
+    for (std::size_t k = 0; k < entries_.size(); ++k)
+      slots_[slot(entries_[k].key, entries_[k].hash)] = static_cast<std::int32_t>(k);
+  }
+  const std::uint64_t h = hash(key);
+  const std::size_t i = slot(key, h);
+  if (slots_[i] < 0) {
+    slots_[i] = static_cast<std::int32_t>(entries_.size());
+    entries_.push_back({std::string(key), std::string(), h});
+  }
+  return entries_[static_cast<std::size_t>(slots_[i])].value;
+}
+
 RE2::Options rule_options() {
   RE2::Options opt;
   opt.set_log_errors(false);

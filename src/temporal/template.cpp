@@ -50,8 +50,7 @@ const std::string* look_up(const LexiconTable* table, std::string_view text) {
   if (table == nullptr) return nullptr;
   char buffer[64];
   std::string heap;
-  const auto it = table->find(key_of(text, buffer, &heap));
-  return it == table->end() ? nullptr : &it->second;
+  return table->find(key_of(text, buffer, &heap));
 }
 
 const LexiconTable* table_of(const Lexicon& lexicon, std::string_view name) {
@@ -85,8 +84,7 @@ long parse_number(std::string_view text, const LexiconTable* numbers) {
   if (only_digits && digits > 0) return digits > 9 ? -1 : value;
   if (numbers == nullptr) return -1;
   const LexiconTable& words = *numbers;
-  const auto whole = words.find(key);
-  if (whole != words.end()) return whole->second == "X" ? -2 : std::stol(whole->second);
+  if (const std::string* whole = words.find(key)) return *whole == "X" ? -2 : std::stol(*whole);
   // "twenty five", "one hundred": sum of the parts, a hundred multiplying what came before.
   long total = 0, part = 0;
   std::size_t i = 0;
@@ -105,9 +103,9 @@ long parse_number(std::string_view text, const LexiconTable* numbers) {
       part = 0;
       continue;
     }
-    const auto it = words.find(w);
-    if (it == words.end() || it->second == "X") return -1;
-    part += std::stol(it->second);
+    const std::string* value = words.find(w);
+    if (value == nullptr || *value == "X") return -1;
+    part += std::stol(*value);
   }
   return total + part;
 }
