@@ -42,13 +42,21 @@ std::string padded(int v, int width) {
   return out;
 }
 
-inline bool starts(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// True when `s` begins with `p`; the first bytes are compared inline, which settles most calls.
+inline bool starts(std::string_view s, std::string_view p) {
+  if (p.empty()) return true;
+  return !s.empty() && s[0] == p[0] && s.substr(0, p.size()) == p;
+}
 
 // std::atoi of `s` (at most a few bytes, so no overflow), without making a C string: white
 // space, a sign, then the digits up to the first other byte.
 int leading_int(std::string_view s) {
   std::size_t i = 0;
-  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  // std::isspace, with ASCII answered inline (the same in every locale).
+  const auto space = [](unsigned char c) {
+    return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : std::isspace(c) != 0;
+  };
+  while (i < s.size() && space(static_cast<unsigned char>(s[i]))) ++i;
   bool negative = false;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
   int v = 0;

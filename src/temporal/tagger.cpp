@@ -97,7 +97,8 @@ class RuleTagger : public Tagger {
           cues.reset(sentence);
           cues_read = true;
         }
-        Timex t;
+        if (out.empty()) out.reserve(16);  // spares the first few moves of growth
+        Timex& t = out.emplace_back();     // filled in place
         t.begin = m.begin;
         t.end = m.end;
         find_signal(text, &t);
@@ -180,8 +181,6 @@ class RuleTagger : public Tagger {
             if (precision == Precision::kQuarter) quarter_named = true;
           }
         }
-        if (out.empty()) out.reserve(16);  // spares the first few moves of growth
-        out.push_back(std::move(t));
         partials.push_back(std::move(partial));
       }
     }

@@ -295,18 +295,32 @@ void TenseCues::reset(std::string_view t) {
   if (capacity_ < n / 2 + 1) {  // a word takes a byte and another between it and the next
     capacity_ = n / 2 + 1;
     store_.reset(new Word[capacity_]);
+    edges_.reset(new std::uint32_t[2 * capacity_]);  // n + 1 places at most
   }
+  // Words begin and end where a byte's bit differs from the one before it: the changes
+  // alternate, a beginning then an end, and bit n (just past the text) ends the last word.
+  // First the places of the changes, then each word looked up.
+  std::uint32_t* edges = edges_.get();
+  std::size_t edge_count = 0;
+  std::uint64_t carry = 0;  // the bit of the byte before the current 64
+  for (std::size_t c = 0; c < bits_.size(); ++c) {
+    const std::uint64_t m = bits_[c];
+    std::uint64_t changes = m ^ ((m << 1) | carry);
+    carry = m >> 63;
+    const auto base = static_cast<std::uint32_t>(c * 64);
+    for (; changes != 0; changes &= changes - 1)
+      edges[edge_count++] = base + static_cast<std::uint32_t>(__builtin_ctzll(changes));
+  }
+  const std::size_t count = edge_count / 2;
   Word* out = store_.get();
-  std::size_t count = 0;
   const ListTable& table = list_table();
-  const std::array<char, 256>& bytes = word_bytes();
   const char* p = t.data();
   char copy[kLongestKey + 16] = {};  // a word lowered byte by byte, or one near the end
-  // Looks up the word t[begin, end) and adds it.
-  auto add = [&](std::uint32_t begin, std::uint32_t end) {
-    const std::size_t size = end - begin;
-    unsigned lists = 0;
-    if (!high) {  // ASCII letters and apostrophes: lowered by setting bit 5, which ' has
+  if (!high) {  // ASCII letters and apostrophes: lowered by setting bit 5, which ' has
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint32_t begin = edges[2 * k], end = edges[2 * k + 1];
+      const std::size_t size = end - begin;
+      unsigned lists = 0;
       if (size <= table.longest) {
         const char* w = p + begin;
         if (begin + 16 > n) {  // copied where sixteen bytes can be read
@@ -316,7 +330,14 @@ void TenseCues::reset(std::string_view t) {
         lists = table.find(key_of(w, size, kCaseBits));
       }
       if (size > 4 && (p[end - 1] | 0x20) == 'd' && (p[end - 2] | 0x20) == 'e') lists |= kEd;
-    } else {  // a letter of the current locale's: lowered as word_bytes() says
+      out[k] = Word{begin, end, lists};
+    }
+  } else {  // a letter of the current locale's: lowered as word_bytes() says
+    const std::array<char, 256>& bytes = word_bytes();
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint32_t begin = edges[2 * k], end = edges[2 * k + 1];
+      const std::size_t size = end - begin;
+      unsigned lists = 0;
       if (size <= table.longest) {
         for (std::size_t j = 0; j < size; ++j) copy[j] = bytes[static_cast<unsigned char>(p[begin + j])];
         lists = table.find(key_of(copy, size, 0));
@@ -324,34 +345,7 @@ void TenseCues::reset(std::string_view t) {
       if (size > 4 && bytes[static_cast<unsigned char>(p[end - 2])] == 'e' &&
           bytes[static_cast<unsigned char>(p[end - 1])] == 'd')
         lists |= kEd;
-    }
-    out[count++] = Word{begin, end, lists};
-  };
-  // Words begin and end where a byte's bit differs from the one before it: the changes
-  // alternate, a beginning then an end.
-  std::uint64_t carry = 0;  // the bit of the byte before the current 64
-  std::uint32_t begin = 0;
-  bool in_word = false;  // a word began in an earlier 64 bytes and has not ended
-  for (std::size_t c = 0; c < bits_.size(); ++c) {
-    const std::uint64_t m = bits_[c];
-    std::uint64_t changes = m ^ ((m << 1) | carry);
-    carry = m >> 63;
-    if (changes == 0) continue;
-    const auto base = static_cast<std::uint32_t>(c * 64);
-    if (in_word) {
-      add(begin, base + static_cast<std::uint32_t>(__builtin_ctzll(changes)));
-      changes &= changes - 1;
-      in_word = false;
-    }
-    while (changes != 0) {
-      begin = base + static_cast<std::uint32_t>(__builtin_ctzll(changes));
-      changes &= changes - 1;
-      if (changes == 0) {
-        in_word = true;
-        break;
-      }
-      add(begin, base + static_cast<std::uint32_t>(__builtin_ctzll(changes)));
-      changes &= changes - 1;
+      out[k] = Word{begin, end, lists};
     }
   }
   count_ = count;

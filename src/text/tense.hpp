@@ -42,6 +42,7 @@ class TenseCues {
  private:
   std::unique_ptr<Word[]> store_;  // the sentence's words, count_ of them, in room for capacity_
   std::size_t count_ = 0, capacity_ = 0;
+  std::unique_ptr<std::uint32_t[]> edges_;  // where words begin and end, in room for 2 * capacity_
   std::vector<std::uint64_t> bits_;  // bit k: byte k is a word's
 };
 
