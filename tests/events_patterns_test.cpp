@@ -10,6 +10,7 @@
 
 #include <re2/set.h>
 
+#include <timeline/data.hpp>
 #include <timeline/document.hpp>
 #include <timeline/text.hpp>
 
@@ -144,6 +145,21 @@ TEST_CASE("entity patterns: load errors and patterns only UTF-8 compiles", "[eve
 
 namespace {
 
+// Calls fn(sentence text) for every sentence of every TimeML file under `dir`.
+template <typename Fn>
+void each_sentence(const std::string& dir, Fn&& fn) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.path().extension() != ".tml") continue;
+    timeline::load_path(entry.path().string(), timeline::LoadOptions{},
+                        [&](timeline::LoadItem&& item) {
+                          if (!item.document) return;
+                          const std::string& text = item.document->text;
+                          for (const timeline::Sentence& s : timeline::segment(text))
+                            fn(text.substr(s.begin, s.end - s.begin));
+                        });
+  }
+}
+
 // The reference the atom finder stands for: an unanchored RE2::Set of the quoted atoms over the
 // ASCII lower case of the sentence.
 std::vector<int> atoms_by_set(const std::vector<std::string>& atoms, const std::string& sentence) {
@@ -223,30 +239,124 @@ TEST_CASE("atom finder: every sentence of TempEval-3 silver", "[events]") {
   for (const std::string& a : atoms) REQUIRE(set.Add(RE2::QuoteMeta(a), nullptr) >= 0);
   REQUIRE(set.Compile());
   std::size_t sentences = 0, with_atoms = 0;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(timeline::test::shared_dir() + "/data/te3-silver")) {
-    timeline::load_path(entry.path().string(), timeline::LoadOptions{},
-                        [&](timeline::LoadItem&& item) {
-                          if (!item.document) return;
-                          const std::string& text = item.document->text;
-                          for (const timeline::Sentence& s : timeline::segment(text)) {
-                            const std::string sentence = text.substr(s.begin, s.end - s.begin);
-                            std::string low = sentence;
-                            for (char& c : low)
-                              c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-                            std::vector<int> want;
-                            set.Match(low, &want);
-                            std::sort(want.begin(), want.end());
-                            const std::vector<int> got = atoms_by_finder(f, sentence);
-                            if (got != want) {
-                              INFO(sentence);
-                              REQUIRE(got == want);
-                            }
-                            ++sentences;
-                            with_atoms += want.empty() ? 0 : 1;
-                          }
-                        });
-  }
+  each_sentence(timeline::test::shared_dir() + "/data/te3-silver", [&](const std::string& sentence) {
+    std::string low = sentence;
+    for (char& c : low) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    std::vector<int> want;
+    set.Match(low, &want);
+    std::sort(want.begin(), want.end());
+    const std::vector<int> got = atoms_by_finder(f, sentence);
+    if (got != want) {
+      INFO(sentence);
+      REQUIRE(got == want);
+    }
+    ++sentences;
+    with_atoms += want.empty() ? 0 : 1;
+  });
   CHECK(sentences > 10000);
   CHECK(with_atoms > 100);
+}
+
+TEST_CASE("ascii classes: Unicode letter and digit classes by their ASCII members", "[events]") {
+  auto [regex, expected] = GENERATE(table<std::string, std::string>({
+      {"\\p{Lu}\\pL+", "[A-Z][A-Za-z]+"},
+      {"(?P<n>\\p{Lu}[\\pL-]*)\\s+court", "(?P<n>[A-Z][A-Za-z-]*)\\s+court"},
+      {"[\\pL.-]+ \\p{Ll}\\pN\\p{Nd}\\p{N}\\p{L}", "[A-Za-z.-]+ [a-z][0-9][0-9][0-9][A-Za-z]"},
+      {"\\P{Lu}[^\\pL]", "[^A-Z][^A-Za-z]"},
+      {"[]\\pL][[:digit:]\\p{Lu}]", "[]A-Za-z][[:digit:]A-Z]"},
+      {"(?i:\\p{Lu})x", "(?i:[A-Z])x"},
+      {"a\\\\pL", "a\\\\pL"},        // an escaped backslash, then "pL"
+      {"[\\]\\pL]", "[\\]A-Za-z]"},  // an escaped "]" does not end the class
+      // Left alone: other class names, an end of a range, \P in brackets, \Q...\E.
+      {"\\p{Greek}\\pL", "\\p{Greek}\\pL"},
+      {"[\\pL-z]", "[\\pL-z]"},
+      {"[a-\\pL]", "[a-\\pL]"},
+      {"[\\PL]", "[\\PL]"},
+      {"\\Q\\pL\\E\\pL", "\\Q\\pL\\E\\pL"},
+      {"\\p{^Lu}", "\\p{^Lu}"},
+      {"\\p{Lu", "\\p{Lu"},
+      {"plain (?:text)", "plain (?:text)"},
+  }));
+  INFO(regex);
+  CHECK(timeline::events::ascii_classes(regex) == expected);
+}
+
+namespace {
+
+// Every match of `re` in `sentence` as "begin-end:group=value ...", as the extractor runs it.
+std::string all_matches(const RE2& re, const std::string& sentence) {
+  std::string out;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> g(static_cast<std::size_t>(n));
+  std::size_t pos = 0;
+  while (pos < sentence.size() &&
+         re.Match(sentence, pos, sentence.size(), RE2::UNANCHORED, g.data(), n)) {
+    const std::size_t b = static_cast<std::size_t>(g[0].data() - sentence.data());
+    const std::size_t e = b + g[0].size();
+    out += std::to_string(b) + "-" + std::to_string(e);
+    for (int k = 1; k < n; ++k)
+      out += ":" + (g[static_cast<std::size_t>(k)].data() ? std::string(g[static_cast<std::size_t>(k)]) : "-");
+    out += " ";
+    pos = e > pos ? e : pos + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ascii classes: the Latin-1 side matches what each pattern matches in UTF-8, every "
+          "ASCII sentence of TempEval-3 silver and TBAQ",
+          "[events]") {
+  const std::string data = timeline::test::shared_dir() + "/data";
+  TIMELINE_REQUIRE_DATA(data + "/te3-silver");
+  TIMELINE_REQUIRE_DATA(data + "/tbaq");
+  // The censorship pack's patterns, and some of my own with the other classes.
+  std::vector<std::string> regexes = {
+      "(?P<a>\\pN+)\\s+(?P<b>\\p{Ll}+)", "(?i:\\p{Lu}\\pL+) (?P<w>[^\\pL\\s]+)",
+      "(?P<name>\\p{Lu}\\P{Ll}+)", "\\b(?P<x>[\\pL-]{2,3}\\p{Nd})\\b"};
+  const timeline::DataFiles files = timeline::DataFiles::builtin();
+  const std::string* tsv = files.find("rules/domains/censorship/patterns.tsv");
+  REQUIRE(tsv != nullptr);
+  std::size_t from_pack = 0;
+  for (std::size_t a = 0; a < tsv->size();) {
+    std::size_t b = tsv->find('\n', a);
+    if (b == std::string::npos) b = tsv->size();
+    const std::string line = tsv->substr(a, b - a);
+    a = b + 1;
+    if (line.empty() || line[0] == '#') continue;
+    regexes.push_back(line.substr(line.rfind('\t') + 1));
+    ++from_pack;
+  }
+  REQUIRE(from_pack >= 8);
+  EntityPatterns ps;
+  std::vector<std::unique_ptr<RE2>> utf8;
+  std::string why;
+  for (const std::string& r : regexes) {
+    const int id = ps.add(r, &why);
+    INFO(r << ": " << why);
+    REQUIRE(id >= 0);
+    utf8.push_back(std::make_unique<RE2>(r, RE2::Quiet));
+    REQUIRE(utf8.back()->ok());
+  }
+  ps.compile();
+  std::size_t sentences = 0, matched = 0;
+  for (const char* corpus : {"/te3-silver", "/tbaq"}) {
+    each_sentence(data + corpus, [&](const std::string& sentence) {
+      bool ascii = true;
+      for (const char c : sentence) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      if (!ascii) return;
+      ++sentences;
+      std::vector<std::string> got(regexes.size());
+      for (const EntityPatterns::Run& r : ps.candidates(sentence))
+        got[static_cast<std::size_t>(r.index)] = all_matches(*r.re, sentence);
+      for (std::size_t k = 0; k < regexes.size(); ++k) {
+        const std::string want = all_matches(*utf8[k], sentence);
+        INFO("pattern " << regexes[k] << " on: " << sentence);
+        REQUIRE(got[k] == want);
+        matched += want.empty() ? 0 : 1;
+      }
+    });
+  }
+  CHECK(sentences > 20000);
+  CHECK(matched > 1000);
 }

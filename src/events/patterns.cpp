@@ -128,6 +128,91 @@ std::uint64_t next_serial() {
 }
 }  // namespace
 
+namespace {
+
+// The ASCII members of a Unicode class name (L, Lu, Ll, N, Nd) as the ranges of a bracket
+// expression, or null for a name left alone.
+const char* ascii_ranges(std::string_view name) {
+  if (name == "L") return "A-Za-z";
+  if (name == "Lu") return "A-Z";
+  if (name == "Ll") return "a-z";
+  if (name == "N" || name == "Nd") return "0-9";
+  return nullptr;
+}
+
+}  // namespace
+
+std::string ascii_classes(const std::string& regex) {
+  if (regex.find("\\Q") != std::string::npos) return regex;
+  std::string out;
+  out.reserve(regex.size() + 16);
+  bool in_class = false;
+  std::size_t class_start = 0;  // in `regex`: the first place after "[" or "[^"
+  for (std::size_t i = 0; i < regex.size();) {
+    const char c = regex[i];
+    if (c == '\\' && i + 1 < regex.size() && (regex[i + 1] == 'p' || regex[i + 1] == 'P')) {
+      const bool negated = regex[i + 1] == 'P';
+      std::size_t end;  // past the escape
+      std::string_view name;
+      if (i + 2 < regex.size() && regex[i + 2] == '{') {
+        const std::size_t close = regex.find('}', i + 3);
+        if (close == std::string::npos) return regex;
+        name = std::string_view(regex).substr(i + 3, close - i - 3);
+        end = close + 1;
+      } else if (i + 2 < regex.size()) {
+        name = std::string_view(regex).substr(i + 2, 1);
+        end = i + 3;
+      } else {
+        return regex;
+      }
+      const char* ranges = ascii_ranges(name);
+      if (ranges == nullptr) return regex;
+      if (in_class) {
+        // Not an end of a range: no "-" before it (but at the class's start) or after it (but
+        // right before the closing "]").
+        if (negated) return regex;
+        if (i > class_start && regex[i - 1] == '-') return regex;
+        if (end < regex.size() && regex[end] == '-' &&
+            !(end + 1 < regex.size() && regex[end + 1] == ']'))
+          return regex;
+        out += ranges;
+      } else {
+        out += negated ? "[^" : "[";
+        out += ranges;
+        out += ']';
+      }
+      i = end;
+      continue;
+    }
+    if (c == '\\') {  // any other escape, copied whole (its next byte is not special)
+      out.append(regex, i, std::min<std::size_t>(2, regex.size() - i));
+      i += 2;
+      continue;
+    }
+    if (!in_class && c == '[') {
+      in_class = true;
+      out += c;
+      ++i;
+      if (i < regex.size() && regex[i] == '^') out += regex[i++];
+      class_start = i;
+      // A "]" first in the class is one of its characters.
+      if (i < regex.size() && regex[i] == ']') out += regex[i++];
+      continue;
+    }
+    if (in_class && c == '[' && i + 1 < regex.size() && regex[i + 1] == ':') {
+      const std::size_t close = regex.find(":]", i + 2);  // [:alpha:], copied whole
+      if (close == std::string::npos) return regex;
+      out.append(regex, i, close + 2 - i);
+      i = close + 2;
+      continue;
+    }
+    if (in_class && c == ']') in_class = false;
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
 EntityPatterns::EntityPatterns() : serial_(next_serial()) {}
 EntityPatterns::~EntityPatterns() = default;
 
@@ -143,7 +228,8 @@ int EntityPatterns::add(const std::string& regex, std::string* why) {
   // The UTF-8 compilation decides what is valid: a text that is not UTF-8 only fails there.
   std::size_t bad = 0;
   const bool utf8_text = valid_utf8(regex, &bad);
-  if (latin1_ok_ && utf8_text && add_to(&latin1_, regex, true)) {
+  // The Latin-1 side reads ASCII sentences only: its classes need only their ASCII members.
+  if (latin1_ok_ && utf8_text && add_to(&latin1_, ascii_classes(regex), true)) {
     sources_.push_back(regex);
     groups_.push_back(latin1_.filter->GetRE2(static_cast<int>(latin1_.count - 1))
                           .NamedCapturingGroups());

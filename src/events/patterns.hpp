@@ -14,6 +14,11 @@
 // UTF-8 refuses when it is first needed (RE2's size limit is reached sooner in UTF-8) matches
 // nothing in non-ASCII sentences: extraction has no error channel, and the load already passed.
 //
+// Most of the time of compiling a pattern went to its Unicode classes (\p{Lu}, \pL: RE2 builds
+// them from its tables and folds their case, then keeps what Latin-1 can hold). As the Latin-1
+// side only ever reads ASCII sentences, it compiles the pattern with each such class replaced by
+// its ASCII members (ascii_classes()): the same matches on ASCII text, a fifth of the work.
+//
 // The prefilter of each side is RE2's FilteredRE2: the lower-case literals ("atoms") a pattern
 // cannot match without. One pass over the sentence finds the atoms it holds (AtomFinder: the
 // substrings of its ASCII lower case, found by their first two bytes), and only the patterns they
@@ -42,6 +47,15 @@
 #include <re2/set.h>
 
 namespace timeline::events {
+
+// `regex` with each Unicode class escape of a letter or digit category (\pL \p{L} \p{Lu}
+// \p{Ll} \pN \p{N} \p{Nd}, and \P of them outside brackets) replaced by the ASCII characters it
+// holds ([A-Za-z] [A-Z] [a-z] [0-9]; inside brackets, their ranges alone): an expression that
+// matches what `regex` matches on ASCII text, spans and groups alike (case folding included: the
+// Unicode letters that fold to ASCII ones fold to letters of the same class). Returns `regex`
+// unchanged when it holds anything the replacement could not keep equal (another class name,
+// a class escape at the end of a range, \Q...\E, a \P inside brackets).
+std::string ascii_classes(const std::string& regex);
 
 class EntityPatterns {
  public:
