@@ -150,8 +150,9 @@ TEST_CASE("run_batch emits in input order, with failures in place, for any numbe
   CHECK(failures == 1 + 1 + (kDocs + 3) / 7);  // missing file, the throw, every i % 7 == 3
   CHECK(max_running.load() <= jobs);
   if (jobs > 1) CHECK(max_running.load() > 1);
-  // Streaming: documents are not all read before the first result leaves.
-  CHECK(max_ahead.load() <= 4 * jobs + 16);
+  // Streaming: no more documents are in flight than the window holds (64 a job; see
+  // cli_pool_test.cpp for a batch longer than the window).
+  CHECK(max_ahead.load() < 64 * jobs);
 }
 
 TEST_CASE("the program's output is byte-identical for --jobs 1 and --jobs 2", "[cli]") {

@@ -7,6 +7,7 @@
 //
 // run_batch is compiled into the test program by cli_parallel_test.cpp (which includes
 // batch.cpp); this file only calls it.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -47,13 +48,15 @@ struct TempJsonl {
 };
 
 // What each record of a test batch is.
-enum class Kind { kFast, kSlow, kRefused, kThrows, kBroken };
+enum class Kind { kFast, kSlow, kStuck, kRefused, kThrows, kBroken };
 
 // Writes one record per kind (line i + 1 holds record i, id "d<i>") and returns, line by line,
 // what the batch must put out: "OK d<i>" for a worked document, "ERR <path>:<line>: <message>"
 // for a refused or throwing one, and "ERR <path>:<line>:" (the start of the loader's own
 // message) for a record that is not JSON.
-std::vector<std::string> write_batch(const fs::path& path, const std::vector<Kind>& kinds) {
+// Each record's text is `padding` bytes longer than that.
+std::vector<std::string> write_batch(const fs::path& path, const std::vector<Kind>& kinds,
+                                     std::size_t padding) {
   std::ofstream out(path, std::ios::binary);
   std::vector<std::string> expected;
   for (std::size_t i = 0; i < kinds.size(); ++i) {
@@ -64,7 +67,8 @@ std::vector<std::string> write_batch(const fs::path& path, const std::vector<Kin
       expected.push_back("ERR " + where);
       continue;
     }
-    out << "{\"id\":\"" << id << "\",\"text\":\"Record " << i << " of the batch.\"}\n";
+    out << "{\"id\":\"" << id << "\",\"text\":\"Record " << i << " of the batch."
+        << std::string(padding, ' ') << "\"}\n";
     if (kinds[i] == Kind::kRefused) expected.push_back("ERR " + where + " refused by the test");
     else if (kinds[i] == Kind::kThrows)
       expected.push_back("ERR " + where + " internal error: thrown by the test");
@@ -75,11 +79,12 @@ std::vector<std::string> write_batch(const fs::path& path, const std::vector<Kin
 
 // A stream target that keeps each complete line it is given as "ERR <line>".
 struct ErrLines : std::streambuf {
-  explicit ErrLines(std::vector<std::string>* lines) : lines(lines) {}
+  ErrLines(std::vector<std::string>* lines, std::atomic<int>* count) : lines(lines), count(count) {}
   int overflow(int c) override {
     if (c == traits_type::eof()) return 0;
     if (c == '\n') {
       lines->push_back("ERR " + line);
+      ++*count;
       line.clear();
     } else {
       line += static_cast<char>(c);
@@ -87,33 +92,41 @@ struct ErrLines : std::streambuf {
     return c;
   }
   std::vector<std::string>* lines;
+  std::atomic<int>* count;
   std::string line;
 };
 
+struct Outcome {
+  std::set<std::thread::id> threads;  // the threads that ran `work`
+  int max_ahead = 0;  // the most documents begun and not yet put out, at any one time
+};
+
 // Runs the batch of `kinds` with `jobs` threads and an optional setup step; checks the output
-// against the expected lines. Returns the ids of the threads that ran `work`.
-std::set<std::thread::id> run_and_check(const std::vector<Kind>& kinds, int jobs,
-                                        const timeline::cli::SetupFn& setup,
-                                        const std::atomic<bool>* ready) {
+// against the expected lines.
+Outcome run_and_check(const std::vector<Kind>& kinds, int jobs, const timeline::cli::SetupFn& setup,
+                      const std::atomic<bool>* ready, std::size_t padding = 0) {
   TempJsonl file("timeline-pool");
-  const std::vector<std::string> expected = write_batch(file.path, kinds);
+  const std::vector<std::string> expected = write_batch(file.path, kinds, padding);
   Options opt;
   opt.jobs = jobs;
   opt.inputs = {file.path.string()};
   std::mutex mu;
-  std::set<std::thread::id> threads;
-  std::atomic<int> running{0}, max_running{0}, before_setup{0};
+  Outcome outcome;
+  std::atomic<int> running{0}, max_running{0}, before_setup{0}, started{0}, finished{0};
   auto work = [&](const Document& d, std::string* result, Error* error) {
     if (ready && !*ready) ++before_setup;
+    const int ahead = ++started - finished.load();
     {
       std::lock_guard<std::mutex> lock(mu);
-      threads.insert(std::this_thread::get_id());
+      outcome.threads.insert(std::this_thread::get_id());
+      outcome.max_ahead = std::max(outcome.max_ahead, ahead);
     }
     const int now = ++running;
     for (int seen = max_running.load(); now > seen && !max_running.compare_exchange_weak(seen, now);) {
     }
     const std::size_t i = std::stoul(d.id.substr(1));
     if (kinds[i] == Kind::kSlow) std::this_thread::sleep_for(std::chrono::milliseconds(4));
+    if (kinds[i] == Kind::kStuck) std::this_thread::sleep_for(std::chrono::milliseconds(60));
     --running;
     if (kinds[i] == Kind::kRefused) {
       error->message = "refused by the test";
@@ -124,9 +137,12 @@ std::set<std::thread::id> run_and_check(const std::vector<Kind>& kinds, int jobs
     return true;
   };
   std::vector<std::string> out;  // results and error lines, as they came (one thread)
-  ErrLines errbuf(&out);
+  ErrLines errbuf(&out, &finished);
   std::ostream err(&errbuf);
-  auto emit = [&](BatchItem&& item) { out.push_back(item.result); };
+  auto emit = [&](BatchItem&& item) {
+    out.push_back(item.result);
+    ++finished;
+  };
   const int failures = setup ? timeline::cli::run_batch(opt, LoadOptions{}, setup, work, emit, err)
                              : timeline::cli::run_batch(opt, LoadOptions{}, work, emit, err);
 
@@ -143,7 +159,7 @@ std::set<std::thread::id> run_and_check(const std::vector<Kind>& kinds, int jobs
   CHECK(max_running.load() <= jobs);
   CHECK(before_setup.load() == 0);
   std::lock_guard<std::mutex> lock(mu);
-  return threads;
+  return outcome;
 }
 
 // `count` records of `kind` from record `first` on, `step` apart.
@@ -177,12 +193,26 @@ TEST_CASE("run_batch keeps the input order among slow and fast documents, failur
   }));
   const int jobs = GENERATE(2, 3, 4);
   CAPTURE(what, jobs);
-  const std::set<std::thread::id> threads =
-      run_and_check(batch_of(size, marks), jobs, nullptr, nullptr);
+  const Outcome got = run_and_check(batch_of(size, marks), jobs, nullptr, nullptr);
   // No more threads work than --jobs says, and while slow documents hold the workers the
   // calling thread takes documents itself rather than sleeping on a full window.
-  CHECK(threads.size() <= static_cast<std::size_t>(jobs));
-  CHECK(threads.count(std::this_thread::get_id()) == 1);
+  CHECK(got.threads.size() <= static_cast<std::size_t>(jobs));
+  CHECK(got.threads.count(std::this_thread::get_id()) == 1);
+}
+
+TEST_CASE("run_batch streams: a stuck document holds back at most a window of others", "[cli]") {
+  const int jobs = GENERATE(2, 3);
+  CAPTURE(jobs);
+  // The first record takes 60 ms; the others go on meanwhile, up to the window (64 documents a
+  // job) of small records, or 8 MiB of long ones (each record here is a quarter MiB: the byte
+  // bound holds 32 of them), and not all of the 1,000 or 64.
+  const Outcome small = run_and_check(batch_of(1000, {{Kind::kStuck, 0, 1, 1}}), jobs, nullptr, nullptr);
+  CHECK(small.max_ahead < 64 * jobs);
+  CHECK(small.max_ahead > 1);
+  const Outcome long_ones =
+      run_and_check(batch_of(64, {{Kind::kStuck, 0, 1, 1}}), jobs, nullptr, nullptr, 256 << 10);
+  CHECK(long_ones.max_ahead <= 33);
+  CHECK(long_ones.max_ahead > 1);
 }
 
 TEST_CASE("run_batch with a setup step: documents read ahead keep their place, failures included",

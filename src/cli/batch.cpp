@@ -19,7 +19,7 @@
 // own while the documents are read, and the calling thread parses them as it reads (never more
 // than a window ahead of the parsing); with --jobs 3 and more, all workers but one parse too
 // (setup and the calling thread keep a core each). The parsed documents wait, up to a larger
-// start-up window (kStartupDocuments, kStartupBytes); no document reaches `work` before setup
+// start-up window (kStartupDocuments, kWindowBytes); no document reaches `work` before setup
 // returns. So the start-up no longer leaves the other cores idle.
 //
 // Failures: a document that fails to load, or whose `work` returns false or throws, becomes one
@@ -27,6 +27,7 @@
 // or the loader throws, the workers are stopped and joined before the exception leaves. If
 // `setup` returns false (or throws), reading stops, nothing is worked or emitted, and run_batch
 // returns -1 (or rethrows).
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -43,12 +44,21 @@
 namespace timeline::cli {
 namespace {
 
-// The start-up window: documents read ahead while `setup` runs, at most this many and, past the
-// ordinary window, this many bytes of them. Parsing 2,048 news articles takes about as long as
-// making the English tagger (some 20M instructions each); the memory is the price of the overlap
-// (tag --jobs 2 on te3-silver: peak RSS 11 MB without it, about 20 MB with it).
+// The window: documents in flight (read, not yet emitted), this many per job, at most
+// kStartupDocuments. A document that takes long holds back the emission of those after it, and
+// the other threads go on only while the window has room: with 16 documents in flight, one long
+// article at the head often left the other thread idle (asleep, then woken), several hundred
+// times in a run of te3-silver; with 128 a few dozen times.
+constexpr std::size_t kWindowPerJob = 64;
+// Past the smallest window (kMinWindowPerJob per job, at least kMinWindow), no more than this
+// many bytes of documents are held in flight, so memory stays flat with long documents too.
+constexpr std::size_t kMinWindowPerJob = 4;
+constexpr std::size_t kMinWindow = 16;
+constexpr std::size_t kWindowBytes = std::size_t{8} << 20;
+// The start-up window: documents read ahead and parsed while `setup` runs, at most this many
+// (and kWindowBytes of them). Parsing te3-silver's first 2,048 articles takes about as long as
+// making the English tagger; the memory is the price of the overlap.
 constexpr std::size_t kStartupDocuments = 2048;
-constexpr std::size_t kStartupBytes = std::size_t{8} << 20;
 
 struct Slot {
   std::optional<io::Unparsed> unparsed;  // read, not parsed yet
@@ -110,7 +120,8 @@ class OrderedPool {
   // `gate_open`: false while a setup step runs (then open() is called once it returns).
   OrderedPool(int jobs, const WorkFn& work, Finish finish, bool gate_open)
       : work_(work), finish_(std::move(finish)), jobs_(jobs),
-        window_(static_cast<std::size_t>(jobs) * 4 < 16 ? 16 : static_cast<std::size_t>(jobs) * 4),
+        window_(std::min(kWindowPerJob * static_cast<std::size_t>(jobs), kStartupDocuments)),
+        min_window_(std::max(kMinWindow, kMinWindowPerJob * static_cast<std::size_t>(jobs))),
         ring_(gate_open ? window_ : kStartupDocuments), state_(ring_.size(), State::kEmpty),
         gate_open_(gate_open) {
     workers_.reserve(static_cast<std::size_t>(jobs - 1));
@@ -167,14 +178,15 @@ class OrderedPool {
   std::size_t in_flight() const { return next_seq_ - next_emit_; }
 
   // No room for one more document (the ring keeps one slot spare). While the gate is closed,
-  // the documents read ahead are parsed as they come: the caller reads no further than a window
-  // past the ones taken to be parsed (it parses one itself then), and holds at most
-  // kStartupBytes of them.
+  // the documents read ahead are parsed as they come: the caller reads no further than the
+  // smallest window past the ones taken to be parsed (it parses one itself then).
   bool full() const {
-    if (in_flight() + 1 >= ring_.size()) return true;
-    if (gate_open_) return in_flight() + 1 >= window_;
-    if (next_seq_ - next_parse_ + 1 >= window_) return true;
-    return in_flight() + 1 >= window_ && bytes_in_flight_ >= kStartupBytes;
+    const std::size_t next = in_flight() + 1;
+    if (next >= ring_.size()) return true;
+    if (next < min_window_) return false;
+    if (bytes_in_flight_ >= kWindowBytes) return true;
+    if (gate_open_) return next >= window_;
+    return next_seq_ - next_parse_ + 1 >= min_window_;
   }
 
   // The caller's loop: emits finished slots in order until there is room for one more document
@@ -296,7 +308,8 @@ class OrderedPool {
   const WorkFn& work_;
   Finish finish_;
   const int jobs_;
-  const std::size_t window_;   // documents in flight once the gate is open
+  const std::size_t window_;      // documents in flight once the gate is open
+  const std::size_t min_window_;  // documents in flight however many bytes they hold
   std::vector<Slot> ring_;
   std::vector<State> state_;   // by ring position
   std::vector<std::thread> workers_;
