@@ -138,6 +138,11 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   // rule's syntax tree feeds the automaton and the rule's program; its RE2 is compiled on first
   // use, if ever (a sentence with characters beyond ASCII, a program that gives up).
   RE2::Set syntax(rule_options(), RE2::ANCHOR_START);
+  // With the automaton made ahead of time for these rules, a pattern is read only when its
+  // program is first needed (most never are).
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : m->rules_.rules) patterns.push_back(r.pattern);
+  const bool prebuilt = m->automaton_.take_prebuilt(patterns);
   for (const Rule& r : m->rules_.rules) {
     std::string message;
     if (!r.builtin && syntax.Add(r.pattern, &message) < 0) {
@@ -147,12 +152,15 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
       return nullptr;
     }
     RuleInfo info;
-    info.syntax = std::make_unique<Syntax>();
-    const bool read = read_syntax(r.pattern, info.syntax.get());
-    m->automaton_.add(r.pattern, read ? info.syntax.get() : nullptr);
-    info.latin1_same = read && info.syntax->latin1_same;
-    if (!read) info.syntax.reset();
-    info.compiled = std::make_unique<std::atomic<bool>>(!read);
+    bool read = false;
+    if (!prebuilt) {
+      info.syntax = std::make_unique<Syntax>();
+      read = read_syntax(r.pattern, info.syntax.get());
+      m->automaton_.add(r.pattern, read ? info.syntax.get() : nullptr);
+      if (!read) info.syntax.reset();
+    }
+    // A pattern that could not be read has no program; one not read yet is read on first use.
+    info.compiled = std::make_unique<std::atomic<bool>>(!prebuilt && !read);
     info.ngroups = static_cast<int>(r.groups.size());
     for (std::size_t g = 0; g < r.groups.size(); ++g)
       if (r.groups[g] == "tx") info.tx_group = static_cast<int>(g) + 1;
@@ -161,7 +169,7 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
       info.templates.emplace_back(*t, r.groups, m->rules_.lexicon);
     m->info_.push_back(std::move(info));
   }
-  m->automaton_.finish();
+  if (!prebuilt) m->automaton_.finish();
   return m;
 }
 
@@ -170,7 +178,16 @@ void Matcher::compile_program(std::size_t id) const {
   const RuleInfo& info = info_[id];
   if (info.compiled->load(std::memory_order_relaxed)) return;  // another thread did it
   // The only writes to a RuleInfo after create(), under the lock and before `compiled` is set;
-  // readers look at `program` only after seeing `compiled`.
+  // readers look at `program` and `latin1_same` only after seeing `compiled`.
+  if (!info.syntax) {  // not read when the matcher was made
+    info.syntax = std::make_unique<Syntax>();
+    if (!read_syntax(rules_.rules[id].pattern, info.syntax.get())) info.syntax.reset();
+  }
+  if (!info.syntax) {
+    info.compiled->store(true, std::memory_order_release);
+    return;
+  }
+  info.latin1_same = info.syntax->latin1_same;
   info.program = RuleProgram::compile(*info.syntax);
   // A program whose groups disagree with RE2's numbering (a pattern RE2 reads otherwise) is
   // not used.

@@ -48,12 +48,16 @@ class Matcher {
     std::vector<Template> templates;
     // The rule's own engine for sentences of ASCII text, or nullptr (then RE2 runs): compiled
     // from `syntax` the first time a walk names the rule (on one article most rules are never
-    // named; with --jobs the threads share the work). `compiled` is set, with release order,
-    // once `program` is final; `syntax` is dropped then.
+    // named; with --jobs the threads share the work). `syntax` is the pattern read when the
+    // automaton needed it (not with the one made ahead of time), else read then. `compiled` is
+    // set, with release order, once `program` and `latin1_same` are final; `syntax` is dropped
+    // then.
     mutable std::unique_ptr<Syntax> syntax;
     mutable std::unique_ptr<RuleProgram> program;
     std::unique_ptr<std::atomic<bool>> compiled;
-    bool latin1_same = true;  // RE2's Latin-1 program may stand in for the UTF-8 one on ASCII
+    // RE2's Latin-1 program may stand in for the UTF-8 one on ASCII (read once compiled; only
+    // ASCII sentences, which ask for the program first, look at it).
+    mutable bool latin1_same = false;
   };
   // The program of rule `id` (see RuleInfo), compiled if not yet.
   const RuleProgram* program(std::size_t id) const {

@@ -446,26 +446,28 @@ static_assert(sizeof(std::atomic<std::int16_t>) == sizeof(std::int16_t) &&
 namespace {
 
 // The prebuilt table (see write_prebuilt): a header, the byte classes, the transitions, the
-// rule lists' offsets and the rule lists, each part aligned to 64 bytes.
-constexpr char kMagic[8] = {'T', 'L', 'A', 'U', 'T', 'O', '0', '1'};
+// rule lists' offsets, the rule lists and the rules whose patterns could not be read, each part
+// aligned to 64 bytes.
+constexpr char kMagic[8] = {'T', 'L', 'A', 'U', 'T', 'O', '0', '2'};
 struct TableHeader {
   char magic[8];
   std::uint64_t fingerprint;
-  std::uint32_t rules, classes, states, rule_entries;
+  std::uint32_t rules, classes, states, rule_entries, open, reserved;
 };
-static_assert(sizeof(TableHeader) == 32, "the table's header is 32 bytes");
+static_assert(sizeof(TableHeader) == 40, "the table's header is 40 bytes");
 
 constexpr std::size_t aligned(std::size_t n) { return (n + 63) & ~std::size_t{63}; }
 
 // The parts of a table of `h`'s sizes, as offsets from its start.
 struct TableLayout {
-  std::size_t byte_class, next, lists, rules, size;
+  std::size_t byte_class, next, lists, rules, open, size;
   explicit TableLayout(const TableHeader& h) {
     byte_class = aligned(sizeof(TableHeader));
     next = aligned(byte_class + 256);
     lists = aligned(next + std::size_t{h.states} * h.classes * sizeof(std::int16_t));
     rules = aligned(lists + (2 * std::size_t{h.states} + 1) * sizeof(std::uint32_t));
-    size = rules + std::size_t{h.rule_entries} * sizeof(std::uint32_t);
+    open = aligned(rules + std::size_t{h.rule_entries} * sizeof(std::uint32_t));
+    size = open + std::size_t{h.open} * sizeof(std::uint32_t);
   }
 };
 
@@ -505,30 +507,45 @@ void RuleAutomaton::add(std::string_view pattern, const Syntax* syntax) {
   else pending_.push_back({rule, syntax});
 }
 
-void RuleAutomaton::finish() {
-  dfa_ = std::make_unique<Dfa>();
+bool RuleAutomaton::take_prebuilt(const std::vector<std::string_view>& patterns) {
+  std::uint64_t fingerprint = fingerprint_start();
+  for (std::string_view p : patterns) fingerprint = fingerprint_add(fingerprint, p);
+  if (rules_ != 0 || !take_table(fingerprint, patterns.size())) return false;
+  rules_ = patterns.size();
+  fingerprint_ = fingerprint;
+  return true;
+}
+
+bool RuleAutomaton::take_table(std::uint64_t fingerprint, std::size_t rules) {
   const std::string_view table = linked_table();
-  if (use_prebuilt_ == Prebuilt::kUse && table.size() >= sizeof(TableHeader)) {
-    TableHeader h;
-    std::memcpy(&h, table.data(), sizeof h);
-    const TableLayout at(h);
-    if (std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 && h.fingerprint == fingerprint_ &&
-        h.rules == rules_ && h.states >= 1 && h.states <= Dfa::kRoom && h.classes >= 1 &&
-        h.classes <= 256 && at.size == table.size() &&
-        reinterpret_cast<std::uintptr_t>(table.data()) % 64 == 0) {
-      Dfa& d = *dfa_;
-      d.byte_class = reinterpret_cast<const std::uint8_t*>(table.data() + at.byte_class);
-      d.next = reinterpret_cast<const std::atomic<Dfa::Id>*>(table.data() + at.next);
-      d.lists = reinterpret_cast<const std::uint32_t*>(table.data() + at.lists);
-      d.rules = reinterpret_cast<const std::uint32_t*>(table.data() + at.rules);
-      d.classes = h.classes;
-      d.count = h.states;
-      prebuilt_used_ = true;
-      pending_.clear();
-      owned_.clear();
-      return;
-    }
-  }
+  if (use_prebuilt_ != Prebuilt::kUse || table.size() < sizeof(TableHeader)) return false;
+  TableHeader h;
+  std::memcpy(&h, table.data(), sizeof h);
+  const TableLayout at(h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.fingerprint != fingerprint ||
+      h.rules != rules || h.states < 1 || h.states > Dfa::kRoom || h.classes < 1 ||
+      h.classes > 256 || at.size != table.size() ||
+      reinterpret_cast<std::uintptr_t>(table.data()) % 64 != 0)
+    return false;
+  dfa_ = std::make_unique<Dfa>();
+  Dfa& d = *dfa_;
+  d.byte_class = reinterpret_cast<const std::uint8_t*>(table.data() + at.byte_class);
+  d.next = reinterpret_cast<const std::atomic<Dfa::Id>*>(table.data() + at.next);
+  d.lists = reinterpret_cast<const std::uint32_t*>(table.data() + at.lists);
+  d.rules = reinterpret_cast<const std::uint32_t*>(table.data() + at.rules);
+  d.classes = h.classes;
+  d.count = h.states;
+  const auto* open = reinterpret_cast<const std::uint32_t*>(table.data() + at.open);
+  open_.assign(open, open + h.open);
+  prebuilt_used_ = true;
+  pending_.clear();
+  owned_.clear();
+  return true;
+}
+
+void RuleAutomaton::finish() {
+  if (take_table(fingerprint_, rules_)) return;
+  dfa_ = std::make_unique<Dfa>();
   // Room for the built-in rules' automaton (43,000 states, 31,000 moves) from the start: growing
   // by doubling copied it five times over (pages are touched only as states are added).
   nfa_ = std::make_unique<Nfa>();
@@ -585,6 +602,7 @@ bool RuleAutomaton::write_prebuilt(std::string* out, std::string* error) const {
   h.classes = static_cast<std::uint32_t>(d.classes);
   h.states = static_cast<std::uint32_t>(d.count);
   h.rule_entries = d.lists[2 * d.count];
+  h.open = static_cast<std::uint32_t>(open_.size());
   const TableLayout at(h);
   out->assign(at.size, '\0');
   char* base = out->data();
@@ -598,6 +616,10 @@ bool RuleAutomaton::write_prebuilt(std::string* out, std::string* error) const {
   }
   std::memcpy(base + at.lists, d.lists, (2 * d.count + 1) * sizeof(std::uint32_t));
   std::memcpy(base + at.rules, d.rules, std::size_t{h.rule_entries} * sizeof(std::uint32_t));
+  for (std::size_t k = 0; k < open_.size(); ++k) {
+    const auto rule = static_cast<std::uint32_t>(open_[k]);
+    std::memcpy(base + at.open + k * sizeof rule, &rule, sizeof rule);
+  }
   return true;
 }
 

@@ -29,9 +29,10 @@
 // rules, fits in the room (12,800 states), so the build makes them all once
 // (src/tools/automaton_gen.cpp, write_prebuilt) and links the table into the program. finish()
 // takes that table instead of building anything when the rules added are exactly the ones it
-// was made from (a fingerprint of their patterns, in order); then walks only read, and no
-// thread ever waits for another. Other rules (a user's rule directory, a test's patterns) are
-// made as above.
+// was made from (a fingerprint of their patterns, in order), and take_prebuilt() does so before
+// any pattern is read (the matcher then reads a pattern only for its program); walks only read
+// the table, and no thread ever waits for another. Other rules (a user's rule directory, a
+// test's patterns) are made as above.
 #pragma once
 
 #include <atomic>
@@ -64,6 +65,10 @@ class RuleAutomaton {
   void add(std::string_view pattern, const Syntax* syntax);
   // Ends adding; candidates() may be called after it.
   void finish();
+  // Instead of add() and finish(): takes the table made ahead of time if it was made from
+  // exactly `patterns` (then candidates() may be called, and true is returned; the patterns
+  // need not be read at all), else does nothing and returns false.
+  bool take_prebuilt(const std::vector<std::string_view>& patterns);
   std::size_t size() const { return rules_; }
   // finish() took the table made ahead of time.
   bool prebuilt() const { return prebuilt_used_; }
@@ -162,6 +167,9 @@ class RuleAutomaton {
   };
 
  private:
+
+  // Takes the linked table if it was made from `rules` patterns of this fingerprint.
+  bool take_table(std::uint64_t fingerprint, std::size_t rules);
 
   const Prebuilt use_prebuilt_;
   bool prebuilt_used_ = false;
