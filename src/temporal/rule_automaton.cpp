@@ -227,6 +227,7 @@ struct RuleAutomaton::Dfa {
 
   // What walks read.
   const std::atomic<Id>* next = nullptr;  // [state * classes + class]
+  const std::int16_t* pairs = nullptr;    // Walker::pairs_ (made ahead of time only)
   // Each state's rules, as numbers in `rules`: [lists[2s], lists[2s+1]) end in it;
   // [lists[2s+1], lists[2s+2]) are under way in it (ending or not).
   const std::uint32_t* lists = nullptr;
@@ -446,9 +447,9 @@ static_assert(sizeof(std::atomic<std::int16_t>) == sizeof(std::int16_t) &&
 namespace {
 
 // The prebuilt table (see write_prebuilt): a header, the byte classes, the transitions, the
-// rule lists' offsets, the rule lists and the rules whose patterns could not be read, each part
-// aligned to 64 bytes.
-constexpr char kMagic[8] = {'T', 'L', 'A', 'U', 'T', 'O', '0', '2'};
+// states two bytes from the start (Walker::pairs_), the rule lists' offsets, the rule lists and
+// the rules whose patterns could not be read, each part aligned to 64 bytes.
+constexpr char kMagic[8] = {'T', 'L', 'A', 'U', 'T', 'O', '0', '3'};
 struct TableHeader {
   char magic[8];
   std::uint64_t fingerprint;
@@ -460,11 +461,12 @@ constexpr std::size_t aligned(std::size_t n) { return (n + 63) & ~std::size_t{63
 
 // The parts of a table of `h`'s sizes, as offsets from its start.
 struct TableLayout {
-  std::size_t byte_class, next, lists, rules, open, size;
+  std::size_t byte_class, next, pairs, lists, rules, open, size;
   explicit TableLayout(const TableHeader& h) {
     byte_class = aligned(sizeof(TableHeader));
     next = aligned(byte_class + 256);
-    lists = aligned(next + std::size_t{h.states} * h.classes * sizeof(std::int16_t));
+    pairs = aligned(next + std::size_t{h.states} * h.classes * sizeof(std::int16_t));
+    lists = aligned(pairs + std::size_t{h.classes} * h.classes * sizeof(std::int16_t));
     rules = aligned(lists + (2 * std::size_t{h.states} + 1) * sizeof(std::uint32_t));
     open = aligned(rules + std::size_t{h.rule_entries} * sizeof(std::uint32_t));
     size = open + std::size_t{h.open} * sizeof(std::uint32_t);
@@ -531,6 +533,7 @@ bool RuleAutomaton::take_table(std::uint64_t fingerprint, std::size_t rules) {
   Dfa& d = *dfa_;
   d.byte_class = reinterpret_cast<const std::uint8_t*>(table.data() + at.byte_class);
   d.next = reinterpret_cast<const std::atomic<Dfa::Id>*>(table.data() + at.next);
+  d.pairs = reinterpret_cast<const std::int16_t*>(table.data() + at.pairs);
   d.lists = reinterpret_cast<const std::uint32_t*>(table.data() + at.lists);
   d.rules = reinterpret_cast<const std::uint32_t*>(table.data() + at.rules);
   d.classes = h.classes;
@@ -614,6 +617,25 @@ bool RuleAutomaton::write_prebuilt(std::string* out, std::string* error) const {
     if (t == Dfa::kUnknown) t = Dfa::kFull;
     std::memcpy(base + at.next + k * sizeof t, &t, sizeof t);
   }
+  // The first two bytes from the start: a state only when both steps lead to one with no rule
+  // ending (Walker::start takes it and goes on from the third byte).
+  constexpr Dfa::Id kByteByByte = -4;
+  static_assert(static_cast<std::uint16_t>(kByteByByte) >= static_cast<std::uint16_t>(kEndsMark),
+                "Walker::start reads it as 'byte by byte'");
+  for (std::size_t c1 = 0; c1 < d.classes; ++c1) {
+    const Dfa::Id t1 = d.next[c1].load(std::memory_order_relaxed);
+    for (std::size_t c2 = 0; c2 < d.classes; ++c2) {
+      Dfa::Id t = kByteByByte;
+      if (t1 == Dfa::kDead) {
+        t = Dfa::kDead;
+      } else if (t1 >= 0 && !(t1 & kEndsMark)) {
+        const Dfa::Id t2 =
+            d.next[static_cast<std::size_t>(t1) * d.classes + c2].load(std::memory_order_relaxed);
+        if (t2 == Dfa::kDead || (t2 >= 0 && !(t2 & kEndsMark))) t = t2;
+      }
+      std::memcpy(base + at.pairs + (c1 * d.classes + c2) * sizeof t, &t, sizeof t);
+    }
+  }
   std::memcpy(base + at.lists, d.lists, (2 * d.count + 1) * sizeof(std::uint32_t));
   std::memcpy(base + at.rules, d.rules, std::size_t{h.rule_entries} * sizeof(std::uint32_t));
   for (std::size_t k = 0; k < open_.size(); ++k) {
@@ -645,6 +667,7 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
   if (words_ == 0) words_ = 1;
   quick_ = a.open_.empty() && !d_->ends(0);
   next_ = d_->next;
+  pairs_ = d_->pairs;
 }
 
 void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,
