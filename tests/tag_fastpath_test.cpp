@@ -1,8 +1,9 @@
 // The short ways of the tag path checked against the long ones they stand for:
 // plain_date_span() against span_of() (the tagger's precision and reference day, and edtf_of()),
-// and write_timex()'s stack buffer against nlohmann's dump(). Values and strings of our own, every
-// day of a few years, then every timex the tagger finds in the TempEval-3 silver articles
-// (../shared, skipped when absent).
+// write_timex()'s stack buffer against nlohmann's dump(), and the JSON Lines reader's decoding of
+// escaped strings (in a buffer of the thread's, or in place past 1 MB) against nlohmann's parse.
+// Values and strings of our own, every day of a few years, then every timex the tagger finds in
+// the TempEval-3 silver articles and their texts (../shared, skipped when absent).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -60,6 +61,17 @@ void check_value(const std::string& value) {
   CHECK(timeline::edtf_of(value, "ON_OR_AFTER") == base + "/..");
   CHECK(timeline::edtf_of(value, "", true) == base + "/..");
   CHECK(timeline::edtf_of(value, "START") == base);
+}
+
+// parse_jsonl_record() on {"id": ..., "text": text, "pad": pad}, against the text nlohmann reads
+// back from the same line.
+void check_record(const std::string& text, const std::string& pad = "") {
+  const std::string line = nlohmann::json{{"id", "r1"}, {"text", text}, {"pad", pad}}.dump();
+  timeline::Document doc;
+  timeline::Error err;
+  CAPTURE(text.size(), pad.size());
+  REQUIRE(timeline::parse_jsonl_record(line, "t.jsonl", 1, &doc, &err));
+  CHECK(doc.text == nlohmann::json::parse(line)["text"].get<std::string>());
 }
 
 // The timexes the built-in tagger finds in the first `count` silver articles (by file name).
@@ -157,10 +169,55 @@ TEST_CASE("write_timex writes the bytes nlohmann writes, whatever a string's len
       }
     }
   }
+  SECTION("texts around the size the stack buffer takes, plain and with an escape at the end") {
+    timeline::Timex t;
+    t.type = "DATE";
+    t.value = "2026";
+    t.precision = Precision::kYear;
+    t.rule = "year_digits";
+    t.range_partner = 1234567;
+    t.begin = 4000000000u;
+    t.end = 4000000100u;
+    for (std::size_t n = 180; n <= 300; ++n) {
+      t.text = std::string(n, 'y');
+      CAPTURE(n);
+      check_written(t);
+      t.text.back() = '"';
+      check_written(t);
+    }
+  }
   SECTION("every timex found in real articles") {
     TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
     const auto timexes = silver_timexes(400);
     REQUIRE(timexes.size() > 1000);
     for (const timeline::Timex& t : timexes) check_written(t);
+  }
+}
+
+TEST_CASE("JSON Lines strings with escapes read as nlohmann reads them, short and past 1 MB",
+          "[io]") {
+  const std::vector<std::string> texts = {
+      "Two lines\nand a \"quote\"", "tab\there, back\\slash", "caf\xC3\xA9 and \xE2\x80\x9Cquotes\xE2\x80\x9D",
+      "an emoji \xF0\x9F\x93\xB0 written as a surrogate pair", "control \x01 and DEL \x7F",
+      std::string(5000, 'a') + "\n" + std::string(70, 'b'), "\n\n\nleading breaks"};
+  for (const std::string& text : texts) {
+    check_record(text);                                // the thread's buffer
+    check_record(text, std::string(1100000, 'p'));    // more than 1 MB after the text: in place
+    check_record(text + std::string(1100000, 'q') + "\n");  // the text itself past 1 MB
+  }
+  SECTION("the texts of real articles") {
+    TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
+    const std::string dir = timeline::test::shared_dir() + "/data/te3-silver";
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      if (e.path().extension() == ".tml") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    files.resize(std::min<std::size_t>(files.size(), 300));
+    for (const std::string& f : files) {
+      timeline::Document doc;
+      timeline::Error err;
+      REQUIRE(timeline::parse_timeml(timeline::test::read_file(f), f, &doc, &err));
+      check_record(doc.text);
+    }
   }
 }

@@ -242,43 +242,44 @@ namespace {
 
 // A JSON object of short plain members put together in a buffer on the stack and appended in
 // one step. A string that is not plain ASCII (it needs an escape, or its UTF-8 must be checked)
-// or does not fit stops it: the caller then writes the object the general way.
+// stops it, and strings too long for the buffer are never given to it: the caller then writes
+// the object the general way.
 class FlatWriter {
  public:
+  // The buffer, and what a timex's members take in it beside their strings: keys (149 bytes
+  // with the closing brace), two quotes for each of eleven strings, three numbers of at most
+  // eleven characters, and the eight bytes the last string's copy may write past its end
+  // (210 in all). write_timex() checks the strings' sizes once, so the puts need no check.
+  static constexpr std::size_t kRoom = 512;
+  static constexpr std::size_t kBesideStrings = 256;
+
   // Appends the literal `text`.
   template <std::size_t N>
   void put(const char (&text)[N]) {
-    if (!fits(N - 1)) return;
     std::memcpy(buf_ + n_, text, N - 1);
     n_ += N - 1;
   }
   // Appends the member prefix `key_text` and `s` as a JSON string.
   template <std::size_t N>
   void put_string(const char (&key_text)[N], std::string_view s) {
-    if (!fits(N - 1 + s.size() + 2 + 8)) return;  // 8: room for the last word copied whole
     std::memcpy(buf_ + n_, key_text, N - 1);
     n_ += N - 1;
     buf_[n_++] = '"';
-    ok_ = copy_plain(s, buf_ + n_);
+    plain_ = copy_plain(s, buf_ + n_) && plain_;
     n_ += s.size();
     buf_[n_++] = '"';
   }
   template <typename Int>
   void put_number(Int value) {
-    if (!fits(24)) return;
-    n_ = static_cast<std::size_t>(std::to_chars(buf_ + n_, buf_ + sizeof buf_, value).ptr - buf_);
+    n_ = static_cast<std::size_t>(std::to_chars(buf_ + n_, buf_ + kRoom, value).ptr - buf_);
   }
-  // Appends what was put to *out; false (and nothing appended) when something did not go in.
+  // Appends what was put to *out; false (and nothing appended) when a string was not plain.
   bool finish(std::string* out) const {
-    if (ok_) out->append(buf_, n_);
-    return ok_;
+    if (plain_) out->append(buf_, n_);
+    return plain_;
   }
 
  private:
-  bool fits(std::size_t more) {
-    ok_ = ok_ && n_ + more <= sizeof buf_;
-    return ok_;
-  }
   // Copies `s` to `to` (which has 8 bytes of room past s.size()) and says whether every byte
   // is printable ASCII other than '"' and '\\': bytes a JSON string holds as they are, with
   // no UTF-8 to check. Eight bytes a step; the last few in loads that overlap bytes already
@@ -321,9 +322,9 @@ class FlatWriter {
     return stop == 0;
   }
 
-  char buf_[512];
+  char buf_[kRoom];
   std::size_t n_ = 0;
-  bool ok_ = true;
+  bool plain_ = true;
 };
 
 // The members of a timex in key order, through `w` (FlatWriter, or General below).
@@ -376,9 +377,15 @@ struct General {
 void write_timex(std::string* out, const Timex& t, const std::string* edtf,
                  const std::string* rule) {
   // Nearly every timex is a few short ASCII strings: those are put together on the stack.
-  FlatWriter flat;
-  timex_members(flat, t, edtf, rule);
-  if (flat.finish(out)) return;
+  const std::size_t strings = t.anchor.size() + t.mod.size() + t.signal.size() + t.text.size() +
+                              t.type.size() + t.value.size() + t.quant.size() + t.freq.size() +
+                              (edtf ? edtf->size() : 0) + (rule ? rule->size() : 0) +
+                              16;  // the precision's name: "part-of-day" is the longest
+  if (strings + FlatWriter::kBesideStrings <= FlatWriter::kRoom) {
+    FlatWriter flat;
+    timex_members(flat, t, edtf, rule);
+    if (flat.finish(out)) return;
+  }
   General general{out};
   timex_members(general, t, edtf, rule);
 }

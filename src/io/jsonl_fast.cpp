@@ -46,9 +46,21 @@ class Reader {
     }
     if (!out) return decode(nullptr);
     // Decoded into room for the rest of the input, which the decoding never outgrows (an escape
-    // is at least as long as the UTF-8 it stands for), then cut to what was written.
+    // is at least as long as the UTF-8 it stands for). Up to kRoomBytes, the room is a buffer of
+    // the thread's, which grows to the longest record and is not filled again for each string,
+    // and the result is appended in one step; a longer rest is decoded in place in *out (filled
+    // first, then cut), so that a huge record is not held twice.
+    const std::size_t rest = s_.size() - i_;
+    if (rest <= kRoomBytes) {
+      static thread_local std::string room;
+      if (room.size() < rest) room.resize(rest);
+      char* w = &room[0];
+      const bool ok = decode(&w);
+      if (ok) out->append(room.data(), static_cast<std::size_t>(w - room.data()));
+      return ok;
+    }
     const std::size_t base = out->size();
-    out->resize(base + (s_.size() - i_));
+    out->resize(base + rest);
     char* w = &(*out)[base];
     const bool ok = decode(&w);
     out->resize(static_cast<std::size_t>(w - out->data()));
@@ -134,6 +146,8 @@ class Reader {
       if (w) *(*w)++ = c;
     }
   }
+  static constexpr std::size_t kRoomBytes = std::size_t{1} << 20;
+
   // The end of the plain run from i_ (json_text::plain_run_end), or kBadBytes when the run is
   // not valid UTF-8: then the record is left to check_input() and nlohmann.
   static constexpr std::size_t kBadBytes = static_cast<std::size_t>(-1);
