@@ -206,7 +206,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     std::vector<int> ids;
     std::vector<re2::StringPiece> subs;
     std::vector<std::int32_t> spans;  // the match and its groups: begin, end offsets, or -1
-    std::vector<std::uint32_t> next, order;
+    std::vector<std::uint32_t> next, order, picked;
     std::vector<std::uint32_t> limits;  // [k]: no match of rule ids[k] ends after it
     RuleProgram::Scratch program;
   } work;
@@ -296,20 +296,24 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
     return a.begin < b.begin;
   });
-  std::vector<Match> chosen;
-  chosen.reserve(cands.size());  // one allocation, not a few moves of growth
+  // The winners by number (no overlap between them), then moved out in text order: sorting
+  // numbers, not Matches.
+  std::vector<std::uint32_t>& picked = work.picked;
+  picked.clear();
   for (std::uint32_t k : order) {
-    Match& c = cands[k];
+    const Match& c = cands[k];
     bool overlaps = false;
-    for (const Match& m : chosen)
-      if (c.begin < m.end && m.begin < c.end) overlaps = true;
-    if (!overlaps) chosen.push_back(std::move(c));
+    for (std::uint32_t j : picked)
+      if (c.begin < cands[j].end && cands[j].begin < c.end) overlaps = true;
+    if (!overlaps) picked.push_back(k);
   }
-  chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
-                              [](const Match& m) { return m.type == "NONE"; }),
-               chosen.end());
-  std::sort(chosen.begin(), chosen.end(),
-            [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  // Non-overlapping spans that are not empty have distinct beginnings: the order is total.
+  std::sort(picked.begin(), picked.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return cands[x].begin < cands[y].begin; });
+  std::vector<Match> chosen;
+  chosen.reserve(picked.size());  // one allocation, not a few moves of growth
+  for (std::uint32_t k : picked)
+    if (cands[k].type != "NONE") chosen.push_back(std::move(cands[k]));
   return chosen;
 }
 
