@@ -11,9 +11,15 @@
 // sleep and wake each other: each such wake-up is a system call, and in a virtual machine an
 // interrupt to the other core). It sleeps only when no slot is left to take and the head of the
 // ring is not done; a worker sleeps only when no slot is queued, and each is woken only if it
-// sleeps. At most `window` documents are in flight, so memory stays flat however long the input
-// is; a slow document at the head of the ring holds back emission (never the order), and the
-// other threads keep going until the ring is full.
+// sleeps; the pool's lock is tried a little while before a thread sleeps on it. At most `window`
+// documents (and, past a small window, kWindowBytes) are in flight, so memory stays flat however
+// long the input is; a slow document at the head of the ring holds back emission (never the
+// order), and the other threads keep going until the window is full.
+//
+// Memory: glibc gives each thread a malloc arena, and freeing memory that another thread's arena
+// holds takes that arena's lock (sleeping on it when the owner allocates meanwhile). So what a
+// worker made for a document (its parsed text, its result) goes back to that worker to be freed
+// once emitted, and the bytes the calling thread read are freed by it.
 //
 // Start-up: with a `setup` step (the tagger's rules compiled, say), setup runs on a thread of its
 // own while the documents are read, and the calling thread parses them as it reads (never more
@@ -61,18 +67,18 @@ constexpr std::size_t kWindowBytes = std::size_t{8} << 20;
 constexpr std::size_t kStartupDocuments = 2048;
 
 struct Slot {
-  std::optional<io::Unparsed> unparsed;  // read, not parsed yet
+  std::optional<io::Unparsed> unparsed;  // as read (kept once parsed, freed by the reader)
   std::optional<Document> document;
   std::optional<Error> error;
   std::string result;
   std::size_t bytes = 0;  // what it holds, for the start-up window
+  int worked_by = -1;     // the worker that worked it (its memory), or -1: the calling thread
 };
 
-// Parses the slot's bytes, if it still has them, into its document or error.
+// Parses the slot's bytes, if it has them and is not parsed yet, into its document or error.
 void prepare(Slot* slot) {
-  if (!slot->unparsed) return;
+  if (!slot->unparsed || slot->document || slot->error) return;
   LoadItem item = io::parse_unparsed(std::move(*slot->unparsed));
-  slot->unparsed.reset();
   slot->document = std::move(item.document);
   slot->error = std::move(item.error);
   if (!slot->document && !slot->error) slot->error = Error{"", 0, 0, "loader produced nothing"};
@@ -103,6 +109,19 @@ void run_one(const WorkFn& work, Slot* slot) {
   slot->result.clear();
 }
 
+// Takes the pool's lock, trying a little while before sleeping on it: it is held for well under
+// a microsecond at a time, and a sleep and a wake-up cost far more (two system calls, and in a
+// virtual machine an interrupt to the other core).
+void acquire(std::unique_lock<std::mutex>& lock) {
+  for (int i = 0; i < 64; ++i) {
+    if (lock.try_lock()) return;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+  lock.lock();
+}
+
 // Thrown by push() when setup failed: it ends the reading.
 struct SetupFailed {};
 
@@ -115,7 +134,8 @@ struct SetupFailed {};
 // lock.
 class OrderedPool {
  public:
-  using Finish = std::function<void(Slot&&)>;
+  // Emits a finished slot; what the slot holds afterwards is freed by the thread that made it.
+  using Finish = std::function<void(Slot&)>;
 
   // `gate_open`: false while a setup step runs (then open() is called once it returns).
   OrderedPool(int jobs, const WorkFn& work, Finish finish, bool gate_open)
@@ -123,10 +143,11 @@ class OrderedPool {
         window_(std::min(kWindowPerJob * static_cast<std::size_t>(jobs), kStartupDocuments)),
         min_window_(std::max(kMinWindow, kMinWindowPerJob * static_cast<std::size_t>(jobs))),
         ring_(gate_open ? window_ : kStartupDocuments), state_(ring_.size(), State::kEmpty),
-        gate_open_(gate_open) {
+        garbage_(static_cast<std::size_t>(jobs - 1)), gate_open_(gate_open) {
+    for (std::vector<Slot>& g : garbage_) g.reserve(window_);
     workers_.reserve(static_cast<std::size_t>(jobs - 1));
     try {
-      for (int i = 1; i < jobs; ++i) workers_.emplace_back([this] { worker(); });
+      for (int i = 0; i + 1 < jobs; ++i) workers_.emplace_back([this, i] { worker(i); });
     } catch (...) {
       stop();
       throw;
@@ -152,7 +173,8 @@ class OrderedPool {
   // Queues one item; first emits what is ready, and makes room by working slots. Throws
   // SetupFailed once setup has failed.
   void push(Slot&& slot) {
-    std::unique_lock<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+    acquire(lock);
     serve(lock, /*drain=*/false);
     const std::size_t k = next_seq_ % ring_.size();
     bytes_in_flight_ += slot.bytes;
@@ -166,7 +188,8 @@ class OrderedPool {
 
   // Emits everything, working what is left alongside the workers.
   void drain() {
-    std::unique_lock<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+    acquire(lock);
     serve(lock, /*drain=*/true);
   }
 
@@ -202,15 +225,22 @@ class OrderedPool {
         bytes_in_flight_ -= out.bytes;
         ++next_emit_;
         lock.unlock();
-        finish_(std::move(out));
-        lock.lock();
+        finish_(out);
+        // A worker's memory goes back to it: freeing it here would take that worker's malloc
+        // arena lock while the worker allocates (and sleep on it). The reader's bytes, and a
+        // slot this thread worked, are freed here, outside the pool's lock.
+        const int owner = out.worked_by;
+        out.unparsed.reset();
+        if (owner < 0) out = Slot{};
+        acquire(lock);
+        if (owner >= 0) garbage_[static_cast<std::size_t>(owner)].push_back(std::move(out));
       }
       if (failed_) throw SetupFailed{};
       if (drain ? in_flight() == 0 : !full()) return;
       std::size_t seq = 0;
       bool work = false;
       if (claim(/*caller=*/true, &seq, &work)) {
-        process(lock, true, seq, work);
+        process(lock, -1, seq, work, nullptr);
         continue;
       }
       caller_waiting_ = true;
@@ -255,14 +285,18 @@ class OrderedPool {
   }
 
   // Parses and/or works the claimed slot `seq` outside the lock; returns with the lock held.
-  void process(std::unique_lock<std::mutex>& lock, bool caller, std::size_t seq, bool work) {
+  // `worker`: the worker's index, or -1 for the caller; `trash`: what to free once unlocked.
+  void process(std::unique_lock<std::mutex>& lock, int worker, std::size_t seq, bool work,
+               std::vector<Slot>* trash) {
+    const bool caller = worker < 0;
     const std::size_t k = seq % ring_.size();
     Slot& slot = ring_[k];
     if (!work) {  // parse ahead while the gate is closed
       state_[k] = State::kPreparing;
       lock.unlock();
+      if (trash) trash->clear();
       prepare(&slot);
-      lock.lock();
+      acquire(lock);
       if (!caller) --parsing_;
       if (!gate_open_ || failed_) {
         state_[k] = State::kPrepared;
@@ -270,9 +304,11 @@ class OrderedPool {
       }
     }
     state_[k] = State::kWorking;
+    slot.worked_by = worker;
     lock.unlock();
+    if (trash) trash->clear();
     run_one(work_, &slot);
-    lock.lock();
+    acquire(lock);
     state_[k] = State::kDone;
     const std::size_t was = ready_end_;
     while (ready_end_ < next_seq_ && state_[ready_end_ % ring_.size()] == State::kDone)
@@ -280,8 +316,11 @@ class OrderedPool {
     if (caller_waiting_ && ready_end_ != was) done_cv_.notify_one();
   }
 
-  void worker() {
-    std::unique_lock<std::mutex> lock(mu_);
+  void worker(int index) {
+    std::vector<Slot> trash;  // slots this worker worked, emitted since: freed here
+    trash.reserve(window_);
+    std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+    acquire(lock);
     for (;;) {
       std::size_t seq = 0;
       bool work = false;
@@ -291,7 +330,8 @@ class OrderedPool {
         --idle_workers_;
       }
       if (stopping_) return;
-      process(lock, false, seq, work);
+      trash.swap(garbage_[static_cast<std::size_t>(index)]);
+      process(lock, index, seq, work, &trash);
     }
   }
 
@@ -313,6 +353,7 @@ class OrderedPool {
   std::vector<Slot> ring_;
   std::vector<State> state_;   // by ring position
   std::vector<std::thread> workers_;
+  std::vector<std::vector<Slot>> garbage_;  // by worker: its slots, emitted, to be freed by it
   std::mutex mu_;
   std::condition_variable work_cv_, done_cv_;
   std::size_t next_seq_ = 0;    // sequence number of the next pushed document
@@ -335,13 +376,17 @@ class OrderedPool {
 int run_batch(const Options& opt, const LoadOptions& load, const SetupFn& setup,
               const WorkFn& work, const EmitFn& emit, std::ostream& err) {
   int failures = 0;
-  auto finish = [&](Slot&& slot) {
+  auto finish = [&](Slot& slot) {
     if (slot.error) {
       err << slot.error->str() << "\n";
       ++failures;
       return;
     }
-    emit(BatchItem{std::move(*slot.document), std::move(slot.result)});
+    BatchItem item{std::move(*slot.document), std::move(slot.result)};
+    emit(std::move(item));
+    // What `emit` left of the item goes back to the slot, to be freed where it was made.
+    *slot.document = std::move(item.document);
+    slot.result = std::move(item.result);
   };
   auto loaded = [](LoadItem&& item) {
     Slot slot;
@@ -357,7 +402,7 @@ int run_batch(const Options& opt, const LoadOptions& load, const SetupFn& setup,
       load_path(path, load, [&](LoadItem&& item) {
         Slot slot = loaded(std::move(item));
         run_one(work, &slot);
-        finish(std::move(slot));
+        finish(slot);
       });
     }
     return failures;
