@@ -64,6 +64,13 @@ TEST_CASE("entity patterns match the same in ASCII and non-ASCII sentences", "[e
       {"A \xC5\x81\xC3\xB3\x64\xC5\xBA court fined it.", "0:name=\xC5\x81\xC3\xB3\x64\xC5\xBA"},
       {"Russia\xE2\x80\x99s telecom regulator said so", "1:country=Russia"},
       {"\xE2\x80\x9C" "A Moscow court,\xE2\x80\x9D she said", "0:name=Moscow"},
+      // Marks and a letter beyond ASCII: the letter decides (UTF-8 side).
+      {"\xE2\x80\x9C" "A \xC5\x81\xC3\xB3\x64\xC5\xBA court,\xE2\x80\x9D she said",
+       "0:name=\xC5\x81\xC3\xB3\x64\xC5\xBA"},
+      // Marks only (’ — and a no-break space, which \s does not take): the side of marks.
+      {"Russia\xE2\x80\x99s telecom regulator \xE2\x80\x94 and a Tver court\xC2\xA0ruled",
+       "0:name=Tver 1:country=Russia"},
+      {"a\xC2\xA0Tver court", ""},
       // An accented capital glued to ASCII letters: one name in UTF-8, never split.
       {"the \xC3\x89vry court ruled", "0:name=\xC3\x89vry"},
   }));
@@ -302,14 +309,65 @@ std::string all_matches(const RE2& re, const std::string& sentence) {
   return out;
 }
 
+// What each pattern matches in `sentence` through candidates() (whichever side the sentence
+// takes) against the pattern as written, compiled in UTF-8. Returns the patterns that match.
+std::size_t same_as_utf8(const EntityPatterns& ps, const std::vector<std::string>& regexes,
+                         const std::vector<std::unique_ptr<RE2>>& utf8,
+                         const std::string& sentence) {
+  std::vector<std::string> got(regexes.size());
+  for (const EntityPatterns::Run& r : ps.candidates(sentence))
+    got[static_cast<std::size_t>(r.index)] = all_matches(*r.re, sentence);
+  std::size_t matched = 0;
+  for (std::size_t k = 0; k < regexes.size(); ++k) {
+    const std::string want = all_matches(*utf8[k], sentence);
+    INFO("pattern " << regexes[k] << " on: " << sentence);
+    REQUIRE(got[k] == want);
+    matched += want.empty() ? 0 : 1;
+  }
+  return matched;
+}
+
+// `sentence` as typeset: apostrophes as ’, double quotes as “ and ”, "--" as —, " - " as " – ",
+// "..." as …, and a no-break space after "Mr." and "Dr.".
+std::string with_marks(const std::string& sentence) {
+  std::string out;
+  bool open = true;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    const char c = sentence[i];
+    if (c == '\'') {
+      out += "\xE2\x80\x99";
+    } else if (c == '"') {
+      out += open ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
+      open = !open;
+    } else if (sentence.compare(i, 2, "--") == 0) {
+      out += "\xE2\x80\x94";
+      ++i;
+    } else if (sentence.compare(i, 3, " - ") == 0) {
+      out += " \xE2\x80\x93 ";
+      i += 2;
+    } else if (sentence.compare(i, 3, "...") == 0) {
+      out += "\xE2\x80\xA6";
+      i += 2;
+    } else if ((sentence.compare(i, 4, "Mr. ") == 0 || sentence.compare(i, 4, "Dr. ") == 0)) {
+      out += sentence.substr(i, 3) + "\xC2\xA0";
+      i += 3;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-TEST_CASE("ascii classes: the Latin-1 side matches what each pattern matches in UTF-8, every "
-          "ASCII sentence of TempEval-3 silver and TBAQ",
+TEST_CASE("ascii classes: the Latin-1 side and the side of typographic marks match what each "
+          "pattern matches in UTF-8: every sentence of TempEval-3 silver and TBAQ, as written "
+          "and typeset, the seed article and the examples",
           "[events]") {
   const std::string data = timeline::test::shared_dir() + "/data";
   TIMELINE_REQUIRE_DATA(data + "/te3-silver");
   TIMELINE_REQUIRE_DATA(data + "/tbaq");
+  TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/seed/000_bf60ad6337aa9cfd.txt");
   // The censorship pack's patterns, and some of my own with the other classes.
   std::vector<std::string> regexes = {
       "(?P<a>\\pN+)\\s+(?P<b>\\p{Ll}+)", "(?i:\\p{Lu}\\pL+) (?P<w>[^\\pL\\s]+)",
@@ -339,24 +397,32 @@ TEST_CASE("ascii classes: the Latin-1 side matches what each pattern matches in 
     REQUIRE(utf8.back()->ok());
   }
   ps.compile();
-  std::size_t sentences = 0, matched = 0;
+  std::size_t sentences = 0, matched = 0, with_marks_sentences = 0;
   for (const char* corpus : {"/te3-silver", "/tbaq"}) {
     each_sentence(data + corpus, [&](const std::string& sentence) {
       bool ascii = true;
       for (const char c : sentence) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
       if (!ascii) return;
       ++sentences;
-      std::vector<std::string> got(regexes.size());
-      for (const EntityPatterns::Run& r : ps.candidates(sentence))
-        got[static_cast<std::size_t>(r.index)] = all_matches(*r.re, sentence);
-      for (std::size_t k = 0; k < regexes.size(); ++k) {
-        const std::string want = all_matches(*utf8[k], sentence);
-        INFO("pattern " << regexes[k] << " on: " << sentence);
-        REQUIRE(got[k] == want);
-        matched += want.empty() ? 0 : 1;
+      matched += same_as_utf8(ps, regexes, utf8, sentence);
+      // The same words in typographic marks: the side of sentences with marks beyond ASCII.
+      const std::string marked = with_marks(sentence);
+      if (marked != sentence) {
+        ++with_marks_sentences;
+        same_as_utf8(ps, regexes, utf8, marked);
       }
     });
   }
+  // Real text with marks and letters beyond ASCII: the seed article and the examples.
+  std::vector<std::string> texts = {
+      timeline::test::read_file(timeline::test::shared_dir() + "/seed/000_bf60ad6337aa9cfd.txt")};
+  for (const auto& entry :
+       std::filesystem::directory_iterator(timeline::test::source_dir() + "/examples"))
+    if (entry.path().extension() == ".txt") texts.push_back(timeline::test::read_file(entry.path()));
+  for (const std::string& text : texts)
+    for (const timeline::Sentence& s : timeline::segment(text))
+      matched += same_as_utf8(ps, regexes, utf8, text.substr(s.begin, s.end - s.begin));
+  CHECK(with_marks_sentences > 5000);
   CHECK(sentences > 20000);
   CHECK(matched > 1000);
 }

@@ -21,6 +21,28 @@ constexpr int kMinAtomLength = 3;
 // was first needed (RE2 refuses some patterns for size in UTF-8 only), so that ids stay aligned.
 constexpr const char kNever[] = "[^\\x00-\\x{10FFFF}]";
 
+// Whether every byte of `text` beyond ASCII belongs to one of the marks ‘ ’ “ ” – — … (E2 80
+// 98, 99, 9C, 9D, 93, 94, A6), the no-break space or « » (C2 A0, AB, BB): punctuation and space,
+// none of them a letter or a digit, none folding to one.
+bool typographic_only(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+    } else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+               (p[i + 2] == 0x98 || p[i + 2] == 0x99 || p[i + 2] == 0x9C || p[i + 2] == 0x9D ||
+                p[i + 2] == 0x93 || p[i + 2] == 0x94 || p[i + 2] == 0xA6)) {
+      i += 3;
+    } else if (p[i] == 0xC2 && i + 1 < n && (p[i + 1] == 0xA0 || p[i + 1] == 0xAB || p[i + 1] == 0xBB)) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 RE2::Options options(bool latin1) {
   RE2::Options opt(RE2::Quiet);
   if (latin1) opt.set_encoding(RE2::Options::EncodingLatin1);
@@ -270,6 +292,16 @@ void EntityPatterns::compile() {
   }
 }
 
+void EntityPatterns::build_marks() const {
+  std::call_once(marks_once_, [this] {
+    // The pattern as written when its rewrite does not compile (it matches the same anyway).
+    for (const std::string& regex : sources_)
+      if (!add_to(&marks_, ascii_classes(regex), false) && !add_to(&marks_, regex, false))
+        add_to(&marks_, kNever, false);
+    finish(&marks_);
+  });
+}
+
 void EntityPatterns::build_utf8() const {
   std::call_once(utf8_once_, [this] {
     for (const std::string& regex : sources_)
@@ -301,8 +333,8 @@ void EntityPatterns::runs(const Side& side, std::string_view sentence,
       const Side* side = nullptr;
       std::unordered_map<std::uint64_t, std::vector<int>> by_set;
     };
-    thread_local Memory memories[2];  // one for each side, so that they do not take turns
-    Memory& memory = memories[&side == &latin1_ ? 0 : 1];
+    thread_local Memory memories[3];  // one for each side, so that they do not take turns
+    Memory& memory = memories[&side == &latin1_ ? 0 : &side == &marks_ ? 1 : 2];
     const bool keyed = side.atoms->size() <= 64;
     std::uint64_t set = 0;
     for (const int a : atoms) set |= std::uint64_t{1} << (keyed ? a : 0);
@@ -336,6 +368,9 @@ void EntityPatterns::candidates(std::string_view sentence, std::vector<Run>* out
   if (sources_.empty()) return;
   if (latin1_ok_ && all_ascii(sentence)) {
     runs(latin1_, sentence, out);
+  } else if (typographic_only(sentence)) {
+    build_marks();
+    runs(marks_, sentence, out);
   } else {
     build_utf8();
     runs(utf8_, sentence, out);

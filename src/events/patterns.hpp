@@ -124,7 +124,8 @@ class EntityPatterns {
   };
   static bool add_to(Side* side, const std::string& regex, bool latin1);
   static void finish(Side* side);
-  void build_utf8() const;  // compiles the UTF-8 side once
+  void build_utf8() const;   // compiles the UTF-8 side once
+  void build_marks() const;  // compiles the side of sentences with marks beyond ASCII once
   void runs(const Side& side, std::string_view sentence, std::vector<Run>* out) const;
 
   // Tells this set of patterns from every other in the process (never reused, unlike an
@@ -136,6 +137,14 @@ class EntityPatterns {
   Side latin1_;
   mutable std::once_flag utf8_once_;
   mutable Side utf8_;
+  // Sentences whose bytes beyond ASCII are all typographic marks (see typographic_only() in the
+  // .cpp) take a third side: each pattern with ascii_classes() in UTF-8. No such mark is a
+  // letter or a digit or folds to one, so a Unicode letter or digit class matches exactly its
+  // ASCII members in them, and the rest of the pattern reads them as the UTF-8 side does; the
+  // Unicode classes, the costly part of compiling in UTF-8, are never built for these (news
+  // text in curly quotes and dashes, the commonest kind).
+  mutable std::once_flag marks_once_;
+  mutable Side marks_;
 };
 
 }  // namespace timeline::events
