@@ -174,7 +174,7 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
 }
 
 void Matcher::compile_program(std::size_t id) const {
-  const std::lock_guard<std::mutex> lock(compile_mutex_);
+  const std::lock_guard<std::mutex> lock(compile_locks_[id % kCompileLocks]);
   const RuleInfo& info = info_[id];
   if (info.compiled->load(std::memory_order_relaxed)) return;  // another thread did it
   // The only writes to a RuleInfo after create(), under the lock and before `compiled` is set;

@@ -7,6 +7,7 @@
 // leftmost), without overlap; blocking rules (type NONE) win spans that then yield nothing.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -67,9 +68,13 @@ class Matcher {
   }
   void compile_program(std::size_t id) const;
   RuleSet rules_;
-  std::vector<RuleInfo> info_;  // by rule index (programs compiled under compile_mutex_)
+  std::vector<RuleInfo> info_;  // by rule index (programs compiled under compile_locks_)
   RuleAutomaton automaton_;  // at a place, which rules may match starting there
-  mutable std::mutex compile_mutex_;
+  // Rule k's program is compiled under compile_locks_[k % kCompileLocks]: with --jobs the
+  // threads need many programs at once early in a run, and one lock for all made them wait for
+  // each other's compiles (a thread that needs the same rule still waits for it).
+  static constexpr std::size_t kCompileLocks = 16;
+  mutable std::array<std::mutex, kCompileLocks> compile_locks_;
 };
 
 }  // namespace timeline::temporal_detail
