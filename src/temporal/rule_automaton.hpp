@@ -39,9 +39,9 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
-#include <thread>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "temporal/rule_syntax.hpp"
@@ -70,7 +70,7 @@ class RuleAutomaton {
   // need not be read at all), else does nothing and returns false.
   bool take_prebuilt(const std::vector<std::string_view>& patterns);
   std::size_t size() const { return rules_; }
-  // finish() took the table made ahead of time.
+  // The table made ahead of time was taken (by finish() or take_prebuilt()).
   bool prebuilt() const { return prebuilt_used_; }
 
   // For the build (src/tools/automaton_gen.cpp): after finish() with kNever, makes every state
