@@ -1,6 +1,6 @@
 // Reading rules/<lang>/*.rules and *.tsv (grammar: rules/en/GRAMMAR.md).
 #include <set>
-#include <sstream>
+#include <string_view>
 
 #include "temporal/rules.hpp"
 #include "temporal/template.hpp"
@@ -8,11 +8,25 @@
 namespace timeline::temporal_detail {
 namespace {
 
-std::string trim(std::string_view s) {
+std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
+}
+
+// Calls f(line, number) for each line of `text` (without its '\n'; numbers from 1), as
+// std::getline would give them: no line after a final '\n'.
+template <typename F>
+bool for_each_line(std::string_view text, const F& f) {
+  int n = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    if (!f(text.substr(pos, nl - pos), ++n)) return false;
+    pos = nl + 1;
+  }
+  return true;
 }
 
 bool fail(Error* error, const std::string& file, int line, const std::string& message) {
@@ -31,15 +45,15 @@ bool is_macro_name(std::string_view s) {
 }
 
 // Replaces {NAME} by the macro's text; quantifiers such as {2} or {1,3} stay.
-bool expand_macros(const std::string& in, const std::map<std::string, std::string>& macros,
+bool expand_macros(std::string_view in, const std::map<std::string, std::string>& macros,
                    std::string* out, std::string* message) {
   out->clear();
   std::size_t i = 0;
   while (i < in.size()) {
     if (in[i] == '{') {
       const std::size_t close = in.find('}', i);
-      if (close != std::string::npos) {
-        const std::string name = in.substr(i + 1, close - i - 1);
+      if (close != std::string_view::npos) {
+        const std::string name(in.substr(i + 1, close - i - 1));
         if (is_macro_name(name)) {
           const auto it = macros.find(name);
           if (it == macros.end()) {
@@ -82,27 +96,29 @@ void capture_groups(std::string_view p, std::vector<std::string>* names, bool* n
 }
 
 // "text with [span] @2025-01-01 => DATE 2025"
-bool parse_example(const std::string& raw, Example* ex, std::string* message) {
+bool parse_example(std::string_view raw, Example* ex, std::string* message) {
   const std::size_t arrow = raw.rfind("=>");
-  if (arrow == std::string::npos) {
+  if (arrow == std::string_view::npos) {
     *message = "example needs '=> EXPECTED'";
     return false;
   }
-  std::string lhs = trim(raw.substr(0, arrow));
+  std::string_view lhs = trim(raw.substr(0, arrow));
   ex->expected = trim(raw.substr(arrow + 2));
   ex->anchor = "2026-02-12";
   const std::size_t at = lhs.rfind(" @");
-  if (at != std::string::npos) {
+  if (at != std::string_view::npos) {
     ex->anchor = trim(lhs.substr(at + 2));
     lhs = trim(lhs.substr(0, at));
   }
   const std::size_t open = lhs.find('['), close = lhs.find(']');
   if (ex->expected != "none") {
-    if (open == std::string::npos || close == std::string::npos || close < open) {
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
       *message = "example needs the expected span in [brackets]";
       return false;
     }
-    ex->text = lhs.substr(0, open) + lhs.substr(open + 1, close - open - 1) + lhs.substr(close + 1);
+    ex->text.assign(lhs.substr(0, open));
+    ex->text.append(lhs.substr(open + 1, close - open - 1));
+    ex->text.append(lhs.substr(close + 1));
     ex->span_begin = open;
     ex->span_end = close - 1;
   } else {
@@ -142,22 +158,26 @@ bool finish_rule(Rule* rule, const std::map<std::string, std::string>& macros,
   return true;
 }
 
-bool parse_lexicon(const std::string& path, const std::string& content, Lexicon* lexicon,
+bool parse_lexicon(const std::string& path, std::string_view content, Lexicon* lexicon,
                    Error* error) {
-  std::istringstream in(content);
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (trim(line).empty() || trim(line)[0] == '#') continue;
+  LexiconTable* table = nullptr;  // the table of the line before (lines come grouped by table)
+  std::string_view table_name;
+  return for_each_line(content, [&](std::string_view line, int n) {
+    if (trim(line).empty() || trim(line)[0] == '#') return true;
     const std::size_t t1 = line.find('\t');
-    const std::size_t t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string::npos)
+    const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos)
       return fail(error, path, n, "lexicon line needs table<TAB>key<TAB>value");
-    (*lexicon)[line.substr(0, t1)][lexicon_key(trim(line.substr(t1 + 1, t2 - t1 - 1)))] =
-        trim(line.substr(t2 + 1));
-  }
-  return true;
+    const std::string_view name = line.substr(0, t1);
+    if (table == nullptr || name != table_name) {
+      auto it = lexicon->find(name);
+      if (it == lexicon->end()) it = lexicon->emplace(std::string(name), LexiconTable()).first;
+      table = &it->second;
+      table_name = name;
+    }
+    (*table)[lexicon_key(trim(line.substr(t1 + 1, t2 - t1 - 1)))] = trim(line.substr(t2 + 1));
+    return true;
+  });
 }
 
 }  // namespace
@@ -235,34 +255,29 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
   // Macros first (from every file), so that a rule may use a macro of another file.
   for (const std::string& p : paths) {
     if (p.size() < 6 || p.compare(p.size() - 6, 6, ".rules") != 0) continue;
-    std::istringstream in(*data.find(p));
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-      ++n;
-      const std::string t = trim(line);
-      if (t.compare(0, 7, "define ") != 0) continue;
+    const bool read = for_each_line(*data.find(p), [&](std::string_view line, int n) {
+      const std::string_view t = trim(line);
+      if (t.compare(0, 7, "define ") != 0) return true;
       const std::size_t eq = t.find(" = ");
-      const std::string name = eq == std::string::npos ? "" : trim(t.substr(7, eq - 7));
+      const std::string_view name =
+          eq == std::string_view::npos ? std::string_view() : trim(t.substr(7, eq - 7));
       if (!is_macro_name(name))
         return fail(error, p, n, "define needs 'define NAME = regex' with NAME in capitals");
       std::string body, message;
       if (!expand_macros(trim(t.substr(eq + 3)), macros, &body, &message))
         return fail(error, p, n, message);
-      macros[name] = "(?:" + body + ")";
-    }
+      macros[std::string(name)] = "(?:" + body + ")";
+      return true;
+    });
+    if (!read) return false;
   }
   for (const std::string& p : paths) {
     if (p.size() < 6 || p.compare(p.size() - 6, 6, ".rules") != 0) continue;
-    std::istringstream in(*data.find(p));
-    std::string line;
-    int n = 0;
     Rule* rule = nullptr;
     const bool builtin = data.is_builtin(p);
-    while (std::getline(in, line)) {
-      ++n;
-      const std::string t = trim(line);
-      if (t.empty() || t[0] == '#' || t.compare(0, 7, "define ") == 0) continue;
+    const bool read = for_each_line(*data.find(p), [&](std::string_view line, int n) {
+      const std::string_view t = trim(line);
+      if (t.empty() || t[0] == '#' || t.compare(0, 7, "define ") == 0) return true;
       if (t.compare(0, 5, "rule ") == 0) {
         if (rule && !finish_rule(rule, macros, out->lexicon, error)) return false;
         out->rules.emplace_back();
@@ -271,19 +286,19 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
         rule->file = p;
         rule->line = n;
         rule->builtin = builtin;
-        continue;
+        return true;
       }
       const std::size_t colon = t.find(':');
-      if (!rule || colon == std::string::npos)
+      if (!rule || colon == std::string_view::npos)
         return fail(error, p, n, "expected 'rule NAME', 'define NAME = ...' or 'key: value'");
-      const std::string key = t.substr(0, colon), val = trim(t.substr(colon + 1));
+      const std::string_view key = t.substr(0, colon), val = trim(t.substr(colon + 1));
       if (key == "pattern") rule->pattern = val;
       else if (key == "type") rule->type = val;
       else if (key == "value") rule->value = val;
       else if (key == "mod") rule->mod = val;
       else if (key == "quant") rule->quant = val;
       else if (key == "freq") rule->freq = val;
-      else if (key == "priority") rule->priority = std::atoi(val.c_str());
+      else if (key == "priority") rule->priority = std::atoi(std::string(val).c_str());
       else if (key == "value_after_quarter") rule->value_after_quarter = val;
       else if (key == "example") {
         Example ex;
@@ -291,11 +306,13 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
         ex.line = n;
         std::string message;
         if (!parse_example(val, &ex, &message)) return fail(error, p, n, message);
-        rule->examples.push_back(ex);
+        rule->examples.push_back(std::move(ex));
       } else {
-        return fail(error, p, n, "unknown key '" + key + "'");
+        return fail(error, p, n, "unknown key '" + std::string(key) + "'");
       }
-    }
+      return true;
+    });
+    if (!read) return false;
     if (rule && !finish_rule(rule, macros, out->lexicon, error)) return false;
   }
   return true;
