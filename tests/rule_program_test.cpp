@@ -12,6 +12,7 @@
 
 #include <timeline/tagger.hpp>
 
+#include "temporal/matcher.hpp"
 #include "temporal/rule_automaton.hpp"
 #include "temporal/rule_program.hpp"
 #include "temporal/rule_syntax.hpp"
@@ -244,12 +245,61 @@ TEST_CASE("rule program: every built-in rule agrees with RE2", "[temporal]") {
   // The examples: every rule at every place.
   check_against_re2(programs, regexes, nullptr, examples, "rule examples");
 
+  // The programs as the build writes them into its table and the matcher reads them back: the
+  // same bytes again, and the same answers.
+  std::vector<std::unique_ptr<RuleProgram>> read_back;
+  for (const auto& p : programs) {
+    std::string bytes, again;
+    p->write(&bytes);
+    read_back.push_back(RuleProgram::read(bytes));
+    REQUIRE(read_back.back());
+    read_back.back()->write(&again);
+    CHECK(again == bytes);
+  }
+  check_against_re2(read_back, regexes, nullptr, examples, "rule examples, programs read back");
+
   // TimeBank: the rules the automaton names at each place, as the matcher asks them.
   const std::string dir = timeline::test::shared_dir() + "/data/tbaq/timebank";
   TIMELINE_REQUIRE_DATA(dir);
   const std::string corpus = timeline::test::read_files(dir, ".tml");
   REQUIRE(corpus.size() > 100000);
   check_against_re2(programs, regexes, &automaton, corpus, "TimeBank");
+  check_against_re2(read_back, regexes, &automaton, corpus, "TimeBank, programs read back");
+}
+
+TEST_CASE("rule program: bytes that are not a program are refused", "[temporal]") {
+  Syntax s;
+  REQUIRE(timeline::temporal_detail::read_syntax(
+      "(?P<m>jan|feb|mar|apr|may)\\.? (?P<d>\\d{1,2})(?:st|nd|rd|th)?", &s));
+  const auto program = RuleProgram::compile(s);
+  REQUIRE(program);
+  std::string bytes;
+  program->write(&bytes);
+  REQUIRE(RuleProgram::read(bytes));
+  // Cut anywhere, or with a byte more: refused.
+  for (std::size_t n = 0; n < bytes.size(); ++n)
+    CHECK_FALSE(RuleProgram::read(std::string_view(bytes).substr(0, n)));
+  CHECK_FALSE(RuleProgram::read(bytes + '\0'));
+  // The first instruction's index (bytes 12..15: after the group count, the instruction count
+  // and the instruction's op, assertion and n) pointed far outside every table: refused.
+  std::string wrong = bytes;
+  for (std::size_t k = 12; k < 16; ++k) wrong[k] = '\x7f';
+  CHECK_FALSE(RuleProgram::read(wrong));
+}
+
+TEST_CASE("rule program: the build's table holds the built-in rules' programs", "[temporal]") {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules, again;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &again,
+                                                &err));
+  const std::string table = timeline::temporal_detail::Matcher::write_programs(rules);
+  const auto matcher = timeline::temporal_detail::Matcher::create(std::move(again), &err);
+  REQUIRE(matcher);
+  // The tests are linked with the table the build made: it is the one these rules and this code
+  // make, and the matcher takes it.
+  CHECK(matcher->prebuilt_programs() == table);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -128,7 +129,82 @@ void for_each_place_ascii(std::string_view text, std::uint32_t begin, std::uint3
   for_each_place(text.substr(0, end), p, end, in_word, f);
 }
 
+// The programs table (write_programs): a header, each rule's entry offset (count + 1, from the
+// start of the entries), then the entries: a flags byte (kRead, kLatin1Same, kHasProgram) and
+// the program's bytes (RuleProgram::write).
+constexpr char kProgramsMagic[8] = {'T', 'L', 'P', 'R', 'O', 'G', '0', '1'};
+struct ProgramsHeader {
+  char magic[8];
+  std::uint64_t fingerprint;
+  std::uint32_t count, reserved;
+};
+static_assert(sizeof(ProgramsHeader) == 24, "the programs table's header is 24 bytes");
+enum ProgramFlags : std::uint8_t { kRead = 1, kLatin1Same = 2, kHasProgram = 4 };
+
+// The programs table linked into the program (the generated source of
+// src/tools/automaton_gen.cpp defines both symbols); absent from one linked without it.
+extern "C" {
+extern const char timeline_rule_programs[] __attribute__((weak));
+extern const char timeline_rule_programs_end[] __attribute__((weak));
+}
+
+// The linked programs table if it was made for `count` rules of this fingerprint, else empty.
+std::string_view linked_programs(std::uint64_t fingerprint, std::size_t count) {
+  const char* begin = timeline_rule_programs;
+  const char* end = timeline_rule_programs_end;
+  if (begin == nullptr || end == nullptr || end < begin) return {};
+  const std::string_view table(begin, static_cast<std::size_t>(end - begin));
+  ProgramsHeader h;
+  if (table.size() < sizeof h) return {};
+  std::memcpy(&h, table.data(), sizeof h);
+  const std::size_t offsets = (std::size_t{h.count} + 1) * sizeof(std::uint32_t);
+  if (std::memcmp(h.magic, kProgramsMagic, sizeof h.magic) != 0 || h.fingerprint != fingerprint ||
+      h.count != count || table.size() < sizeof h + offsets)
+    return {};
+  return table;
+}
+
 }  // namespace
+
+std::string Matcher::write_programs(const RuleSet& rules) {
+  std::vector<std::string_view> patterns;
+  for (const Rule& r : rules.rules) patterns.push_back(r.pattern);
+  ProgramsHeader h{};
+  std::memcpy(h.magic, kProgramsMagic, sizeof h.magic);
+  h.fingerprint = RuleAutomaton::fingerprint(patterns);
+  h.count = static_cast<std::uint32_t>(rules.rules.size());
+  std::string entries;
+  std::vector<std::uint32_t> offsets{0};
+  for (const Rule& r : rules.rules) {
+    Syntax syntax;
+    std::uint8_t flags = 0;
+    std::unique_ptr<RuleProgram> program;
+    if (read_syntax(r.pattern, &syntax)) {
+      flags |= kRead;
+      if (syntax.latin1_same) flags |= kLatin1Same;
+      program = RuleProgram::compile(syntax);
+      if (program) flags |= kHasProgram;
+    }
+    entries.push_back(static_cast<char>(flags));
+    if (program) program->write(&entries);
+    offsets.push_back(static_cast<std::uint32_t>(entries.size()));
+  }
+  std::string out(reinterpret_cast<const char*>(&h), sizeof h);
+  for (std::uint32_t o : offsets) out.append(reinterpret_cast<const char*>(&o), sizeof o);
+  return out + entries;
+}
+
+std::string_view Matcher::program_entry(std::size_t id) const {
+  if (programs_.empty()) return {};
+  const std::size_t count = info_.size();
+  const char* offsets = programs_.data() + sizeof(ProgramsHeader);
+  std::uint32_t from, to;
+  std::memcpy(&from, offsets + id * sizeof from, sizeof from);
+  std::memcpy(&to, offsets + (id + 1) * sizeof to, sizeof to);
+  const std::size_t base = sizeof(ProgramsHeader) + (count + 1) * sizeof(std::uint32_t);
+  if (from >= to || base + to > programs_.size()) return {};
+  return programs_.substr(base + from, to - from);
+}
 
 std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
@@ -143,6 +219,8 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   std::vector<std::string_view> patterns;
   for (const Rule& r : m->rules_.rules) patterns.push_back(r.pattern);
   const bool prebuilt = m->automaton_.take_prebuilt(patterns);
+  if (prebuilt)
+    m->programs_ = linked_programs(RuleAutomaton::fingerprint(patterns), patterns.size());
   for (const Rule& r : m->rules_.rules) {
     std::string message;
     if (!r.builtin && syntax.Add(r.pattern, &message) < 0) {
@@ -179,6 +257,18 @@ void Matcher::compile_program(std::size_t id) const {
   if (info.compiled->load(std::memory_order_relaxed)) return;  // another thread did it
   // The only writes to a RuleInfo after create(), under the lock and before `compiled` is set;
   // readers look at `program` and `latin1_same` only after seeing `compiled`.
+  // Made ahead of time: the program as the build compiled it (the same bytes; tests check).
+  const std::string_view entry = program_entry(id);
+  if (!entry.empty()) {
+    const auto flags = static_cast<std::uint8_t>(entry[0]);
+    info.latin1_same = (flags & kLatin1Same) != 0;
+    if (flags & kHasProgram) info.program = RuleProgram::read(entry.substr(1));
+    if (info.program || !(flags & kHasProgram)) {
+      if (info.program && info.program->groups() != info.ngroups) info.program.reset();
+      info.compiled->store(true, std::memory_order_release);
+      return;
+    }
+  }
   if (!info.syntax) {  // not read when the matcher was made
     info.syntax = std::make_unique<Syntax>();
     if (!read_syntax(rules_.rules[id].pattern, info.syntax.get())) info.syntax.reset();

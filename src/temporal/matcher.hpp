@@ -38,6 +38,13 @@ class Matcher {
   std::vector<Match> find(std::string_view text, std::uint32_t begin, std::uint32_t end) const;
 
   const RuleSet& rules() const { return rules_; }
+
+  // For the build (src/tools/automaton_gen.cpp): every rule's program made ahead of time, as the
+  // table a matcher of the same rules takes (with the automaton's): per rule, whether its
+  // pattern could be read, whether RE2's Latin-1 program may stand in on ASCII, and the program.
+  static std::string write_programs(const RuleSet& rules);
+  // The programs table this matcher took, or an empty view.
+  std::string_view prebuilt_programs() const { return programs_; }
   // Which rules may match where (prebuilt() tells whether it took the table made ahead of time).
   const RuleAutomaton& automaton() const { return automaton_; }
 
@@ -67,7 +74,11 @@ class Matcher {
     return info.program.get();
   }
   void compile_program(std::size_t id) const;
+  // Rule `id`'s entry of the programs table (see write_programs), or an empty view.
+  std::string_view program_entry(std::size_t id) const;
   RuleSet rules_;
+  // The programs made ahead of time for these rules (taken with the automaton), or empty.
+  std::string_view programs_;
   std::vector<RuleInfo> info_;  // by rule index (programs compiled under compile_locks_)
   RuleAutomaton automaton_;  // at a place, which rules may match starting there
   // Rule k's program is compiled under compile_locks_[k % kCompileLocks]: with --jobs the

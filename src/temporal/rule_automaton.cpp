@@ -509,9 +509,14 @@ void RuleAutomaton::add(std::string_view pattern, const Syntax* syntax) {
   else pending_.push_back({rule, syntax});
 }
 
+std::uint64_t RuleAutomaton::fingerprint(const std::vector<std::string_view>& patterns) {
+  std::uint64_t h = fingerprint_start();
+  for (std::string_view p : patterns) h = fingerprint_add(h, p);
+  return h;
+}
+
 bool RuleAutomaton::take_prebuilt(const std::vector<std::string_view>& patterns) {
-  std::uint64_t fingerprint = fingerprint_start();
-  for (std::string_view p : patterns) fingerprint = fingerprint_add(fingerprint, p);
+  const std::uint64_t fingerprint = RuleAutomaton::fingerprint(patterns);
   if (rules_ != 0 || !take_table(fingerprint, patterns.size())) return false;
   rules_ = patterns.size();
   fingerprint_ = fingerprint;

@@ -94,6 +94,8 @@ class RuleAutomaton {
 
   // The table made ahead of time that is linked into this program, or an empty view.
   static std::string_view linked_table();
+  // What a table made from `patterns` (in order) is known by (with the format and the limits).
+  static std::uint64_t fingerprint(const std::vector<std::string_view>& patterns);
 
   // Walks the automaton in one thread (made where that thread starts a sentence).
   class Walker {

@@ -66,6 +66,12 @@ class RuleProgram {
   int groups() const { return groups_; }
   std::size_t size() const { return insts_.size(); }
 
+  // The program as bytes, field by field (in the machine's byte order), for the table the build
+  // makes ahead of time (src/tools/automaton_gen.cpp); read() makes it again from them, or
+  // returns nullptr when the bytes are not one program's (a wrong size, an index out of range).
+  void write(std::string* out) const;
+  static std::unique_ptr<RuleProgram> read(std::string_view bytes);
+
  private:
   friend class ProgramCompiler;
   using Set = std::array<std::uint64_t, 2>;  // ASCII characters, one bit each
