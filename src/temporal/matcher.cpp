@@ -14,6 +14,13 @@
 #include "common/bytes.hpp"
 #include "temporal/template.hpp"
 
+// The programs table linked into the program (the generated source of
+// src/tools/automaton_gen.cpp defines both symbols); absent from one linked without it.
+extern "C" {
+extern const char timeline_rule_programs[] __attribute__((weak));
+extern const char timeline_rule_programs_end[] __attribute__((weak));
+}
+
 namespace timeline::temporal_detail {
 namespace {
 
@@ -140,13 +147,6 @@ struct ProgramsHeader {
 };
 static_assert(sizeof(ProgramsHeader) == 24, "the programs table's header is 24 bytes");
 enum ProgramFlags : std::uint8_t { kRead = 1, kLatin1Same = 2, kHasProgram = 4 };
-
-// The programs table linked into the program (the generated source of
-// src/tools/automaton_gen.cpp defines both symbols); absent from one linked without it.
-extern "C" {
-extern const char timeline_rule_programs[] __attribute__((weak));
-extern const char timeline_rule_programs_end[] __attribute__((weak));
-}
 
 // The linked programs table if it was made for `count` rules of this fingerprint, else empty.
 std::string_view linked_programs(std::uint64_t fingerprint, std::size_t count) {
