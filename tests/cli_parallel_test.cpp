@@ -28,23 +28,9 @@ using timeline::Error;
 using timeline::LoadOptions;
 using timeline::cli::BatchItem;
 using timeline::cli::Options;
+using timeline::test::TempDir;
 
 namespace {
-
-// A fresh folder under the system's temporary folder, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name) {
-    path = fs::temp_directory_path() /
-           (name + "-" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 void write(const fs::path& p, const std::string& content) {
   std::ofstream out(p, std::ios::binary);

@@ -23,6 +23,7 @@
 #include <catch2/catch.hpp>
 
 #include "cli/cli.hpp"
+#include "test_util.hpp"
 
 namespace fs = std::filesystem;
 using timeline::Document;
@@ -32,20 +33,6 @@ using timeline::cli::BatchItem;
 using timeline::cli::Options;
 
 namespace {
-
-// A JSON Lines file under the system's temporary folder, removed at the end of the test.
-struct TempJsonl {
-  fs::path path;
-  explicit TempJsonl(const std::string& name) {
-    path = fs::temp_directory_path() /
-           (name + "-" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) +
-            ".jsonl");
-  }
-  ~TempJsonl() {
-    std::error_code ec;
-    fs::remove(path, ec);
-  }
-};
 
 // What each record of a test batch is.
 enum class Kind { kFast, kSlow, kStuck, kRefused, kThrows, kBroken };
@@ -105,11 +92,12 @@ struct Outcome {
 // against the expected lines.
 Outcome run_and_check(const std::vector<Kind>& kinds, int jobs, const timeline::cli::SetupFn& setup,
                       const std::atomic<bool>* ready, std::size_t padding = 0) {
-  TempJsonl file("timeline-pool");
-  const std::vector<std::string> expected = write_batch(file.path, kinds, padding);
+  const timeline::test::TempDir dir("timeline-pool");
+  const fs::path file = dir.path / "batch.jsonl";
+  const std::vector<std::string> expected = write_batch(file, kinds, padding);
   Options opt;
   opt.jobs = jobs;
-  opt.inputs = {file.path.string()};
+  opt.inputs = {file.string()};
   std::mutex mu;
   Outcome outcome;
   std::atomic<int> running{0}, max_running{0}, before_setup{0}, started{0}, finished{0};

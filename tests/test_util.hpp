@@ -3,9 +3,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace timeline::test {
 
@@ -34,6 +38,25 @@ inline std::string read_files(const std::string& dir, const std::string& extensi
     if (entry.path().extension() == extension) all += read_file(entry.path().string());
   return all;
 }
+
+// A fresh folder under the system's temporary folder, removed at the end of the test. Its name
+// holds the process and the thread, so that test groups running at once never share one.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& name) {
+    path = std::filesystem::temp_directory_path() /
+           (name + "-" + std::to_string(::getpid()) + "-" +
+            std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())));
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
 
 }  // namespace timeline::test
 
