@@ -220,7 +220,7 @@ std::unique_ptr<Matcher> Matcher::create(RuleSet rules, Error* error) {
   for (const Rule& r : m->rules_.rules) patterns.push_back(r.pattern);
   const bool prebuilt = m->automaton_.take_prebuilt(patterns);
   if (prebuilt)
-    m->programs_ = linked_programs(RuleAutomaton::fingerprint(patterns), patterns.size());
+    m->programs_ = linked_programs(m->automaton_.patterns_fingerprint(), patterns.size());
   for (const Rule& r : m->rules_.rules) {
     std::string message;
     if (!r.builtin && syntax.Add(r.pattern, &message) < 0) {

@@ -70,6 +70,8 @@ class RuleAutomaton {
   // need not be read at all), else does nothing and returns false.
   bool take_prebuilt(const std::vector<std::string_view>& patterns);
   std::size_t size() const { return rules_; }
+  // The fingerprint of the patterns added (or taken with the table), as fingerprint() gives it.
+  std::uint64_t patterns_fingerprint() const { return fingerprint_; }
   // The table made ahead of time was taken (by finish() or take_prebuilt()).
   bool prebuilt() const { return prebuilt_used_; }
 
