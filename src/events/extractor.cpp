@@ -40,13 +40,17 @@ class PackExtractor : public Extractor {
     // the discourse no earlier sentence reads: they are left unread.
     // The tokens of the last sentence tested are kept: it is the last one analyzed below.
     std::size_t read = sentences.size();
-    events::TokenList last;
+    // Kept by the thread from one document to the next too, and swapped with si.toks below,
+    // so that both keep their buffers.
+    thread_local events::TokenList last;
     while (read > 0 && !events::may_hold_trigger(pack_, doc.text, sentences[read - 1], &last))
       --read;
-    events::SentenceInfo si;  // one for every sentence: its lists keep their capacity
+    // One for every sentence of every document this thread reads: its lists keep their
+    // capacity (analyze() replaces all that it holds).
+    thread_local events::SentenceInfo si;
     for (std::size_t i = 0; i < read; ++i) {
       if (i + 1 == read) {
-        si.toks = std::move(last);
+        std::swap(si.toks, last);
         events::analyze_tokens(pack_, doc.text, sentences[i], &discourse, &si);
       } else {
         events::analyze(pack_, doc.text, sentences[i], &discourse, &si);

@@ -111,14 +111,16 @@ void index_sentence(SentenceInfo* si) {
     for (std::size_t i = c.first; i < c.first + c.count && i < n; ++i)
       si->cue_bits[i] = static_cast<std::uint16_t>(si->cue_bits[i] | (1u << kind));
   }
-  std::vector<bool> boundary(n);
-  for (std::size_t i = 0; i < n; ++i) boundary[i] = is_boundary(*si, i);
-  si->boundary = std::move(boundary);
-  si->since_ahead.assign(n + 1, false);
+  // Appended one by one: is_boundary() works each out from the lists until all n are there.
+  si->boundary.clear();
+  for (std::size_t i = 0; i < n; ++i) si->boundary.push_back(is_boundary(*si, i) ? 1 : 0);
+  si->since_ahead.assign(n + 1, 0);
   for (std::size_t i = n; i-- > 0;) {
     const Token& t = si->toks[i];
-    si->since_ahead[i] = t.lower == "since"sv ||
-                         (!(t.lower == "but"sv || t.text == ";"sv) && si->since_ahead[i + 1]);
+    si->since_ahead[i] = (t.lower == "since"sv ||
+                          (!(t.lower == "but"sv || t.text == ";"sv) && si->since_ahead[i + 1] != 0))
+                             ? 1
+                             : 0;
   }
   si->trigger_at.assign(n, SentenceInfo::kNoTrigger);
   for (std::size_t k = 0; k < si->triggers.size(); ++k)

@@ -48,8 +48,9 @@ struct SentenceInfo {
   // Per token, filled by analyze() so that the clause and status scans look each up once (when
   // empty, has_cue and is_boundary work them out from the lists above):
   std::vector<std::uint16_t> cue_bits;  // bit cue_kind(name) set for each cue covering the token
-  std::vector<bool> boundary;           // is_boundary()
-  std::vector<bool> since_ahead;        // a "since" at or after it, before any "but" or ";"
+  // One byte a token rather than std::vector<bool>'s bit: written and read without masking.
+  std::vector<std::uint8_t> boundary;     // is_boundary()
+  std::vector<std::uint8_t> since_ahead;  // a "since" at or after it, before any "but" or ";"
   std::vector<std::uint32_t> trigger_at;  // index of the trigger starting at it, or kNoTrigger
   static constexpr std::uint32_t kNoTrigger = 0xFFFFFFFFu;
 };
