@@ -133,13 +133,24 @@ void same_drafts(const std::vector<ev::Draft>& a, const std::vector<ev::Draft>& 
   }
 }
 
-// Reads every sentence of `text` three times, each with its own discourse: into a fresh
-// SentenceInfo; into one reused from sentence to sentence; and into one reused that takes the
+// What the extractor keeps from one document to the next of a thread: a SentenceInfo, the
+// tokens may_hold_trigger() cut (swapped with the SentenceInfo's), and a Discourse cleared
+// for each document.
+struct Carried {
+  ev::SentenceInfo si;
+  ev::TokenList toks;
+  ev::Discourse d;
+};
+
+// Reads every sentence of `text` four times, each with its own discourse: into a fresh
+// SentenceInfo; into one reused from sentence to sentence; into one reused that takes the
 // tokens may_hold_trigger() cut when it says yes (analyze_tokens), as the extractor does for
-// the last sentence it reads. All must find the same. Returns the number of mentions found.
-std::size_t check_reuse(const ev::Pack& pack, const std::string& text) {
+// the last sentence it reads; and into `carried`, which earlier documents were read with, as the
+// extractor's thread does. All must find the same. Returns the number of mentions found.
+std::size_t check_reuse(const ev::Pack& pack, const std::string& text, Carried* carried) {
   ev::Discourse fresh_d, reused_d, taken_d;
   ev::SentenceInfo reused, taken;
+  carried->d.clear();
   std::size_t mentions = 0;
   std::size_t index = 0;
   for (const timeline::Sentence& s : timeline::segment(text)) {
@@ -153,14 +164,22 @@ std::size_t check_reuse(const ev::Pack& pack, const std::string& text) {
       REQUIRE(fresh.triggers.empty());
       ev::analyze(pack, text, s, &taken_d, &taken);
     }
+    if (ev::may_hold_trigger(pack, text, s, &carried->toks)) {
+      std::swap(carried->si.toks, carried->toks);
+      ev::analyze_tokens(pack, text, s, &carried->d, &carried->si);
+    } else {
+      ev::analyze(pack, text, s, &carried->d, &carried->si);
+    }
     INFO("sentence: " << text.substr(s.begin, s.end - s.begin));
     same_analysis(fresh, reused);
     same_analysis(fresh, taken);
+    same_analysis(fresh, carried->si);
     mentions += fresh.mentions.size();
     // The drafts update the discourse the next sentences read.
     const auto a = ev::draft_claims(pack, text, fresh, index, &fresh_d);
     same_drafts(a, ev::draft_claims(pack, text, reused, index, &reused_d));
     same_drafts(a, ev::draft_claims(pack, text, taken, index, &taken_d));
+    same_drafts(a, ev::draft_claims(pack, text, carried->si, index, &carried->d));
     ++index;
   }
   return mentions;
@@ -212,7 +231,41 @@ TEST_CASE("analyze into a reused SentenceInfo: the same as a fresh one, sentence
   const ev::Pack& pack = scan_pack();
   std::string all;
   for (const std::string& text : kOwnTexts) all += text + " ";
-  CHECK(check_reuse(pack, all) > 10);
+  // Each text as a document of its own, then all as one, through the same carried state.
+  Carried carried;
+  for (const std::string& text : kOwnTexts) check_reuse(pack, text, &carried);
+  CHECK(check_reuse(pack, all, &carried) > 10);
+}
+
+TEST_CASE("Discourse::clear: what a new Discourse holds, after a document filled it",
+          "[events]") {
+  const ev::Pack& pack = scan_pack();
+  std::string all;
+  for (const std::string& text : kOwnTexts) all += text + " ";
+  ev::Discourse d;
+  ev::SentenceInfo si;
+  std::size_t index = 0;
+  for (const timeline::Sentence& s : timeline::segment(all)) {
+    ev::analyze(pack, all, s, &d, &si);
+    ev::draft_claims(pack, all, si, index++, &d);
+  }
+  // The text names services, actors and people, so each list and mark has been set.
+  REQUIRE(!d.recent_targets.empty());
+  REQUIRE(!d.last_by_kind.empty());
+  REQUIRE(!d.people.empty());
+  REQUIRE(d.has_person);
+  d.clear();
+  CHECK(d.last_targets.empty());
+  CHECK(d.recent_targets.empty());
+  CHECK(d.lead_targets.empty());
+  CHECK(d.last_by_kind.empty());
+  CHECK(d.people.empty());
+  CHECK_FALSE(d.has_subject);
+  CHECK_FALSE(d.has_person);
+  CHECK_FALSE(d.has_speaker);
+  const ev::Mention none;
+  for (const ev::Mention* m : {&d.last_subject, &d.last_person, &d.last_speaker})
+    CHECK(same_mention(*m, none));
 }
 
 TEST_CASE("phrase starts and reused SentenceInfo: every sentence of TempEval-3 silver and TBAQ",
@@ -222,10 +275,11 @@ TEST_CASE("phrase starts and reused SentenceInfo: every sentence of TempEval-3 s
   TIMELINE_REQUIRE_DATA(data + "/tbaq");
   const ev::Pack& pack = scan_pack();
   std::size_t hits = 0, mentions = 0;
+  Carried carried;  // from one document to the next, as the extractor's thread
   auto check = [&](const std::string& text) {
     for (const timeline::Sentence& s : timeline::segment(text))
       hits += check_starts(pack, text, s.begin, s.end);
-    mentions += check_reuse(pack, text);
+    mentions += check_reuse(pack, text, &carried);
   };
   CHECK(each_document(data + "/te3-silver", check) > 2000);
   CHECK(each_document(data + "/tbaq", check) > 200);

@@ -31,7 +31,10 @@ class PackExtractor : public Extractor {
     out.source = doc.source;
     // One sentence at a time: its tokens and drafts are dropped once merged, so memory follows
     // the longest sentence and the claims kept, not the document.
-    events::Discourse discourse;
+    // The thread's, cleared for each document: its lists keep their capacity (that of the
+    // largest document read so far).
+    thread_local events::Discourse discourse;
+    discourse.clear();
     events::Merger merger;
     // Timexes in text order (the tagger's): a sentence's are found by binary search.
     const bool sorted = std::is_sorted(timexes.begin(), timexes.end(),

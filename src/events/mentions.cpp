@@ -19,16 +19,20 @@ std::string surface(std::string_view text, const std::vector<Token>& toks, std::
   return std::string(text.substr(b, e - b));
 }
 
-Mention make(std::string_view text, const std::vector<Token>& toks, std::size_t first,
-             std::size_t count, Role role, std::string name, std::string kind) {
-  Mention m;
+// A new mention at the end of *to, made in place (a Mention holds seven strings: moving one into
+// the list costs as much as making it). The reference is good until *to grows again.
+Mention& add(std::vector<Mention>* to, std::string_view text, const std::vector<Token>& toks,
+             std::size_t first, std::size_t count, Role role, std::string_view name,
+             std::string_view kind) {
+  Mention& m = to->emplace_back();
   m.first = first;
   m.count = count;
   m.role = role;
-  m.entity.name = std::move(name);
-  m.entity.kind = std::move(kind);
-  m.entity.mention = surface(text, toks, first, count);
-  m.entity.span = Span{toks[first].begin, toks[first + count - 1].end};
+  m.entity.name = name;
+  m.entity.kind = kind;
+  const std::uint32_t b = toks[first].begin, e = toks[first + count - 1].end;
+  m.entity.mention = text.substr(b, e - b);
+  m.entity.span = Span{b, e};
   return m;
 }
 
@@ -281,20 +285,19 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
   cand.clear();
   for (const Hit& h : actors) {
     const EntityRule& r = pack.actors[h.rule];
-    Mention m = make(text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
+    Mention& m = add(&cand, text, toks, h.first, h.count, Role::kActor, r.name, r.kind);
     m.country = r.country;
     m.official = authority_kind(r.kind);
     if (r.kind == "outlet"sv || r.kind == "monitor"sv || r.kind == "group"sv)
       m.role = Role::kSpeaker;
-    cand.push_back(std::move(m));
   }
   for (const Hit& h : targets) {
     const EntityRule& r = pack.targets[h.rule];
-    cand.push_back(make(text, toks, h.first, h.count, Role::kTarget, r.name, r.kind));
+    add(&cand, text, toks, h.first, h.count, Role::kTarget, r.name, r.kind);
   }
   for (const Hit& h : regions) {
     const EntityRule& r = pack.regions[h.rule];
-    cand.push_back(make(text, toks, h.first, h.count, Role::kRegion, r.name, r.kind));
+    add(&cand, text, toks, h.first, h.count, Role::kRegion, r.name, r.kind);
   }
   // A capitalized name glued to an unknown capitalized word before it is part of a longer
   // name ("the Eastern Signal" is not the messenger Signal).
@@ -337,11 +340,11 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
           if (is_determiner(lower(groups[name]))) bad = true;
         }
         if (bad) continue;
-        Mention m = make(text, toks, first, last - first, p.actor ? Role::kActor : Role::kTarget,
-                         fill(p.name_template, groups), p.kind);
+        Mention& m = add(&cand, text, toks, first, last - first,
+                         p.actor ? Role::kActor : Role::kTarget, fill(p.name_template, groups),
+                         p.kind);
         m.official = authority_kind(p.kind);
         if (p.kind == "official"sv) m.role = Role::kPerson;
-        cand.push_back(std::move(m));
       }
     }
   }
@@ -353,21 +356,17 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
                                : one_of(head, {"police", "security forces", "army", "military"})
                                    ? "police"
                                    : "government";
-      Mention m = make(text, toks, c.first, c.count, Role::kActor, head, kind);
+      Mention& m = add(&cand, text, toks, c.first, c.count, Role::kActor, head, kind);
       m.official = true;
       m.generic = true;
-      cand.push_back(std::move(m));
     } else if (c.cue == "speaker"sv) {
-      Mention m = make(text, toks, c.first, c.count, Role::kSpeaker,
+      Mention& m = add(&cand, text, toks, c.first, c.count, Role::kSpeaker,
                        lower(surface(text, toks, c.first, c.count)), "people");
       m.generic = true;
-      cand.push_back(std::move(m));
     } else if (c.cue == "anaphor-actor"sv || c.cue == "anaphor-target"sv) {
-      Mention m = make(text, toks, c.first, c.count,
-                       c.cue == "anaphor-actor"sv ? Role::kActor : Role::kTarget, "",
-                       std::string(c.value));
+      Mention& m = add(&cand, text, toks, c.first, c.count,
+                       c.cue == "anaphor-actor"sv ? Role::kActor : Role::kTarget, "", c.value);
       m.anaphor = true;
-      cand.push_back(std::move(m));
     }
   }
   // Keep the longest of overlapping candidates (earlier first on ties); known entities beat
@@ -411,15 +410,15 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
     bool org = false;
     for (std::size_t k = b; k < j; ++k) org = org || org_word(pack, toks[k]);
     if (words >= 2 && (words <= 4 || org)) {
-      Mention m = make(text, toks, b, j - b, org ? Role::kSpeaker : Role::kPerson, "",
-                       org ? "organization" : "person");
-      m.entity.name = m.entity.mention;
+      // Named as written.
+      const std::uint32_t nb = toks[b].begin, ne = toks[j - 1].end;
+      Mention& m = add(&cand, text, toks, b, j - b, org ? Role::kSpeaker : Role::kPerson,
+                       text.substr(nb, ne - nb), org ? "organization" : "person");
       // "Junaid Ahmed Palak, the junior minister for ...": an official by apposition.
       if (!org && j < toks.size() && toks[j].text == ","sv) {
         for (std::size_t k = j + 1; k < toks.size() && k <= j + 5 && toks[k].text != ","sv; ++k)
           if (title_word(pack, toks[k]) && toks[k].lower != "founder"sv) m.official = true;
       }
-      cand.push_back(std::move(m));
       kept.push_back(cand.size() - 1);
     } else if (words == 1 && j == b + 1) {
       for (const Mention& p : d->people) {
@@ -427,12 +426,12 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
         if (n.size() > toks[b].text.size() &&
             n.compare(n.size() - toks[b].text.size(), std::string::npos, toks[b].text) == 0 &&
             n[n.size() - toks[b].text.size() - 1] == ' ') {
-          Mention m = p;
+          cand.push_back(p);  // p is one of d->people, not of cand
+          Mention& m = cand.back();
           m.first = b;
           m.count = 1;
           m.entity.mention = toks[b].text;
           m.entity.span = Span{toks[b].begin, toks[b].end};
-          cand.push_back(std::move(m));
           kept.push_back(cand.size() - 1);
           break;
         }

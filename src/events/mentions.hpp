@@ -56,6 +56,22 @@ struct Discourse {
   bool has_person = false;
   Mention last_speaker;                         // the last source that said something
   bool has_speaker = false;
+
+  // Back to what a new Discourse holds, keeping the capacity of the lists (a thread reading
+  // many documents keeps one). A member added above must be reset here too.
+  void clear() {
+    last_targets.clear();
+    recent_targets.clear();
+    lead_targets.clear();
+    last_by_kind.clear();
+    last_subject = Mention();
+    has_subject = false;
+    people.clear();
+    last_person = Mention();
+    has_person = false;
+    last_speaker = Mention();
+    has_speaker = false;
+  }
 };
 
 // Actor kinds that act on services (regulator, ministry, government, court, police, official,

@@ -222,6 +222,7 @@ void analyze_tokens(const Pack& pack, std::string_view text, const Sentence& s, 
 std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const SentenceInfo& si,
                                 std::size_t sentence_index, Discourse* d) {
   std::vector<Draft> out;
+  out.reserve(si.triggers.size());  // at most one draft a trigger
   const std::vector<Source> sources = find_sources(text, si);
   const std::size_t n = si.toks.size();
   const Mention* prev_actor = nullptr;  // subject of the last active verb of the sentence
