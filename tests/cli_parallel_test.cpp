@@ -1,7 +1,8 @@
 // The batch driver (src/cli/batch.cpp): results come out in input order whatever the number of
 // threads and however long each document takes; failures take their place in the order; the
-// window of documents in flight stays small; and the program's output is byte-identical for
-// --jobs 1 and --jobs 2.
+// window of documents in flight stays small; the program's output is byte-identical for
+// --jobs 1 and --jobs 2; and tag and extract, which end the process once their output is flushed
+// (finish_run), write every line in order from a file and from standard input.
 //
 // run_batch belongs to the program, not to the library, so its source is compiled into this test
 // directly to drive it with a work function whose timing the test controls.
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "cli/batch.cpp"
 #include "test_util.hpp"
@@ -242,4 +244,57 @@ TEST_CASE("run_batch with a setup step that fails: nothing is worked or emitted"
                     "setup broke");
   CHECK(worked.load() == 0);
   CHECK(emitted.load() == 0);
+}
+
+TEST_CASE("tag and extract write every line in order, from a file and from standard input",
+          "[cli]") {
+  // 400 short articles in my own words (about 150 KB of tag output: several blocks), one line
+  // that is not JSON among them.
+  TempDir dir("cli_writer");
+  const fs::path input = dir.path / "articles.jsonl";
+  const int count = 400, broken = 257;
+  {
+    std::ofstream f(input, std::ios::binary);
+    for (int i = 0; i < count; ++i) {
+      if (i == broken) {
+        f << "{\"id\": \"a" << i << "\", \"text\": \"cut off\n";
+        continue;
+      }
+      f << "{\"id\": \"a" << i << "\", \"published\": \"2024-03-0" << 1 + i % 9
+        << "\", \"text\": \"On Monday the regulator ordered providers to block the site of paper "
+        << i << ". Access came back on 12 March 2024, two weeks later, and the ban ended in "
+        << "the spring.\"}\n";
+    }
+  }
+  const std::string command = GENERATE(as<std::string>{}, "tag", "extract");
+  const std::string bin = shell_quote(timeline::test::binary()) + " " + command;
+  const std::string err_file = (dir.path / "err.txt").string();
+  int rc_file = 0, rc_stdin = 0;
+  const std::string from_file =
+      run(bin + " --jobs 2 " + shell_quote(input.string()) + " 2>" + shell_quote(err_file), &rc_file);
+  const std::string errors = timeline::test::read_file(err_file);
+  const std::string from_stdin =
+      run(bin + " --jobs 2 - < " + shell_quote(input.string()) + " 2>/dev/null", &rc_stdin);
+  INFO("timeline " << command);
+  CHECK(rc_file == 1);  // one line failed
+  CHECK(rc_stdin == 1);
+  // The same lines either way (extract's name the input they came from: "source").
+  if (command == "tag") CHECK(from_file == from_stdin);
+  CHECK(std::count(from_file.begin(), from_file.end(), '\n') ==
+        std::count(from_stdin.begin(), from_stdin.end(), '\n'));
+  // The broken line is reported in its place: "<file>:258: ...".
+  CHECK(errors.rfind(input.string() + ":" + std::to_string(broken + 1) + ":", 0) == 0);
+  CHECK(std::count(errors.begin(), errors.end(), '\n') == 1);
+  // Every other article once, in input order, each line a whole JSON object.
+  std::istringstream lines(from_file);
+  std::string line;
+  int next = 0;
+  while (std::getline(lines, line)) {
+    if (next == broken) ++next;
+    const nlohmann::json j = nlohmann::json::parse(line);
+    REQUIRE(j.at("id").get<std::string>() == "a" + std::to_string(next));
+    ++next;
+  }
+  CHECK(next == count);
+  if (command == "tag") CHECK(from_file.size() > (128u << 10));
 }

@@ -37,6 +37,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <ostream>
@@ -144,6 +145,7 @@ class OrderedPool {
         min_window_(std::max(kMinWindow, kMinWindowPerJob * static_cast<std::size_t>(jobs))),
         ring_(gate_open ? window_ : kStartupDocuments), state_(ring_.size(), State::kEmpty),
         garbage_(static_cast<std::size_t>(jobs - 1)), gate_open_(gate_open) {
+    spare_.reserve(ring_.size());
     for (std::vector<Slot>& g : garbage_) g.reserve(window_);
     workers_.reserve(static_cast<std::size_t>(jobs - 1));
     try {
@@ -178,7 +180,18 @@ class OrderedPool {
     serve(lock, /*drain=*/false);
     const std::size_t k = next_seq_ % ring_.size();
     bytes_in_flight_ += slot.bytes;
-    ring_[k] = std::move(slot);
+    if (!ring_[k]) {
+      if (!spare_.empty()) {
+        ring_[k] = std::move(spare_.back());
+        spare_.pop_back();
+      } else {
+        lock.unlock();
+        auto fresh = std::make_unique<Slot>();
+        acquire(lock);
+        ring_[k] = std::move(fresh);
+      }
+    }
+    *ring_[k] = std::move(slot);
     state_[k] = State::kQueued;
     ++next_seq_;
     const bool wake = idle_workers_ > 0 && can_claim(false);
@@ -219,8 +232,9 @@ class OrderedPool {
     for (;;) {
       while (next_emit_ < ready_end_) {
         const std::size_t k = next_emit_ % ring_.size();
-        Slot out = std::move(ring_[k]);
-        ring_[k] = Slot{};
+        Slot out = std::move(*ring_[k]);
+        *ring_[k] = Slot{};
+        spare_.push_back(std::move(ring_[k]));
         state_[k] = State::kEmpty;
         bytes_in_flight_ -= out.bytes;
         ++next_emit_;
@@ -290,7 +304,7 @@ class OrderedPool {
                std::vector<Slot>* trash) {
     const bool caller = worker < 0;
     const std::size_t k = seq % ring_.size();
-    Slot& slot = ring_[k];
+    Slot& slot = *ring_[k];
     if (!work) {  // parse ahead while the gate is closed
       state_[k] = State::kPreparing;
       lock.unlock();
@@ -350,7 +364,11 @@ class OrderedPool {
   const int jobs_;
   const std::size_t window_;      // documents in flight once the gate is open
   const std::size_t min_window_;  // documents in flight however many bytes they hold
-  std::vector<Slot> ring_;
+  // The ring holds a Slot object only where a document is in flight: the start-up window's
+  // kStartupDocuments slots (half a kilobyte each) are made as documents arrive, not all at once
+  // before the threads start. An emitted slot's object waits in spare_ for the next document.
+  std::vector<std::unique_ptr<Slot>> ring_;
+  std::vector<std::unique_ptr<Slot>> spare_;
   std::vector<State> state_;   // by ring position
   std::vector<std::thread> workers_;
   std::vector<std::vector<Slot>> garbage_;  // by worker: its slots, emitted, to be freed by it

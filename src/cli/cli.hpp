@@ -11,6 +11,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <timeline/data.hpp>
@@ -97,6 +98,31 @@ std::string file_name_for_id(const std::string& id);
 
 // Writes `content` to `path`, creating parent folders. Returns false and reports on `err`.
 bool write_file(const std::string& path, const std::string& content, std::ostream& err);
+
+// The lines a batch writes to `out`, gathered into blocks of 64 KB, each handed to the stream in
+// one write (a line of 1 KB or more would otherwise be a system call of its own); written as
+// they come when an input is standard input ("-"), so that a pipeline sees each line at once.
+// flush() (also on destruction) writes what is gathered and flushes `out`.
+class LineWriter {
+ public:
+  LineWriter(std::ostream& out, const Options& opt);
+  ~LineWriter();
+  LineWriter(const LineWriter&) = delete;
+  LineWriter& operator=(const LineWriter&) = delete;
+  // Writes `text` followed by `end` ("\n" for a JSON line).
+  void write(std::string_view text, std::string_view end);
+  void flush();
+
+ private:
+  std::ostream& out_;
+  std::string buffer_;
+  bool streaming_ = false;
+};
+
+// Ends a document command with exit code `code`: flushes standard output and error and ends the
+// process without freeing what the command made (the operating system takes it back at once).
+// Built with a sanitizer, it returns `code` instead (the caller returns it from main).
+int finish_run(int code);
 
 // Subcommands. Each returns an exit code.
 int cmd_tag(int argc, char** argv);

@@ -93,6 +93,7 @@ int cmd_extract(int argc, char** argv) {
     }
   }
   std::ostream& out = opt.output.empty() ? std::cout : file;
+  LineWriter lines(out, opt);
   auto work = [&](const Document& d, std::string* result, Error*) {
     // The text is split into sentences once, for both stages.
     const std::vector<Sentence> sentences = segment(d.text);
@@ -100,15 +101,16 @@ int cmd_extract(int argc, char** argv) {
                                            sentences));
     return true;
   };
-  auto emit = [&](BatchItem&& item) { out << item.result << "\n"; };
+  auto emit = [&](BatchItem&& item) { lines.write(item.result, "\n"); };
   const int failed = run_batch(opt, load, work, emit, std::cerr);
-  out.flush();
+  lines.flush();
   if (!out) {
     std::cerr << "timeline extract: cannot write " << (opt.output.empty() ? "-" : opt.output)
               << "\n";
     return kExitSomeFailed;
   }
-  return failed > 0 ? kExitSomeFailed : kExitOk;
+  if (file.is_open()) file.close();
+  return finish_run(failed > 0 ? kExitSomeFailed : kExitOk);
 }
 
 }  // namespace timeline::cli

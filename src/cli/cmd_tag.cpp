@@ -86,9 +86,10 @@ int cmd_tag(int argc, char** argv) {
     return true;
   };
   bool write_failed = false;
+  LineWriter out(std::cout, opt);
   auto emit = [&](BatchItem&& item) {
     if (opt.output.empty()) {
-      std::cout << item.result << (format == "json" ? "\n" : "");
+      out.write(item.result, format == "json" ? "\n" : "");
       return;
     }
     const std::string path =
@@ -98,8 +99,8 @@ int cmd_tag(int argc, char** argv) {
   };
   const int failed = run_batch(opt, load, setup, work, emit, std::cerr);
   if (failed < 0) return kExitUsage;
-  std::cout.flush();
-  return failed > 0 || write_failed ? kExitSomeFailed : kExitOk;
+  out.flush();
+  return finish_run(failed > 0 || write_failed ? kExitSomeFailed : kExitOk);
 }
 
 }  // namespace timeline::cli
