@@ -1,14 +1,19 @@
 // The short ways of the tag path checked against the long ones they stand for:
 // plain_date_span() against span_of() (the tagger's precision and reference day, and edtf_of()),
-// write_timex()'s stack buffer against nlohmann's dump(), and the JSON Lines reader's decoding of
-// escaped strings (in a buffer of the thread's, or in place past 1 MB) against nlohmann's parse.
+// write_timex()'s stack buffer against nlohmann's dump(), the JSON Lines reader's decoding of
+// escaped strings (in a buffer of the thread's, or in place past 1 MB) against nlohmann's parse,
+// and TenseCues' words looked up only when a question reads them against all of them looked up
+// before the first question.
 // Values and strings of our own, every day of a few years, then every timex the tagger finds in
 // the TempEval-3 silver articles and their texts (../shared, skipped when absent).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,11 +25,13 @@
 #include "common/json_text.hpp"
 #include "temporal/calendar.hpp"
 #include "test_util.hpp"
+#include "text/tense.hpp"
 
 namespace {
 
 namespace td = timeline::temporal_detail;
 using timeline::Precision;
+using timeline::Tense;
 
 // Checks that plain_date_span() agrees with span_of() on `value`: when it answers, span_of()
 // gives the same precision and first day; a year, month or day span_of() takes is answered.
@@ -74,23 +81,30 @@ void check_record(const std::string& text, const std::string& pad = "") {
   CHECK(doc.text == nlohmann::json::parse(line)["text"].get<std::string>());
 }
 
-// The timexes the built-in tagger finds in the first `count` silver articles (by file name).
-std::vector<timeline::Timex> silver_timexes(std::size_t count) {
+// The first `count` silver articles (by file name).
+std::vector<timeline::Document> silver_documents(std::size_t count) {
   const std::string dir = timeline::test::shared_dir() + "/data/te3-silver";
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ".tml") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   files.resize(std::min(files.size(), count));
+  std::vector<timeline::Document> docs(files.size());
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    timeline::Error err;
+    REQUIRE(timeline::parse_timeml(timeline::test::read_file(files[k]), files[k], &docs[k], &err));
+  }
+  return docs;
+}
+
+// The timexes the built-in tagger finds in the first `count` silver articles (by file name).
+std::vector<timeline::Timex> silver_timexes(std::size_t count) {
   timeline::Error err;
   const auto tagger = timeline::Tagger::create(timeline::DataFiles::builtin(), "en", &err);
   REQUIRE(tagger);
   std::vector<timeline::Timex> all;
-  for (const std::string& f : files) {
-    timeline::Document doc;
-    REQUIRE(timeline::parse_timeml(timeline::test::read_file(f), f, &doc, &err));
+  for (const timeline::Document& doc : silver_documents(count))
     for (timeline::Timex& t : tagger->tag(doc)) all.push_back(std::move(t));
-  }
   return all;
 }
 
@@ -103,6 +117,54 @@ void check_written(const timeline::Timex& t) {
   j["edtf"] = edtf;
   j["rule"] = t.rule;
   CHECK(out == "x" + j.dump());
+}
+
+// Asks the questions the tagger asks of each stretch of `sentence` that runs from the start of
+// a word to the end of the same or a later word (up to four words), on a TenseCues that looks
+// words up as the questions read them (a fresh reset() for each stretch, a second one reused
+// across the stretches) and on one whose words were all read before (sentence_tense() asked
+// first): the answers must agree. Returns the number of stretches asked about.
+std::size_t check_tenses(std::string_view sentence) {
+  std::vector<std::pair<std::size_t, std::size_t>> words;  // letters and apostrophes
+  for (std::size_t i = 0; i < sentence.size();) {
+    const auto c = static_cast<unsigned char>(sentence[i]);
+    if (!(std::isalpha(c) || c == '\'' || std::isdigit(c) || c >= 0x80)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < sentence.size() && !std::isspace(static_cast<unsigned char>(sentence[j]))) ++j;
+    words.emplace_back(i, j);
+    i = j;
+  }
+  timeline::TenseCues all_read(sentence), reused(sentence);
+  const Tense whole = all_read.sentence_tense();
+  std::size_t asked = 0;
+  for (std::size_t a = 0; a < words.size(); ++a) {
+    for (std::size_t b = a; b < words.size() && b < a + 4; ++b) {
+      const std::size_t pos = words[a].first, end = words[b].second;
+      timeline::TenseCues fresh(sentence);
+      for (const int window : {5, 10, 1}) {
+        for (const bool weak : {true, false}) {
+          const Tense want = all_read.local_tense(pos, end, window, weak);
+          const Tense got = fresh.local_tense(pos, end, window, weak);
+          const Tense again = reused.local_tense(pos, end, window, weak);
+          if (got != want || again != want) {  // the sentence is written out only then
+            CAPTURE(sentence, pos, end, window, weak);
+            CHECK(got == want);
+            CHECK(again == want);
+          }
+        }
+      }
+      if (fresh.sentence_tense() != whole) {
+        CAPTURE(sentence, pos, end);
+        CHECK(fresh.sentence_tense() == whole);
+      }
+      ++asked;
+    }
+  }
+  CHECK(reused.sentence_tense() == whole);
+  return asked;
 }
 
 }  // namespace
@@ -207,17 +269,31 @@ TEST_CASE("JSON Lines strings with escapes read as nlohmann reads them, short an
   }
   SECTION("the texts of real articles") {
     TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
-    const std::string dir = timeline::test::shared_dir() + "/data/te3-silver";
-    std::vector<std::string> files;
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-      if (e.path().extension() == ".tml") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end());
-    files.resize(std::min<std::size_t>(files.size(), 300));
-    for (const std::string& f : files) {
-      timeline::Document doc;
-      timeline::Error err;
-      REQUIRE(timeline::parse_timeml(timeline::test::read_file(f), f, &doc, &err));
-      check_record(doc.text);
+    for (const timeline::Document& doc : silver_documents(300)) check_record(doc.text);
+  }
+}
+
+TEST_CASE("tense cues read word by word answer as when every word is read first", "[text]") {
+  SECTION("sentences of our own") {
+    for (const char* sentence :
+         {"Officials said on Friday that the ban will stay.",
+          "On Friday, the government planned to pay the claims.",
+          "The offer had been due to expire Friday evening, the company said.",
+          "The shares are to resume trading Tuesday after a halt.",
+          "It is going to rain on Sunday, forecasters warned yesterday.",
+          "Until Thursday, they had not called back.",
+          "BLOCKED ON MONDAY: THE SITE WAS RESTORED BY WEDNESDAY",
+          "Le site a \xC3\xA9t\xC3\xA9 bloqu\xC3\xA9 lundi, said the regulator on Tuesday.",
+          "Ended", "a", "", "   ", "x's announced'", "The ban was lifted in May; it will return."}) {
+      check_tenses(sentence);
     }
+  }
+  SECTION("the sentences of real articles") {
+    TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
+    std::size_t asked = 0;
+    for (const timeline::Document& doc : silver_documents(120))
+      for (const timeline::Sentence& s : timeline::segment(doc.text))
+        asked += check_tenses(std::string_view(doc.text).substr(s.begin, s.end - s.begin));
+    CHECK(asked > 10000);
   }
 }

@@ -19,8 +19,6 @@
 namespace timeline {
 namespace {
 
-using Word = TenseCues::Word;
-
 // alpha_byte / lower_byte of every byte, asked once (other bytes than ASCII follow the locale
 // current at the first call): 0 for a byte that is neither a letter nor an apostrophe, else the
 // byte in lower case.
@@ -37,7 +35,7 @@ const std::array<char, 256>& word_bytes() {
   return table;
 }
 
-// Word::lists bit for a word of more than four letters ending in "ed".
+// A word's lists bit for a word of more than four letters ending in "ed".
 constexpr unsigned kEd = 1u << 31;
 
 // Word lists, hashed once.
@@ -231,13 +229,68 @@ bool mark_word_bytes(std::string_view t, std::uint64_t* bits) {
   return high;
 }
 
-// The words of a sentence, as TenseCues holds them.
+// A word's lists bits before it is looked up.
+constexpr unsigned kPending = 1u << 30;
+
+// The lists of the word t[begin, end) (bits of List, and kEd), as `table` has them for the word
+// in lower case, when a byte of a word of t is not ASCII: lowered as word_bytes() says.
+unsigned look_up_high(const ListTable& table, std::string_view t, std::uint32_t begin,
+                      std::uint32_t end) {
+  const std::array<char, 256>& bytes = word_bytes();
+  const char* p = t.data();
+  const std::size_t size = end - begin;
+  unsigned lists = 0;
+  if (size <= table.longest) {
+    char copy[kLongestKey + 16] = {};
+    for (std::size_t j = 0; j < size; ++j) copy[j] = bytes[static_cast<unsigned char>(p[begin + j])];
+    lists = table.find(key_of(copy, size, 0));
+  }
+  if (size > 4 && bytes[static_cast<unsigned char>(p[end - 2])] == 'e' &&
+      bytes[static_cast<unsigned char>(p[end - 1])] == 'd')
+    lists |= kEd;
+  return lists;
+}
+
+// The words of a sentence, as TenseCues holds them: each looked up when first read.
 struct Words {
-  const Word* w = nullptr;
+  const std::uint32_t* edges = nullptr;
+  unsigned* list_bits = nullptr;
   std::size_t n = 0;
+  std::string_view text;
+  bool high = false;  // a byte of a word is not ASCII
+  const ListTable& table = list_table();
   std::size_t size() const { return n; }
-  const Word& operator[](std::size_t k) const { return w[k]; }
-  unsigned lists(std::size_t k) const { return w[k].lists; }
+  std::uint32_t begin(std::size_t k) const { return edges[2 * k]; }
+  std::uint32_t end(std::size_t k) const { return edges[2 * k + 1]; }
+  unsigned lists(std::size_t k) const {
+    unsigned l = list_bits[k];
+    if (l & kPending) {
+      l = high ? look_up_high(table, text, begin(k), end(k)) : look_up(k);
+      list_bits[k] = l;
+    }
+    return l;
+  }
+
+ private:
+  // The lists of word k of an ASCII sentence, lowered by setting bit 5 (which ' has).
+  unsigned look_up(std::size_t k) const {
+    const char* p = text.data();
+    const std::uint32_t b = begin(k), e = end(k);
+    const std::size_t size = e - b;
+    unsigned l = 0;
+    if (size <= table.longest) {
+      const char* w = p + b;
+      char copy[kLongestKey + 16];
+      if (b + 16 > text.size()) {  // copied where sixteen bytes can be read
+        std::memset(copy, 0, sizeof copy);
+        std::memcpy(copy, w, text.size() - b);
+        w = copy;
+      }
+      l = table.find(key_of(w, size, kCaseBits));
+    }
+    if (size > 4 && (p[e - 1] | 0x20) == 'd' && (p[e - 2] | 0x20) == 'e') l |= kEd;
+    return l;
+  }
 };
 
 bool after_be(const Words& ws, std::size_t k) {
@@ -245,9 +298,13 @@ bool after_be(const Words& ws, std::size_t k) {
 }
 
 // The tense a word signals. `strong` is false for the weak cue of a regular -ed form.
-Tense tense_of_word(const Words& ws, std::size_t k, bool* strong = nullptr) {
+inline Tense tense_of_word(const Words& ws, std::size_t k, bool* strong = nullptr) {
   if (strong) *strong = true;
   const unsigned lists = ws.lists(k);
+  // Most words are in none of the lists below.
+  constexpr unsigned kTelling =
+      kFutureWord | kGoing | kIsAre | kPlanned | kPlan | kPastWord | kEd | kPresentWord;
+  if ((lists & kTelling) == 0) return Tense::kUnknown;
   const auto next_is = [&](unsigned bits) {
     return k + 1 < ws.size() && (ws.lists(k + 1) & bits) != 0;
   };
@@ -294,12 +351,12 @@ void TenseCues::reset(std::string_view t) {
   const bool high = mark_word_bytes(t, bits_.data());
   if (capacity_ < n / 2 + 1) {  // a word takes a byte and another between it and the next
     capacity_ = n / 2 + 1;
-    store_.reset(new Word[capacity_]);
+    lists_.reset(new unsigned[capacity_]);
     edges_.reset(new std::uint32_t[2 * capacity_]);  // n + 1 places at most
   }
   // Words begin and end where a byte's bit differs from the one before it: the changes
   // alternate, a beginning then an end, and bit n (just past the text) ends the last word.
-  // First the places of the changes, then each word looked up.
+  // The words are looked up when a question reads them (Words::lists).
   std::uint32_t* edges = edges_.get();
   std::size_t edge_count = 0;
   std::uint64_t carry = 0;  // the bit of the byte before the current 64
@@ -312,47 +369,14 @@ void TenseCues::reset(std::string_view t) {
       edges[edge_count++] = base + static_cast<std::uint32_t>(__builtin_ctzll(changes));
   }
   const std::size_t count = edge_count / 2;
-  Word* out = store_.get();
-  const ListTable& table = list_table();
-  const char* p = t.data();
-  char copy[kLongestKey + 16] = {};  // a word lowered byte by byte, or one near the end
-  if (!high) {  // ASCII letters and apostrophes: lowered by setting bit 5, which ' has
-    for (std::size_t k = 0; k < count; ++k) {
-      const std::uint32_t begin = edges[2 * k], end = edges[2 * k + 1];
-      const std::size_t size = end - begin;
-      unsigned lists = 0;
-      if (size <= table.longest) {
-        const char* w = p + begin;
-        if (begin + 16 > n) {  // copied where sixteen bytes can be read
-          std::memcpy(copy, w, n - begin);
-          w = copy;
-        }
-        lists = table.find(key_of(w, size, kCaseBits));
-      }
-      if (size > 4 && (p[end - 1] | 0x20) == 'd' && (p[end - 2] | 0x20) == 'e') lists |= kEd;
-      out[k] = Word{begin, end, lists};
-    }
-  } else {  // a letter of the current locale's: lowered as word_bytes() says
-    const std::array<char, 256>& bytes = word_bytes();
-    for (std::size_t k = 0; k < count; ++k) {
-      const std::uint32_t begin = edges[2 * k], end = edges[2 * k + 1];
-      const std::size_t size = end - begin;
-      unsigned lists = 0;
-      if (size <= table.longest) {
-        for (std::size_t j = 0; j < size; ++j) copy[j] = bytes[static_cast<unsigned char>(p[begin + j])];
-        lists = table.find(key_of(copy, size, 0));
-      }
-      if (size > 4 && bytes[static_cast<unsigned char>(p[end - 2])] == 'e' &&
-          bytes[static_cast<unsigned char>(p[end - 1])] == 'd')
-        lists |= kEd;
-      out[k] = Word{begin, end, lists};
-    }
-  }
+  std::fill(lists_.get(), lists_.get() + count, kPending);
+  text_ = t;
+  high_ = high;
   count_ = count;
 }
 
 Tense TenseCues::sentence_tense() const {
-  const Words ws{store_.get(), count_};
+  const Words ws{edges_.get(), lists_.get(), count_, text_, high_};
   bool past = false, present = false;
   for (std::size_t k = 0; k < ws.size(); ++k) {
     const Tense t = tense_of_word(ws, k);
@@ -370,13 +394,17 @@ Tense TenseCues::sentence_tense() const {
 
 Tense TenseCues::local_tense(std::size_t pos, std::size_t end, int window,
                              bool weak_anywhere) const {
-  const Words ws{store_.get(), count_};
+  const Words ws{edges_.get(), lists_.get(), count_, text_, high_};
   // Index of the first word at or after pos, and of the first after the expression.
-  const std::size_t first = static_cast<std::size_t>(
-      std::partition_point(ws.w, ws.w + ws.n, [pos](const Word& w) { return w.end <= pos; }) -
-      ws.w);
+  std::size_t lo = 0, hi = ws.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (ws.end(mid) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const std::size_t first = lo;
   std::size_t after = first;
-  while (after < ws.size() && ws[after].begin < end) ++after;
+  while (after < ws.size() && ws.begin(after) < end) ++after;
   // Only strong cues (auxiliaries, irregular past forms) count here; a weak -ed form is left
   // to the sentence's tense, which a future auxiliary elsewhere outranks.
   // The words before the expression first (its verb usually precedes it), then those after.

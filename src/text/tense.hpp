@@ -12,11 +12,14 @@
 
 namespace timeline {
 
-// The words of one sentence, read once, and the tense cues asked of them: the tagger asks
-// about every expression of a sentence in turn. A word is a run of letters and apostrophes;
-// each is looked up in the word lists below as it is found. Only offsets into the text are
-// kept, so the answers hold for the text given to the last reset(). Reusing one TenseCues
-// across sentences reuses its storage. Not shared between threads.
+// The words of one sentence, found once, and the tense cues asked of them: the tagger asks
+// about every expression of a sentence in turn. A word is a run of letters and apostrophes.
+// reset() only finds where the words are; a word is looked up in the word lists below the first
+// time a question reads it, and the answer kept: local_tense() reads the few words around an
+// expression, sentence_tense() all of them. The answers are those of looking every word up at
+// reset(). A view of the sentence is kept, so its text must outlive the questions asked
+// after reset() (the const questions fill that cache of lookups). Reusing one TenseCues across
+// sentences reuses its storage. Not shared between threads.
 //
 // Example:
 //   TenseCues cues("Officials said on Friday that the ban will stay.");
@@ -34,15 +37,15 @@ class TenseCues {
   Tense sentence_tense() const;
   Tense local_tense(std::size_t pos, std::size_t end, int window, bool weak_anywhere = false) const;
 
-  struct Word {
-    std::uint32_t begin, end;  // the sentence is part of a document, whose offsets are 32-bit
-    unsigned lists;            // the word lists it is in (bits), and its form (-ed)
-  };
-
  private:
-  std::unique_ptr<Word[]> store_;  // the sentence's words, count_ of them, in room for capacity_
-  std::size_t count_ = 0, capacity_ = 0;
-  std::unique_ptr<std::uint32_t[]> edges_;  // where words begin and end, in room for 2 * capacity_
+  std::string_view text_;  // the sentence
+  bool high_ = false;      // a byte of a word is not ASCII: words are lowered by the locale
+  std::size_t count_ = 0, capacity_ = 0;  // words, and the room for them
+  // Where word k begins and ends: edges_[2k] and edges_[2k + 1], in room for 2 * capacity_.
+  std::unique_ptr<std::uint32_t[]> edges_;
+  // The word lists word k is in (bits), and its form (-ed); a bit of its own until the word is
+  // looked up. In room for capacity_.
+  std::unique_ptr<unsigned[]> lists_;
   std::vector<std::uint64_t> bits_;  // bit k: byte k is a word's
 };
 
