@@ -397,11 +397,23 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
   }
   // Person names: runs of two or more capitalized words that nothing else claimed, or a single
   // capitalized word that is the surname of a person named before.
-  for (std::size_t i = 0; i < toks.size();) {
+  const std::size_t ntoks = toks.size();
+  const char* const taken = used.data();  // read once: `used` is the thread's (sc)
+  // Whether a token can begin a run: a capitalized word, not "'s", that nothing claimed.
+  auto opens = [&](std::size_t k) {
+    const Token& t = toks[k];
+    return !taken[k] && t.capital && t.word && t.lower != "'s"sv;
+  };
+  for (std::size_t i = 0; i < ntoks;) {
+    // Most tokens begin no run: passed over here without the work below (for them it finds
+    // no run and goes on to the next token).
+    if (!opens(i)) {
+      ++i;
+      continue;
+    }
     std::size_t j = i;
-    while (j < toks.size() && !used[j] &&
-           ((toks[j].capital && toks[j].word && toks[j].lower != "'s"sv) ||
-            (toks[j].text == "."sv && j > i && toks[j - 1].text.size() == 1)))
+    while (j < ntoks && (opens(j) || (!taken[j] && toks[j].text == "."sv && j > i &&
+                                      toks[j - 1].text.size() == 1)))
       ++j;
     std::size_t b = i;
     while (b < j && common_capital(pack, toks[b])) ++b;

@@ -206,11 +206,14 @@ bool load_pack(const DataFiles& data, const std::string& domain, Pack* pack, Err
 
 void find_starts(const Pack& pack, const std::vector<Token>& toks, std::vector<Start>* out) {
   out->clear();
-  const std::size_t known = pack.starts.size();
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    const std::uint32_t id = toks[i].word_id;
-    if (id < known && pack.starts[id] != 0)
-      out->push_back(Start{static_cast<std::uint32_t>(i), pack.starts[id]});
+  // Sizes and tables read once: a store into *out may alias them for the compiler.
+  const std::size_t known = pack.starts.size(), n = toks.size();
+  const std::uint8_t* const starts = pack.starts.data();
+  const Token* const t = toks.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t id = t[i].word_id;
+    if (id < known && starts[id] != 0)
+      out->push_back(Start{static_cast<std::uint32_t>(i), starts[id]});
     else if (id == kUnindexed)
       out->push_back(Start{static_cast<std::uint32_t>(i), 0xFFu});
   }
