@@ -156,6 +156,22 @@ std::size_t check_tenses(std::string_view sentence) {
           }
         }
       }
+      // The tagger's two questions asked at once: within five words, and within ten.
+      for (const bool weak : {true, false}) {
+        Tense wide = Tense::kUnknown, wide_again = Tense::kUnknown;
+        const Tense near = timeline::TenseCues(sentence).local_tense(pos, end, 5, 10, weak, &wide);
+        const Tense near_again = reused.local_tense(pos, end, 5, 10, weak, &wide_again);
+        const Tense want_near = all_read.local_tense(pos, end, 5, weak);
+        const Tense want_wide = all_read.local_tense(pos, end, 10, weak);
+        if (near != want_near || wide != want_wide || near_again != want_near ||
+            wide_again != want_wide) {
+          CAPTURE(sentence, pos, end, weak);
+          CHECK(near == want_near);
+          CHECK(wide == want_wide);
+          CHECK(near_again == want_near);
+          CHECK(wide_again == want_wide);
+        }
+      }
       if (fresh.sentence_tense() != whole) {
         CAPTURE(sentence, pos, end);
         CHECK(fresh.sentence_tense() == whole);

@@ -103,15 +103,15 @@ class RuleTagger : public Tagger {
         t.end = m.end;
         find_signal(text, &t);
         const std::string_view signal = t.signal;
-        const Tense near = cues.local_tense(m.begin - s.begin, m.end - s.begin, 5, true);
+        // The clause's tense within five words, and within ten (asked at once).
+        Tense within_ten = Tense::kUnknown;
+        const Tense near =
+            cues.local_tense(m.begin - s.begin, m.end - s.begin, 5, 10, true, &within_ten);
         Tense tense = near;
         if (tense == Tense::kUnknown || tense == Tense::kPresent) {
           // A strong cue farther in the clause outranks the sentence's ("since he was rescued
           // off the coast of Florida in late November" in a sentence that has a "will").
-          const Tense wide =
-              near == Tense::kUnknown
-                  ? cues.local_tense(m.begin - s.begin, m.end - s.begin, 10, true)
-                  : Tense::kUnknown;
+          const Tense wide = near == Tense::kUnknown ? within_ten : Tense::kUnknown;
           if (wide == Tense::kPast || wide == Tense::kFuture) tense = wide;
           else {
             if (!sentence_tense_once) sentence_tense_once = cues.sentence_tense();

@@ -36,6 +36,10 @@ class TenseCues {
   // sentence_tense() and local_tense() below, for the sentence last given to reset().
   Tense sentence_tense() const;
   Tense local_tense(std::size_t pos, std::size_t end, int window, bool weak_anywhere = false) const;
+  // local_tense() for `window`, and at once in *wide the same for `wide_window`: two questions
+  // the tagger asks of one expression, answered in one search.
+  Tense local_tense(std::size_t pos, std::size_t end, int window, int wide_window,
+                    bool weak_anywhere, Tense* wide) const;
 
  private:
   std::string_view text_;  // the sentence
