@@ -115,9 +115,12 @@ void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int
   for (std::size_t q = 0; q + 1 < n; q += stride) {
     const unsigned gram = grams_[kAtomBytes.low[p[q]] * 128u + kAtomBytes.low[p[q + 1]]];
     if (gram == 0) continue;
-    // The places the pair may be bytes k, k + 1 of a head at, left to right.
-    for (std::size_t k = stride; k-- > 0;) {
-      if ((gram >> k & 1u) == 0 || q < k) continue;
+    // The places the pair may be bytes k, k + 1 of a head at, left to right: its set bits
+    // (below stride: a head has key_len_ - 1 <= stride pairs), highest first.
+    for (unsigned ks = gram; ks != 0;) {
+      const std::size_t k = 31u - static_cast<unsigned>(__builtin_clz(ks));
+      ks &= ~(1u << k);
+      if (q < k) continue;
       const std::size_t b = q - k;
       if (b + key_len_ > n) continue;
       // The head's pair at another place first (its first, or its last when that is this one).
@@ -125,7 +128,13 @@ void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int
       if ((grams_[kAtomBytes.low[p[b + o]] * 128u + kAtomBytes.low[p[b + o + 1]]] >> o & 1u) == 0)
         continue;
       std::uint32_t head = 0;
-      for (std::size_t j = 0; j < key_len_; ++j) head = (head << 7) | kAtomBytes.low[p[b + j]];
+      if (key_len_ == 4) {  // the usual length (atoms of four bytes or more), unrolled
+        head = static_cast<std::uint32_t>(kAtomBytes.low[p[b]]) << 21 |
+               static_cast<std::uint32_t>(kAtomBytes.low[p[b + 1]]) << 14 |
+               static_cast<std::uint32_t>(kAtomBytes.low[p[b + 2]]) << 7 | kAtomBytes.low[p[b + 3]];
+      } else {
+        for (std::size_t j = 0; j < key_len_; ++j) head = (head << 7) | kAtomBytes.low[p[b + j]];
+      }
       const std::uint32_t slot = head_slot(head);
       if ((bits_[slot / 64] >> (slot % 64) & 1u) == 0) continue;
       const auto it = std::lower_bound(heads_.begin(), heads_.end(), head);
