@@ -223,7 +223,9 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
                                 std::size_t sentence_index, Discourse* d) {
   std::vector<Draft> out;
   out.reserve(si.triggers.size());  // at most one draft a trigger
-  const std::vector<Source> sources = find_sources(text, si);
+  // The sources of this thread, kept from one sentence to the next (read below only).
+  thread_local std::vector<Source> sources;
+  find_sources(text, si, &sources);
   const std::size_t n = si.toks.size();
   const Mention* prev_actor = nullptr;  // subject of the last active verb of the sentence
   std::size_t censorship_triggers = 0;  // of the sentence: blocks, slowdowns, ..., restorations

@@ -1,6 +1,8 @@
 // Sources, status and certainty cues (see sources.hpp).
 #include "events/sources.hpp"
 
+#include <utility>
+
 namespace timeline::events {
 
 using namespace std::string_view_literals;
@@ -87,8 +89,9 @@ bool is_boundary(const SentenceInfo& si, std::size_t i) {
   return t.lower == "and"sv && i > 0 && si.toks[i - 1].text == ","sv;
 }
 
-std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) {
-  std::vector<Source> out;
+void find_sources(std::string_view text, const SentenceInfo& si, std::vector<Source>* outp) {
+  std::vector<Source>& out = *outp;
+  out.clear();
   for (const CueHit& c : si.cues) {
     const std::size_t v = c.first;
     if (c.cue == "according"sv) {
@@ -103,7 +106,7 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
         s.kind = "people";
         s.name = std::string(text.substr(si.toks[c.first + c.count].begin,
                                          si.toks[end - 1].end - si.toks[c.first + c.count].begin));
-        out.push_back(s);
+        out.push_back(std::move(s));
       }
       continue;
     }
@@ -172,24 +175,23 @@ std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si) 
         Source s;
         if (free_source(text, si, end, v, &s)) {
           s.official = s.official || official_apposition;
-          out.push_back(s);
+          out.push_back(std::move(s));
           continue;
         }
       }
       if (m->role != Role::kRegion) {
         Source s = from_mention(*m, v);
         s.official = s.official || official_apposition;
-        out.push_back(s);
+        out.push_back(std::move(s));
         continue;
       }
     }
     Source s;
     if (free_source(text, si, end, v, &s)) {
       s.official = s.official || official_apposition;
-      out.push_back(s);
+      out.push_back(std::move(s));
     }
   }
-  return out;
 }
 
 bool in_condition(const SentenceInfo& si, std::size_t clause_first) {

@@ -24,8 +24,9 @@ struct Source {
   bool has_mention = false;
 };
 
-// The sources named in the sentence, in order.
-std::vector<Source> find_sources(std::string_view text, const SentenceInfo& si);
+// The sources named in the sentence, in order, into *out (cleared first, its capacity kept: a
+// caller reading many sentences keeps one list).
+void find_sources(std::string_view text, const SentenceInfo& si, std::vector<Source>* out);
 
 // True when the token at i is inside a clause boundary cue, a say cue, "that" or punctuation that
 // ends a clause.
