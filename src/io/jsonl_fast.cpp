@@ -8,6 +8,10 @@
 
 #include "common/json_text.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace timeline::io {
 namespace {
 
@@ -44,17 +48,23 @@ class Reader {
       i_ = plain_end + 1;
       return true;
     }
+    // The run before the first escape is read: decoding goes on from there.
+    const std::size_t first_run = i_;
+    i_ = plain_end;
     if (!out) return decode(nullptr);
     // Decoded into room for the rest of the input, which the decoding never outgrows (an escape
-    // is at least as long as the UTF-8 it stands for). Up to kRoomBytes, the room is a buffer of
-    // the thread's, which grows to the longest record and is not filled again for each string,
-    // and the result is appended in one step; a longer rest is decoded in place in *out (filled
-    // first, then cut), so that a huge record is not held twice.
-    const std::size_t rest = s_.size() - i_;
+    // is at least as long as the UTF-8 it stands for), and kSlack bytes more for copy_run()'s
+    // sixteen-byte stores. Up to kRoomBytes, the room is a buffer of the thread's, which grows
+    // to the longest record and is not filled again for each string, and the result is
+    // appended in one step; a longer rest is decoded in place in *out (filled first, then
+    // cut), so that a huge record is not held twice.
+    const std::size_t rest = s_.size() - first_run + kSlack;
     if (rest <= kRoomBytes) {
       static thread_local std::string room;
       if (room.size() < rest) room.resize(rest);
       char* w = &room[0];
+      std::memcpy(w, s_.data() + first_run, plain_end - first_run);
+      w += plain_end - first_run;
       const bool ok = decode(&w);
       if (ok) out->append(room.data(), static_cast<std::size_t>(w - room.data()));
       return ok;
@@ -62,6 +72,8 @@ class Reader {
     const std::size_t base = out->size();
     out->resize(base + rest);
     char* w = &(*out)[base];
+    std::memcpy(w, s_.data() + first_run, plain_end - first_run);
+    w += plain_end - first_run;
     const bool ok = decode(&w);
     out->resize(static_cast<std::size_t>(w - out->data()));
     return ok;
@@ -107,12 +119,11 @@ class Reader {
   // *w moved past them (when w is not null).
   bool decode(char** w) {
     for (;;) {
-      const std::size_t run = i_;
-      i_ = run_end();
-      if (i_ == kBadBytes) return false;
       if (w) {
-        std::memcpy(*w, s_.data() + run, i_ - run);
-        *w += i_ - run;
+        if (!copy_run(w)) return false;
+      } else {
+        i_ = run_end();
+        if (i_ == kBadBytes) return false;
       }
       if (i_ >= s_.size() || static_cast<unsigned char>(s_[i_]) < 0x20) return false;
       if (s_[i_++] == '"') return true;
@@ -147,6 +158,51 @@ class Reader {
     }
   }
   static constexpr std::size_t kRoomBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kSlack = 16;
+
+  // Copies the plain run from i_ (json_text::plain_run_end) to *w, moving i_ to its end and *w
+  // past the copy; false when the run is not valid UTF-8. Sixteen bytes a step where SSE2 is:
+  // each step stores all sixteen at *w (the room has kSlack bytes to spare), then keeps those
+  // before a '"', '\\' or control byte. One pass over the bytes, where plain_run_end() and a
+  // memcpy for each run took two.
+  bool copy_run(char** w) {
+    const char* p = s_.data();
+    const std::size_t n = s_.size();
+    std::size_t i = i_;
+    char* out = *w;
+    bool high = false, stopped = false;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i control = _mm_set1_epi8(0x1F);
+    __m128i seen = _mm_setzero_si128();  // the bytes stored, or'ed: bit 7 tells of a high one
+    for (; i + 16 <= n; i += 16, out += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
+      seen = _mm_or_si128(seen, v);
+      const __m128i stop = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+          _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
+      if (const int mask = _mm_movemask_epi8(stop)) {
+        const auto k = static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        i += k;
+        out += k;
+        stopped = true;
+        break;
+      }
+    }
+    high = _mm_movemask_epi8(seen) != 0;
+#endif
+    if (!stopped) {  // fewer than sixteen bytes were left: one at a time
+      for (; i < n && p[i] != '"' && p[i] != '\\' && static_cast<unsigned char>(p[i]) >= 0x20; ++i) {
+        high = high || static_cast<unsigned char>(p[i]) >= 0x80;
+        *out++ = p[i];
+      }
+    }
+    if (high && !valid_utf8(s_.substr(i_, i - i_), nullptr)) return false;
+    i_ = i;
+    *w = out;
+    return true;
+  }
 
   // The end of the plain run from i_ (json_text::plain_run_end), or kBadBytes when the run is
   // not valid UTF-8: then the record is left to check_input() and nlohmann.
