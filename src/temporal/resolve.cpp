@@ -203,17 +203,25 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     const auto sat = directed(dir, "weekday", "6", a, tense, loose);
     return sat ? iso_week_of(*parse_iso_date(*sat)) + "-WE" : sat;
   }
+  // The direction as a number, compared once: the loops below ask it again and again.
+  enum class Dir { kPast, kBefore, kFuture, kAfter, kNear, kOther };
+  const Dir d = dir == "past"     ? Dir::kPast
+                : dir == "before" ? Dir::kBefore
+                : dir == "future" ? Dir::kFuture
+                : dir == "after"  ? Dir::kAfter
+                : dir == "near"   ? Dir::kNear
+                                  : Dir::kOther;
   if (kind == "weekday") {
     const int want = x[0] - '0';
     if (want < 1 || want > 7) return std::nullopt;
     const int have = (a.day_of_week().as_number() + 6) % 7 + 1;  // Monday = 1
     int back = (have - want + 7) % 7, fwd = (want - have + 7) % 7;
-    if (dir == "before" && back == 0) back = 7;
-    if (dir == "after" && fwd == 0) fwd = 7;
+    if (d == Dir::kBefore && back == 0) back = 7;
+    if (d == Dir::kAfter && fwd == 0) fwd = 7;
     // The anchor's own weekday in a future sentence is today ("will meet Monday", written on
     // a Monday: news names next week's as "next Monday"); a rule's "future" is next week's.
-    if (dir == "future" && fwd == 0 && !by_tense) fwd = 7;
-    const bool forward = dir == "future" || dir == "after" || (dir == "near" && fwd < back);
+    if (d == Dir::kFuture && fwd == 0 && !by_tense) fwd = 7;
+    const bool forward = d == Dir::kFuture || d == Dir::kAfter || (d == Dir::kNear && fwd < back);
     return iso_date(forward ? a + bg::days(fwd) : a - bg::days(back));
   }
   // A month-day named with its weekday ("Monday, Oct. 26"): the year where they agree.
@@ -236,31 +244,33 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
   // in a future sentence may be the one under way, one in a past sentence is never ahead.
   // A month-day within two weeks of the anchor is this year's whichever way the tense points:
   // "redeemed on Oct. 31" written Oct. 27, "the Jan. 14 deadline" written Jan. 5.
-  const bool month_day = kind == "month" && x.size() >= 5;
+  const bool month = kind == "month";
+  const bool month_day = month && x.size() >= 5;
   const bool quarter = kind == "quarter";
-  const bg::days slack(by_tense && ((loose && !quarter) || (quarter && dir == "future")) ? 100
-                       : by_tense && month_day                                         ? 14
-                                                                                       : 0);
+  const bool season = kind == "season";
+  const bg::days slack(by_tense && ((loose && !quarter) || (quarter && d == Dir::kFuture)) ? 100
+                       : by_tense && month_day                                           ? 14
+                                                                                         : 0);
   std::optional<Occurrence> pick;
   for (int year = y - 2; year <= y + 2; ++year) {
     const auto o = occurrence(kind, x, year);
     if (!o) continue;
-    if (dir == "past" && o->start <= a + slack) pick = o;
+    if (d == Dir::kPast && o->start <= a + slack) pick = o;
     // "last February" said on March 1 is the February of the year before ("last December"
     // said on January 5 is the December just past).
-    if (dir == "before" && o->end <= a && (o->year < y || o->end + bg::days(30) <= a)) pick = o;
-    if ((dir == "future" && o->end + slack > a) || (dir == "after" && o->start > a)) {
+    if (d == Dir::kBefore && o->end <= a && (o->year < y || o->end + bg::days(30) <= a)) pick = o;
+    if ((d == Dir::kFuture && o->end + slack > a) || (d == Dir::kAfter && o->start > a)) {
       if (!pick) pick = o;
     }
-    if (dir == "near") {
-      if (kind == "season") {
+    if (d == Dir::kNear) {
+      if (season) {
         const auto distance = [&](const Occurrence& c) {
           return c.start > a ? (c.start - a).days() : c.end <= a ? (a - c.end).days() + 1 : 0;
         };
         if (!pick || distance(*o) < distance(*pick)) pick = o;
-      } else if (year == y && !(kind == "month" && o->start > a + bg::days(100))) {
+      } else if (year == y && !(month && o->start > a + bg::days(100))) {
         pick = o;  // the anchor's year, unless that is long after the anchor
-      } else if (year == y - 1 && kind == "month" && !pick) {
+      } else if (year == y - 1 && month && !pick) {
         pick = o;
       }
     }
@@ -309,7 +319,9 @@ bool resolve_into(std::string_view partial, const std::optional<bg::date>& ancho
                                                   "month",   "year",    "quarter",
                                                   "half",    "decade",  "century"};
     // UNIT(+|-)N: the unit is all that comes before the first sign.
-    const std::string_view unit_word = s.substr(0, s.find_first_of("+-"));
+    std::size_t sign = 0;
+    while (sign < s.size() && s[sign] != '+' && s[sign] != '-') ++sign;
+    const std::string_view unit_word = s.substr(0, sign);
     for (std::string_view unit : kUnits) {
       long n = 0;
       bool vague = false;

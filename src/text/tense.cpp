@@ -222,19 +222,28 @@ bool mark_word_bytes(std::string_view t, std::uint64_t* bits) {
   // SSE2 has no unsigned byte compare); no byte of 0x80 or above passes that test.
   const __m128i case_bit = _mm_set1_epi8(0x20), shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
   const __m128i limit = _mm_set1_epi8(static_cast<char>(0x80 + 26)), apostrophe = _mm_set1_epi8('\'');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+  // The word bytes of the sixteen at q, a bit each.
+  const auto mark16 = [&](const unsigned char* q) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
     const __m128i letter =
         _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), shift), limit);
     unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, _mm_cmpeq_epi8(v, apostrophe))));
     for (unsigned h = static_cast<unsigned>(_mm_movemask_epi8(v)); h != 0; h &= h - 1) {
       const unsigned k = static_cast<unsigned>(__builtin_ctz(h));
-      if (bytes[p[i + k]] != 0) {
+      if (bytes[q[k]] != 0) {
         m |= 1u << k;
         high = true;
       }
     }
-    bits[i / 64] |= static_cast<std::uint64_t>(m) << (i % 64);
+    return static_cast<std::uint64_t>(m);
+  };
+  // i steps by sixteen from 0, so the sixteen bits of a step lie in one number of bits.
+  for (; i + 16 <= n; i += 16) bits[i / 64] |= mark16(p + i) << (i % 64);
+  if (i < n) {  // the last bytes, copied where sixteen can be read (a zero is no word's)
+    unsigned char tail[16] = {};
+    std::memcpy(tail, p + i, n - i);
+    bits[i / 64] |= mark16(tail) << (i % 64);
+    i = n;
   }
 #endif
   for (; i < n; ++i) {
