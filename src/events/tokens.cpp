@@ -192,7 +192,8 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
   const std::size_t stop = std::min<std::size_t>(end, text.size());
   bool any = false;          // a token was emitted
   std::size_t last_end = 0;  // the end of the last one
-  auto put = [&](std::size_t b, std::size_t e, bool word, int flags = kUnknownFlags) {
+  auto put = [&](std::size_t b, std::size_t e, bool word,
+                 int flags = kUnknownFlags) __attribute__((always_inline)) {
     emit(b, e, word, flags);
     any = true;
     last_end = e;
