@@ -38,6 +38,23 @@ class Reader {
     return i_ == s_.size();
   }
 
+  // A member's key: a view of the input when the key has no escape (as a key nearly always
+  // has), else decoded into *storage and viewed there.
+  bool key(std::string_view* key, std::string* storage) {
+    const std::size_t at = i_;
+    if (!eat('"')) return false;
+    const std::size_t plain_end = run_end();
+    if (plain_end != kBadBytes && plain_end < s_.size() && s_[plain_end] == '"') {
+      *key = s_.substr(i_, plain_end - i_);
+      i_ = plain_end + 1;
+      return true;
+    }
+    i_ = at;
+    if (!string(storage)) return false;
+    *key = *storage;
+    return true;
+  }
+
   // A JSON string, decoded to UTF-8 into *out (when out is not null).
   bool string(std::string* out) {
     if (!eat('"')) return false;
@@ -273,12 +290,13 @@ bool read_simple_record(std::string_view body, RecordFields* out) {
   unsigned seen = 0;  // bit per known key, to give up on a key given twice
   if (!r.peek('}')) {
     do {
-      std::string key;
-      if (!r.string(&key) || !r.eat(':')) return false;
+      std::string escaped_key;
+      std::string_view key;
+      if (!r.key(&key, &escaped_key) || !r.eat(':')) return false;
       static constexpr std::string_view kKeys[] = {"id", "text", "title", "url", "published", "lang"};
       int k = -1;
       for (int n = 0; n < 6; ++n)
-        if (std::string_view(key) == kKeys[n]) k = n;
+        if (key == kKeys[n]) k = n;
       if (k < 0) {
         if (!r.skip_value(0)) return false;
         continue;
@@ -287,16 +305,15 @@ bool read_simple_record(std::string_view body, RecordFields* out) {
       seen |= 1u << k;
       if (k == 1) out->has_text = true;
       if (r.null()) continue;
-      std::string value;
-      if (!r.string(&value)) return false;
-      switch (k) {
-        case 0: out->id = std::move(value); break;
-        case 1: out->text = std::move(value); break;
-        case 2: out->title = std::move(value); break;
-        case 3: out->url = std::move(value); break;
-        case 4: out->published = std::move(value); break;
-        default: out->lang = std::move(value); break;
-      }
+      // Read straight into the member (empty until now: each key is taken once).
+      std::string* const value = k == 0 ? &out->id.emplace()
+                                 : k == 1 ? &out->text
+                                 : k == 2 ? &out->title
+                                 : k == 3 ? &out->url
+                                 : k == 4 ? &out->published
+                                          : &out->lang;
+      value->clear();
+      if (!r.string(value)) return false;
     } while (r.eat(','));
   }
   if (!(r.eat('}') && r.at_end())) return false;
