@@ -221,3 +221,31 @@ TEST_CASE("run_batch with a setup step: documents read ahead keep their place, f
   };
   run_and_check(kinds, jobs, setup, &ready);
 }
+
+TEST_CASE("run_batch with a setup step uses no more threads than --jobs, setup's included",
+          "[cli]") {
+  const int jobs = GENERATE(2, 3);
+  CAPTURE(jobs);
+  // Slow records spread through the batch keep every thread working; setup runs on one of the
+  // `jobs` threads (not on one more), and no document is worked before it returns.
+  std::mutex mu;
+  std::set<std::thread::id> setup_threads;
+  std::atomic<bool> ready{false};
+  auto setup = [&] {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      setup_threads.insert(std::this_thread::get_id());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ready = true;
+    return true;
+  };
+  const Outcome got = run_and_check(
+      batch_of(300, {{Kind::kSlow, 0, 10, kAll}, {Kind::kRefused, 5, 50, kAll}}), jobs, setup,
+      &ready);
+  std::set<std::thread::id> all = got.threads;
+  all.insert(setup_threads.begin(), setup_threads.end());
+  CHECK(setup_threads.size() == 1);
+  CHECK(got.threads.size() >= 2);
+  CHECK(all.size() <= static_cast<std::size_t>(jobs));
+}

@@ -21,10 +21,11 @@
 // worker made for a document (its parsed text, its result) goes back to that worker to be freed
 // once emitted, and the bytes the calling thread read are freed by it.
 //
-// Start-up: with a `setup` step (the tagger's rules compiled, say), setup runs on a thread of its
-// own while the documents are read, and the calling thread parses them as it reads (never more
-// than a window ahead of the parsing); with --jobs 3 and more, all workers but one parse too
-// (setup and the calling thread keep a core each). The parsed documents wait, up to a larger
+// Start-up: with a `setup` step (the tagger's rules compiled, say), setup runs on the first
+// worker, which has nothing else to do before it returns (no thread of its own is made for it, nor
+// a malloc arena), while the documents are read, and the calling thread parses them as it reads
+// (never more than a window ahead of the parsing); with --jobs 3 and more, the other workers parse
+// too (setup and the calling thread keep a core each). The parsed documents wait, up to a larger
 // start-up window (kStartupDocuments, kWindowBytes); no document reaches `work` before setup
 // returns. So the start-up no longer leaves the other cores idle.
 //
@@ -138,13 +139,14 @@ class OrderedPool {
   // Emits a finished slot; what the slot holds afterwards is freed by the thread that made it.
   using Finish = std::function<void(Slot&)>;
 
-  // `gate_open`: false while a setup step runs (then open() is called once it returns).
-  OrderedPool(int jobs, const WorkFn& work, Finish finish, bool gate_open)
-      : work_(work), finish_(std::move(finish)), jobs_(jobs),
+  // `setup`: run by the first worker before it takes documents (the gate stays closed until it
+  // returns), or empty.
+  OrderedPool(int jobs, const WorkFn& work, Finish finish, const SetupFn& setup)
+      : work_(work), finish_(std::move(finish)), setup_(setup), jobs_(jobs),
         window_(std::min(kWindowPerJob * static_cast<std::size_t>(jobs), kStartupDocuments)),
         min_window_(std::max(kMinWindow, kMinWindowPerJob * static_cast<std::size_t>(jobs))),
-        ring_(gate_open ? window_ : kStartupDocuments), state_(ring_.size(), State::kEmpty),
-        garbage_(static_cast<std::size_t>(jobs - 1)), gate_open_(gate_open) {
+        ring_(setup ? kStartupDocuments : window_), state_(ring_.size(), State::kEmpty),
+        garbage_(static_cast<std::size_t>(jobs - 1)), gate_open_(!setup) {
     spare_.reserve(ring_.size());
     for (std::vector<Slot>& g : garbage_) g.reserve(window_);
     workers_.reserve(static_cast<std::size_t>(jobs - 1));
@@ -159,7 +161,22 @@ class OrderedPool {
   OrderedPool& operator=(const OrderedPool&) = delete;
   ~OrderedPool() { stop(); }
 
-  // Setup has returned: `ok` lets the work begin, else the batch is abandoned.
+  // What setup threw, if it did; read by the caller once push() or drain() threw SetupFailed.
+  std::exception_ptr setup_error() const { return setup_error_; }
+
+ private:
+  // Runs setup (on the first worker) and opens the gate: `ok` lets the work begin, else the batch
+  // is abandoned.
+  void run_setup() {
+    bool ok = false;
+    try {
+      ok = setup_();
+    } catch (...) {
+      setup_error_ = std::current_exception();  // published by open()'s lock
+    }
+    open(ok);
+  }
+
   void open(bool ok) {
     bool wake_caller;
     {
@@ -172,6 +189,7 @@ class OrderedPool {
     if (wake_caller) done_cv_.notify_one();
   }
 
+ public:
   // Queues one item; first emits what is ready, and makes room by working slots. Throws
   // SetupFailed once setup has failed.
   void push(Slot&& slot) {
@@ -331,6 +349,7 @@ class OrderedPool {
   }
 
   void worker(int index) {
+    if (index == 0 && setup_) run_setup();
     std::vector<Slot> trash;  // slots this worker worked, emitted since: freed here
     trash.reserve(window_);
     std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
@@ -361,6 +380,8 @@ class OrderedPool {
 
   const WorkFn& work_;
   Finish finish_;
+  const SetupFn& setup_;
+  std::exception_ptr setup_error_;
   const int jobs_;
   const std::size_t window_;      // documents in flight once the gate is open
   const std::size_t min_window_;  // documents in flight however many bytes they hold
@@ -426,27 +447,7 @@ int run_batch(const Options& opt, const LoadOptions& load, const SetupFn& setup,
     return failures;
   }
 
-  OrderedPool pool(opt.jobs, work, finish, !setup);
-  std::exception_ptr setup_error;
-  std::thread setup_thread;
-  if (setup) {
-    setup_thread = std::thread([&] {
-      bool ok = false;
-      try {
-        ok = setup();
-      } catch (...) {
-        setup_error = std::current_exception();
-      }
-      pool.open(ok);
-    });
-  }
-  // Joins the setup thread however the reading ends.
-  struct Join {
-    std::thread& t;
-    ~Join() {
-      if (t.joinable()) t.join();
-    }
-  } join{setup_thread};
+  OrderedPool pool(opt.jobs, work, finish, setup);
   try {
     for (const std::string& path : opt.inputs)
       io::load_path_deferred(
@@ -459,8 +460,7 @@ int run_batch(const Options& opt, const LoadOptions& load, const SetupFn& setup,
           });
     pool.drain();
   } catch (const SetupFailed&) {
-    setup_thread.join();
-    if (setup_error) std::rethrow_exception(setup_error);
+    if (pool.setup_error()) std::rethrow_exception(pool.setup_error());
     return -1;
   }
   return failures;

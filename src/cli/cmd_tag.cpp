@@ -71,11 +71,14 @@ int cmd_tag(int argc, char** argv) {
     return kExitUsage;
   }
   LoadOptions load;
+  if (!load_options(opt, &load, std::cerr)) return kExitUsage;
+  // The data files (built in, --rules laid over) are read and the tagger made while the first
+  // documents are read and parsed (run_batch's setup); a bad --rules ends the run with
+  // kExitUsage before any document is written.
   DataFiles data;
-  if (!prepare_inputs(opt, &load, &data, std::cerr)) return kExitUsage;
-  // The tagger is made while the first documents are read and parsed (run_batch's setup).
   std::unique_ptr<Tagger> tagger;
   auto setup = [&] {
+    if (!load_data(opt, &data, std::cerr)) return false;
     tagger = create_tagger(data, "tag", std::cerr);
     return tagger != nullptr;
   };
