@@ -165,6 +165,21 @@ Mention rebind(const Mention& to, const Mention& at) {
   return r;
 }
 
+// Whether a token can begin a run of a person's name: a capitalized word, not "'s", that no
+// other mention took.
+inline bool opens_run(const Token& t, char taken) {
+  return !taken && t.capital && t.word && t.lower != "'s"sv;
+}
+
+// The first token from i on that opens_run() (n when none). Most tokens begin no run, and a
+// loop of its own passes over them with few instructions (inside find_mentions, with its many
+// values live, each step reloaded them).
+[[gnu::noinline]] std::size_t next_opening(const Token* toks, const char* taken, std::size_t i,
+                                           std::size_t n) {
+  while (i < n && !opens_run(toks[i], taken[i])) ++i;
+  return i;
+}
+
 // find_mentions()'s working lists, one set per thread, reused from one sentence to the next.
 struct MentionScratch {
   std::vector<Hit> actors, targets, regions;
@@ -399,18 +414,9 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
   // capitalized word that is the surname of a person named before.
   const std::size_t ntoks = toks.size();
   const char* const taken = used.data();  // read once: `used` is the thread's (sc)
-  // Whether a token can begin a run: a capitalized word, not "'s", that nothing claimed.
-  auto opens = [&](std::size_t k) {
-    const Token& t = toks[k];
-    return !taken[k] && t.capital && t.word && t.lower != "'s"sv;
-  };
-  for (std::size_t i = 0; i < ntoks;) {
-    // Most tokens begin no run: passed over here without the work below (for them it finds
-    // no run and goes on to the next token).
-    if (!opens(i)) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = next_opening(toks.data(), taken, 0, ntoks); i < ntoks;
+       i = next_opening(toks.data(), taken, i, ntoks)) {
+    auto opens = [&](std::size_t k) { return opens_run(toks[k], taken[k]); };
     std::size_t j = i;
     while (j < ntoks && (opens(j) || (!taken[j] && toks[j].text == "."sv && j > i &&
                                       toks[j - 1].text.size() == 1)))
@@ -449,7 +455,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
         }
       }
     }
-    i = j > i ? j : i + 1;
+    i = j;  // past the run (toks[i] opened it, so j > i); the loop looks for the next one
   }
   // In reading order (kept mentions cover disjoint tokens: no two begin at the same one).
   std::sort(kept.begin(), kept.end(),
