@@ -17,6 +17,7 @@
 #include "temporal/rule_automaton.hpp"
 #include "temporal/rules.hpp"
 #include "test_util.hpp"
+#include "timeline/text.hpp"
 
 using timeline::temporal_detail::RuleAutomaton;
 
@@ -307,6 +308,16 @@ std::vector<std::uint32_t> walk_all(const RuleAutomaton& a, const std::string& t
 }
 
 // Where two lists first differ, or -1 (a failure names a place, not millions of numbers).
+// The rules' patterns added to both automata, which are then finished.
+void add_all(const timeline::temporal_detail::RuleSet& rules, RuleAutomaton* a, RuleAutomaton* b) {
+  for (const auto& r : rules.rules) {
+    a->add(r.pattern);
+    b->add(r.pattern);
+  }
+  a->finish();
+  b->finish();
+}
+
 long first_difference(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
   const auto [x, y] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
   if (x == a.end() && y == b.end()) return -1;
@@ -323,12 +334,7 @@ TEST_CASE("rule automaton: the built-in rules take the table made ahead of time"
   // The build links the table into the tests as into the program.
   REQUIRE(!RuleAutomaton::linked_table().empty());
   RuleAutomaton prebuilt, made(RuleAutomaton::Prebuilt::kNever);
-  for (const auto& r : rules.rules) {
-    prebuilt.add(r.pattern);
-    made.add(r.pattern);
-  }
-  prebuilt.finish();
-  made.finish();
+  add_all(rules, &prebuilt, &made);
   CHECK(prebuilt.prebuilt());
   CHECK(!made.prebuilt());
   // So does the tagger's matcher (which reads each pattern once, for its programs too).
@@ -383,4 +389,110 @@ TEST_CASE("rule automaton: other rules make their own states", "[temporal]") {
   const std::string text = "fortnight";
   w.candidates(text, 0, text.size(), &ids);
   CHECK(std::find(ids.begin(), ids.end(), 0) != ids.end());
+}
+
+namespace {
+
+// Every place of every line of `text` (as a sentence of its own): what start() says, and what
+// starts() says for all the line's places at once, as (q, s) pairs (q = kNoStart: no rule).
+void compare_starts(const RuleAutomaton& a, const std::string& text, std::size_t* places,
+                    std::size_t* open) {
+  using Start = RuleAutomaton::Walker::Start;
+  RuleAutomaton::Walker w(a);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::vector<std::uint32_t> at;
+    for (std::size_t p = begin; p < end; ++p) at.push_back(static_cast<std::uint32_t>(p));
+    std::vector<Start> together(at.size());
+    w.starts(bytes, at.data(), at.size(), end, together.data());
+    for (std::size_t k = 0; k < at.size(); ++k) {
+      std::int16_t s = 0;
+      std::size_t q = 0;
+      const bool one = w.start(bytes, at[k], end, &s, &q);
+      const bool same = one ? together[k].q == q && together[k].s == s
+                            : together[k].q == RuleAutomaton::Walker::kNoStart;
+      if (!same) {  // (a message built only then: there are millions of places)
+        FAIL_CHECK("place " << at[k] << " of line \"" << text.substr(begin, end - begin)
+                            << "\": start() " << one << " " << q << " " << s << ", starts() "
+                            << together[k].q << " " << together[k].s);
+        return;
+      }
+      if (one) ++*open;
+    }
+    *places += at.size();
+    begin = end + 1;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("rule automaton: starts() at many places gives what start() gives at each",
+          "[temporal]") {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  RuleAutomaton prebuilt, made(RuleAutomaton::Prebuilt::kNever);
+  add_all(rules, &prebuilt, &made);
+  REQUIRE(prebuilt.prebuilt());
+  // Lines of my own where walks end on every byte of the first four, run past sixteen bytes,
+  // meet the end of the line within four bytes, and pass rules' ends early ("5 p.m.").
+  std::string text =
+      "x\nin\nMay\nJune\nMarch 3\nat 5 p.m. on 12/03/2025\n3\n12\n2024\nlast week\n"
+      "from Tuesday, November 18, 2025 through the following Thursday night\n"
+      "a   b\n(March)\n\"Mon.\"\nthe 1990s and '80s, 1 2 3 4 5\n";
+  for (const auto& r : rules.rules)
+    for (const auto& e : r.examples) text += e.text + "\n";
+  std::size_t places = 0, open = 0;
+  compare_starts(prebuilt, text, &places, &open);
+  compare_starts(made, text, &places, &open);
+  CHECK(open > 0);
+  CHECK(open < places);
+  const std::string dir = timeline::test::shared_dir() + "/data/tbaq/timebank";
+  TIMELINE_REQUIRE_DATA(dir);
+  const std::string corpus = timeline::test::read_files(dir, ".tml");
+  places = open = 0;
+  compare_starts(prebuilt, corpus, &places, &open);
+  CHECK(places > corpus.size() / 2);
+  CHECK(open > 1000);  // TimeBank has some 1,400 time expressions
+}
+
+TEST_CASE("matcher: scanning every sentence first finds what each sentence's find() finds",
+          "[temporal]") {
+  using timeline::temporal_detail::Match;
+  using timeline::temporal_detail::Matcher;
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  const auto matcher = Matcher::create(std::move(rules), &err);
+  REQUIRE(matcher);
+  const auto same = [&](const std::string& text) {
+    const std::vector<timeline::Sentence> sentences = timeline::segment(text);
+    Matcher::Scan scan;
+    matcher->scan(text, sentences, &scan);
+    REQUIRE(scan.first.size() == sentences.size() + 1);
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const auto& s = sentences[i];
+      const std::vector<Match> alone = matcher->find(text, s.begin, s.end);
+      const std::vector<Match> scanned = matcher->find(text, s.begin, s.end, scan, i);
+      REQUIRE(alone.size() == scanned.size());
+      for (std::size_t k = 0; k < alone.size(); ++k) {
+        CHECK(alone[k].begin == scanned[k].begin);
+        CHECK(alone[k].end == scanned[k].end);
+        CHECK(alone[k].rule == scanned[k].rule);
+        CHECK(alone[k].value == scanned[k].value);
+      }
+      found += alone.size();
+    }
+    return found;
+  };
+  // My own text, with a sentence of non-ASCII text (the rules' own engines serve only ASCII).
+  CHECK(same("The regulator blocked the app on Tuesday. Access returned on March 3, 2025, "
+             "after “two weeks” of outages. It had been slowed since last summer.") >= 4);
+  const std::string dir = timeline::test::shared_dir() + "/data/tbaq/timebank";
+  TIMELINE_REQUIRE_DATA(dir);
+  CHECK(same(timeline::test::read_files(dir, ".tml")) > 1000);
 }

@@ -286,8 +286,59 @@ void Matcher::compile_program(std::size_t id) const {
   info.compiled->store(true, std::memory_order_release);
 }
 
+void Matcher::scan_sentence(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                            Scan* out) const {
+  // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
+  // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
+  thread_local std::vector<std::uint32_t> place_store;
+  thread_local std::vector<RuleAutomaton::Walker::Start> start_store;
+  if (place_store.size() < end - begin) {  // a place per byte at most: filled with no check
+    place_store.resize(end - begin);
+    start_store.resize(end - begin);
+  }
+  std::uint32_t* const places = place_store.data();
+  std::size_t count = 0;
+  const auto at_place = [&](std::uint32_t p) { places[count++] = p; };
+  const bool in_word = word_char_before(text, begin);
+  const bool ascii = all_ascii(text.substr(begin, end - begin));
+  if (ascii) for_each_place_ascii(text, begin, end, in_word, at_place);
+  else for_each_place(text, begin, end, in_word, at_place);
+  // The first part of every place's walk (Walker::starts); the places it leaves open are kept.
+  RuleAutomaton::Walker::Start* const starts = start_store.data();
+  RuleAutomaton::Walker(automaton_).starts(reinterpret_cast<const unsigned char*>(text.data()),
+                                           places, count, end, starts);
+  for (std::size_t k = 0; k < count; ++k)
+    if (starts[k].q != RuleAutomaton::Walker::kNoStart)
+      out->places.push_back(Scan::Place{places[k], starts[k].q, starts[k].s});
+  out->ascii.push_back(ascii);
+}
+
+void Matcher::scan(std::string_view text, const std::vector<Sentence>& sentences,
+                   Scan* out) const {
+  out->places.clear();
+  out->first.clear();
+  out->ascii.clear();
+  for (const Sentence& s : sentences) {
+    out->first.push_back(static_cast<std::uint32_t>(out->places.size()));
+    if (s.end <= text.size() && s.begin < s.end) scan_sentence(text, s.begin, s.end, out);
+    else out->ascii.push_back(0);
+  }
+  out->first.push_back(static_cast<std::uint32_t>(out->places.size()));
+}
+
 std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
                                  std::uint32_t end) const {
+  thread_local Scan one;
+  one.places.clear();
+  one.first.assign(1, 0);
+  one.ascii.clear();
+  scan_sentence(text, begin, end, &one);
+  one.first.push_back(static_cast<std::uint32_t>(one.places.size()));
+  return find(text, begin, end, one, 0);
+}
+
+std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                                 const Scan& scan, std::size_t i) const {
   const std::string_view sentence = text.substr(0, end);
   // Working buffers, kept per thread across sentences (most sentences would otherwise allocate
   // the same few vectors anew).
@@ -312,9 +363,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   std::vector<std::uint32_t>& next = work.next;
   next.clear();
   RuleAutomaton::Walker walker(automaton_);
-  // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
-  // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
-  const bool ascii = all_ascii(text.substr(begin, end - begin));  // rule programs serve
+  const bool ascii = scan.ascii[i] != 0;  // rule programs serve
   // The rules that may match at p, from where the walker's inline start stopped (state s at
   // text[q]), each tried by its program or RE2. Out of line: at most places the inline start
   // settles that no rule matches, and the loop over places stays small.
@@ -365,15 +414,10 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
       }
     }
   };
-  const bool in_word = word_char_before(text, begin);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const auto at_place = [&](std::uint32_t p) {
-    std::int16_t s;
-    std::size_t q;
-    if (walker.start(bytes, p, end, &s, &q)) try_place(p, q, s);
-  };
-  if (ascii) for_each_place_ascii(text, begin, end, in_word, at_place);
-  else for_each_place(text, begin, end, in_word, at_place);
+  for (std::uint32_t k = scan.first[i]; k < scan.first[i + 1]; ++k) {
+    const Scan::Place& at = scan.places[k];
+    try_place(at.p, at.q, at.s);
+  }
   if (cands.empty()) return {};
   // Longest first, then higher priority, then leftmost; sorted by number (a Match is large).
   std::vector<std::uint32_t>& order = work.order;

@@ -19,6 +19,7 @@
 #include "temporal/rule_program.hpp"
 #include "temporal/rules.hpp"
 #include "temporal/template.hpp"
+#include "timeline/text.hpp"
 
 namespace timeline::temporal_detail {
 
@@ -36,6 +37,25 @@ class Matcher {
 
   // Matches in text[begin, end) (a sentence), with offsets into `text`, sorted by begin.
   std::vector<Match> find(std::string_view text, std::uint32_t begin, std::uint32_t end) const;
+
+  // find() in two parts, for the sentences of a text: scan() finds, in every sentence, the
+  // places where some rule may match (the automaton's walks: its table is then read in one go,
+  // not between the rules' work on each sentence, which pushes it out of the cache); find()
+  // with the scan then tries the rules at the places of sentence i. Together they give what
+  // find() gives for each sentence.
+  struct Scan {
+    struct Place {
+      std::uint32_t p, q;  // the place, and where its walk goes on (from state s)
+      std::int16_t s;
+    };
+    std::vector<Place> places;
+    std::vector<std::uint32_t> first;  // sentence i's places: [first[i], first[i + 1])
+    std::vector<std::uint8_t> ascii;   // sentence i is all ASCII
+  };
+  // A sentence that is empty or lies beyond the text has no places.
+  void scan(std::string_view text, const std::vector<Sentence>& sentences, Scan* out) const;
+  std::vector<Match> find(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                          const Scan& scan, std::size_t i) const;
 
   const RuleSet& rules() const { return rules_; }
 
@@ -74,6 +94,9 @@ class Matcher {
     return info.program.get();
   }
   void compile_program(std::size_t id) const;
+  // Appends the places of text[begin, end) to *out (scan() for one sentence).
+  void scan_sentence(std::string_view text, std::uint32_t begin, std::uint32_t end,
+                     Scan* out) const;
   // Rule `id`'s entry of the programs table (see write_programs), or an empty view.
   std::string_view program_entry(std::size_t id) const;
   RuleSet rules_;

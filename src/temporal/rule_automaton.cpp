@@ -228,6 +228,8 @@ struct RuleAutomaton::Dfa {
   // What walks read.
   const std::atomic<Id>* next = nullptr;  // [state * classes + class]
   const std::int16_t* pairs = nullptr;    // Walker::pairs_ (made ahead of time only)
+  // `next` as plain numbers, for a table made ahead of time (read-only: no order is needed).
+  const std::int16_t* fixed_next = nullptr;
   // Each state's rules, as numbers in `rules`: [lists[2s], lists[2s+1]) end in it;
   // [lists[2s+1], lists[2s+2]) are under way in it (ending or not).
   const std::uint32_t* lists = nullptr;
@@ -539,6 +541,7 @@ bool RuleAutomaton::take_table(std::uint64_t fingerprint, std::size_t rules) {
   d.byte_class = reinterpret_cast<const std::uint8_t*>(table.data() + at.byte_class);
   d.next = reinterpret_cast<const std::atomic<Dfa::Id>*>(table.data() + at.next);
   d.pairs = reinterpret_cast<const std::int16_t*>(table.data() + at.pairs);
+  d.fixed_next = reinterpret_cast<const std::int16_t*>(table.data() + at.next);
   d.lists = reinterpret_cast<const std::uint32_t*>(table.data() + at.lists);
   d.rules = reinterpret_cast<const std::uint32_t*>(table.data() + at.rules);
   d.classes = h.classes;
@@ -673,6 +676,95 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
   quick_ = a.open_.empty() && !d_->ends(0);
   next_ = d_->next;
   pairs_ = d_->pairs;
+}
+
+void RuleAutomaton::Walker::starts(const unsigned char* text, const std::uint32_t* places,
+                                   std::size_t n, std::size_t end, Start* out) const {
+  const std::int16_t* const next = d_->fixed_next;
+  const std::int16_t* const pairs = pairs_;
+  const auto slow = [&](std::size_t k) {  // start() itself
+    std::int16_t s;
+    std::size_t q;
+    out[k] = start(text, places[k], end, &s, &q) ? Start{static_cast<std::uint32_t>(q), s}
+                                                 : Start{kNoStart, 0};
+  };
+  if (!quick_ || next == nullptr || pairs == nullptr) {  // states made on the way
+    for (std::size_t k = 0; k < n; ++k) slow(k);
+    return;
+  }
+  const std::uint8_t* const byte_class = byte_class_;
+  const std::size_t classes = classes_;
+  constexpr auto kSpecial = static_cast<std::uint16_t>(kEndsMark);  // and every negative mark
+  const auto normal = [](Dfa::Id t) -> std::size_t {
+    return static_cast<std::uint16_t>(t) < kSpecial;
+  };
+  // The row of a value's state, or of state 0 where `keep` is 0 (then the load that follows
+  // is harmless and its value not looked at): with no branch.
+  const auto row = [classes](Dfa::Id t, std::size_t keep) {
+    return (static_cast<std::size_t>(static_cast<std::uint16_t>(t)) & (0 - keep)) * classes;
+  };
+  // Places at least five bytes before the end (the places ascend) read their first four bytes
+  // without a look at the end; the others go as start() goes.
+  std::size_t cut = n;
+  while (cut > 0 && end - places[cut - 1] <= 4) --cut;
+  for (std::size_t k = cut; k < n; ++k) slow(k);
+  // The first four bytes of every place: the first two in one lookup of the pairs table, then
+  // two steps, each taken from state 0 when the value before was not an ordinary state (then
+  // that value decides, and the rest is not looked at). No branch between the steps: a
+  // branch on where a walk ends (hard to foresee) would hold up the next place's loads, which
+  // do not depend on this one's. Most places are dead by then (out[k] stays kNoStart); the
+  // walks still under way are kept, and those stopped on a value that is not a state (few)
+  // are looked at again.
+  thread_local std::vector<std::uint32_t> store;
+  if (store.size() < 3 * cut) store.resize(3 * cut);
+  std::uint32_t* const open = store.data();            // place number, state after 4 bytes
+  std::uint32_t* const stopped = open + 2 * cut;       // place numbers
+  std::size_t opened = 0, stops = 0;
+  for (std::size_t k = 0; k < cut; ++k) {
+    const std::size_t p = places[k];
+    const Dfa::Id t2 = pairs[byte_class[text[p]] * classes + byte_class[text[p + 1]]];
+    const std::size_t n2 = normal(t2);
+    const Dfa::Id t3 = next[row(t2, n2) + byte_class[text[p + 2]]];
+    const std::size_t n3 = normal(t3);
+    const Dfa::Id t4 = next[row(t3, n3) + byte_class[text[p + 3]]];
+    const Dfa::Id first = n2 ? (n3 ? t4 : t3) : t2;  // the first that is not a state, or t4
+    const std::size_t on = normal(first);
+    out[k] = Start{kNoStart, 0};
+    open[2 * opened] = static_cast<std::uint32_t>(k);
+    open[2 * opened + 1] = static_cast<std::uint16_t>(t4);
+    opened += on;
+    stopped[stops] = static_cast<std::uint32_t>(k);
+    stops += (1 - on) & static_cast<std::size_t>(first != Dfa::kDead);
+  }
+  for (std::size_t j = 0; j < stops; ++j) {
+    const std::size_t k = stopped[j], p = places[k];
+    const Dfa::Id t2 = pairs[byte_class[text[p]] * classes + byte_class[text[p + 1]]];
+    if (!normal(t2)) {  // a rule ends, or a state is missing, within two bytes: byte by byte
+      slow(k);
+      continue;
+    }
+    const Dfa::Id t3 = next[row(t2, 1) + byte_class[text[p + 2]]];
+    out[k] = normal(t3) ? Start{static_cast<std::uint32_t>(p + 3), t3}
+                        : Start{static_cast<std::uint32_t>(p + 2), t2};
+  }
+  // The walks under way, on from the fifth byte (inside the sentence) as start() goes.
+  for (std::size_t j = 0; j < opened; ++j) {
+    const std::size_t k = open[2 * j], p = places[k];
+    const std::size_t stop = end - p > kQuickDepth ? p + kQuickDepth : end;
+    std::size_t state = open[2 * j + 1], at = p + 4;
+    bool alive = true;
+    for (; at < stop; ++at) {
+      const Dfa::Id t = next[state * classes + byte_class[text[at]]];
+      if (t == Dfa::kDead) {
+        alive = false;
+        break;
+      }
+      if (!normal(t)) break;
+      state = static_cast<std::size_t>(t);
+    }
+    if (alive && at != end)
+      out[k] = Start{static_cast<std::uint32_t>(at), static_cast<std::int16_t>(state)};
+  }
 }
 
 void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,

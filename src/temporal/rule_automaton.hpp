@@ -155,6 +155,18 @@ class RuleAutomaton {
       return true;
     }
 
+    // start() at many places of one sentence (each below `end`): out[k] is what start() gives
+    // for places[k], q == kNoStart when it returns false. The first four bytes of a place are
+    // looked up with no branch between them (a walk's length is hard to foresee, and most
+    // walks end within four bytes), and the places do not wait for each other.
+    struct Start {
+      std::uint32_t q;
+      std::int16_t s;
+    };
+    static constexpr std::uint32_t kNoStart = 0xFFFFFFFF;
+    void starts(const unsigned char* text, const std::uint32_t* places, std::size_t n,
+                std::size_t end, Start* out) const;
+
     // The rest of candidates(), from what start() returned for the same p and end. With
     // `limits`, also sets (*limits)[k] to a place no match of rule (*ids)[k] from p ends after:
     // the last place where the walk passed that rule's end, or `end` when the walk stopped

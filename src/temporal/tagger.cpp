@@ -85,14 +85,18 @@ class RuleTagger : public Tagger {
     // The words of the sentence, read at its first timex: one per thread, whose storage serves
     // every document the thread tags.
     static thread_local TenseCues cues;
-    for (const Sentence& s : sentences) {
+    // Where rules may match in every sentence, first (Matcher::scan).
+    static thread_local Matcher::Scan scan;
+    matcher_->scan(text, sentences, &scan);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const Sentence& s = sentences[i];
       if (s.end > text.size() || s.begin >= s.end) continue;
       const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
       // The sentence's own tense, read once and only if a timex needs it.
       std::optional<Tense> sentence_tense_once;
       bool cues_read = false;
       // The matches are this loop's own: their strings move into the timexes.
-      for (Match& m : matcher_->find(text, s.begin, s.end)) {
+      for (Match& m : matcher_->find(text, s.begin, s.end, scan, i)) {
         if (!cues_read) {
           cues.reset(sentence);
           cues_read = true;
