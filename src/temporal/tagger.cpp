@@ -80,7 +80,10 @@ class RuleTagger : public Tagger {
     // The anchor of the values resolved against the publication date, written once.
     const std::string anchor_text = anchor ? iso_date(*anchor) : std::string();
     std::vector<Timex> out;
-    std::vector<std::string> partials;  // the rules' values, before resolution
+    // The rules' values, before resolution: one list per thread, whose room serves every
+    // document the thread tags.
+    static thread_local std::vector<std::string> partials;
+    partials.clear();
     bool quarter_named = false;         // the document has named a quarter so far
     // The words of the sentence, read at its first timex: one per thread, whose storage serves
     // every document the thread tags.
