@@ -54,9 +54,10 @@ int cmd_load(int argc, char** argv) {
     *out = j.dump();
     return true;
   };
-  auto emit = [](BatchItem&& item) { std::cout << item.result << '\n'; };
+  LineWriter out(std::cout, opt);
+  auto emit = [&](BatchItem&& item) { out.write(item.result, "\n"); };
   const int failed = run_batch(opt, load, work, emit, std::cerr);
-  std::cout.flush();
+  out.flush();
   return failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
