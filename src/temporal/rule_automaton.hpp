@@ -155,10 +155,10 @@ class RuleAutomaton {
       return true;
     }
 
-    // start() at many places of one sentence (each below `end`): out[k] is what start() gives
-    // for places[k], q == kNoStart when it returns false. The first four bytes of a place are
-    // looked up with no branch between them (a walk's length is hard to foresee, and most
-    // walks end within four bytes), and the places do not wait for each other.
+    // start() at many places of one sentence (ascending, each below `end`): out[k] is what
+    // start() gives for places[k], q == kNoStart when it returns false. The first four bytes of
+    // a place are looked up with no branch between them (a walk's length is hard to foresee,
+    // and most walks end within four bytes), and the places do not wait for each other.
     struct Start {
       std::uint32_t q;
       std::int16_t s;
