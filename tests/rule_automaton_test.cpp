@@ -458,16 +458,26 @@ TEST_CASE("rule automaton: starts() at many places gives what start() gives at e
   CHECK(open > 1000);  // TimeBank has some 1,400 time expressions
 }
 
-TEST_CASE("matcher: scanning every sentence first finds what each sentence's find() finds",
-          "[temporal]") {
-  using timeline::temporal_detail::Match;
-  using timeline::temporal_detail::Matcher;
+namespace {
+
+// The matcher of the built-in rules (as the tagger makes it).
+std::unique_ptr<timeline::temporal_detail::Matcher> builtin_matcher() {
   timeline::Error err;
   timeline::temporal_detail::RuleSet rules;
   REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
                                                 &err));
-  const auto matcher = Matcher::create(std::move(rules), &err);
+  auto matcher = timeline::temporal_detail::Matcher::create(std::move(rules), &err);
   REQUIRE(matcher);
+  return matcher;
+}
+
+}  // namespace
+
+TEST_CASE("matcher: scanning every sentence first finds what each sentence's find() finds",
+          "[temporal]") {
+  using timeline::temporal_detail::Match;
+  using timeline::temporal_detail::Matcher;
+  const std::unique_ptr<Matcher> matcher = builtin_matcher();
   const auto same = [&](const std::string& text) {
     const std::vector<timeline::Sentence> sentences = timeline::segment(text);
     Matcher::Scan scan;
@@ -495,4 +505,33 @@ TEST_CASE("matcher: scanning every sentence first finds what each sentence's fin
   const std::string dir = timeline::test::shared_dir() + "/data/tbaq/timebank";
   TIMELINE_REQUIRE_DATA(dir);
   CHECK(same(timeline::test::read_files(dir, ".tml")) > 1000);
+}
+
+TEST_CASE("matcher: a sentence of many thousand places finds each piece's matches",
+          "[temporal]") {
+  // The scan walks a sentence's places a few thousand at a time: a sentence made of one piece
+  // written many times over (no sentence end inside) must give that piece's matches in every
+  // copy, whatever place falls at the seams. "2021, " has two places, a year at every other;
+  // the second piece has six places, one match.
+  using timeline::temporal_detail::Match;
+  using timeline::temporal_detail::Matcher;
+  const std::unique_ptr<Matcher> matcher = builtin_matcher();
+  for (const std::string piece : {"2021, ", "on March 3, 2025; "}) {
+    const std::vector<Match> one = matcher->find(piece, 0, static_cast<std::uint32_t>(piece.size()));
+    REQUIRE(one.size() == 1);
+    for (const std::size_t copies : {std::size_t{2047}, std::size_t{2048}, std::size_t{2049},
+                                     std::size_t{5000}}) {
+      std::string text;
+      for (std::size_t k = 0; k < copies; ++k) text += piece;
+      const std::vector<Match> all = matcher->find(text, 0, static_cast<std::uint32_t>(text.size()));
+      INFO(copies << " copies of \"" << piece << "\"");
+      REQUIRE(all.size() == copies);
+      std::size_t wrong = 0;
+      for (std::size_t k = 0; k < copies; ++k)
+        if (all[k].begin != one[0].begin + k * piece.size() ||
+            all[k].end != one[0].end + k * piece.size() || all[k].value != one[0].value)
+          ++wrong;
+      CHECK(wrong == 0);
+    }
+  }
 }

@@ -290,26 +290,32 @@ void Matcher::scan_sentence(std::string_view text, std::uint32_t begin, std::uin
                             Scan* out) const {
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
   // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
-  thread_local std::vector<std::uint32_t> place_store;
-  thread_local std::vector<RuleAutomaton::Walker::Start> start_store;
-  if (place_store.size() < end - begin) {  // a place per byte at most: filled with no check
-    place_store.resize(end - begin);
-    start_store.resize(end - begin);
-  }
+  // The places are walked (Walker::starts) a few thousand at a time, so the room for them stays
+  // small however long the sentence; the places a walk leaves open are kept.
+  constexpr std::size_t kChunk = 4096;
+  thread_local std::vector<std::uint32_t> place_store(kChunk);
+  thread_local std::vector<RuleAutomaton::Walker::Start> start_store(kChunk);
   std::uint32_t* const places = place_store.data();
+  RuleAutomaton::Walker::Start* const starts = start_store.data();
+  const RuleAutomaton::Walker walker(automaton_);
   std::size_t count = 0;
-  const auto at_place = [&](std::uint32_t p) { places[count++] = p; };
+  const auto walk = [&] {
+    walker.starts(reinterpret_cast<const unsigned char*>(text.data()), places, count, end,
+                  starts);
+    for (std::size_t k = 0; k < count; ++k)
+      if (starts[k].q != RuleAutomaton::Walker::kNoStart)
+        out->places.push_back(Scan::Place{places[k], starts[k].q, starts[k].s});
+    count = 0;
+  };
+  const auto at_place = [&](std::uint32_t p) {
+    places[count++] = p;
+    if (count == kChunk) walk();
+  };
   const bool in_word = word_char_before(text, begin);
   const bool ascii = all_ascii(text.substr(begin, end - begin));
   if (ascii) for_each_place_ascii(text, begin, end, in_word, at_place);
   else for_each_place(text, begin, end, in_word, at_place);
-  // The first part of every place's walk (Walker::starts); the places it leaves open are kept.
-  RuleAutomaton::Walker::Start* const starts = start_store.data();
-  RuleAutomaton::Walker(automaton_).starts(reinterpret_cast<const unsigned char*>(text.data()),
-                                           places, count, end, starts);
-  for (std::size_t k = 0; k < count; ++k)
-    if (starts[k].q != RuleAutomaton::Walker::kNoStart)
-      out->places.push_back(Scan::Place{places[k], starts[k].q, starts[k].s});
+  walk();
   out->ascii.push_back(ascii);
 }
 
