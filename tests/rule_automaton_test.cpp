@@ -23,6 +23,15 @@ using timeline::temporal_detail::RuleAutomaton;
 
 namespace {
 
+// The built-in English rules.
+timeline::temporal_detail::RuleSet builtin_rules() {
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
+                                                &err));
+  return rules;
+}
+
 // The rules (by number) the automaton of `patterns` names at the start of `text`.
 std::vector<int> named(const std::vector<std::string>& patterns, const std::string& text) {
   RuleAutomaton a;
@@ -186,10 +195,7 @@ void check_sound(const RuleAutomaton& a, const RE2::Set& set,
 }  // namespace
 
 TEST_CASE("rule automaton: names every built-in rule RE2 matches", "[temporal]") {
-  timeline::Error err;
-  timeline::temporal_detail::RuleSet rules;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
-                                                &err));
+  timeline::temporal_detail::RuleSet rules = builtin_rules();
   RE2::Options opt = timeline::temporal_detail::rule_options();
   opt.set_max_mem(64 << 20);
   RE2::Set set(opt, RE2::ANCHOR_START);
@@ -215,10 +221,7 @@ TEST_CASE("rule automaton: names every built-in rule RE2 matches", "[temporal]")
 
 TEST_CASE("rule automaton: threads that share its states name what one thread names",
           "[temporal]") {
-  timeline::Error err;
-  timeline::temporal_detail::RuleSet rules;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
-                                                &err));
+  timeline::temporal_detail::RuleSet rules = builtin_rules();
   std::string text;
   for (const auto& r : rules.rules)
     for (const auto& e : r.examples) text += e.text + "\n";
@@ -328,9 +331,7 @@ long first_difference(const std::vector<std::uint32_t>& a, const std::vector<std
 
 TEST_CASE("rule automaton: the built-in rules take the table made ahead of time", "[temporal]") {
   timeline::Error err;
-  timeline::temporal_detail::RuleSet rules;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
-                                                &err));
+  timeline::temporal_detail::RuleSet rules = builtin_rules();
   // The build links the table into the tests as into the program.
   REQUIRE(!RuleAutomaton::linked_table().empty());
   RuleAutomaton prebuilt, made(RuleAutomaton::Prebuilt::kNever);
@@ -338,9 +339,7 @@ TEST_CASE("rule automaton: the built-in rules take the table made ahead of time"
   CHECK(prebuilt.prebuilt());
   CHECK(!made.prebuilt());
   // So does the tagger's matcher (which reads each pattern once, for its programs too).
-  timeline::temporal_detail::RuleSet again;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &again,
-                                                &err));
+  timeline::temporal_detail::RuleSet again = builtin_rules();
   const auto matcher = timeline::temporal_detail::Matcher::create(std::move(again), &err);
   REQUIRE(matcher);
   CHECK(matcher->automaton().prebuilt());
@@ -360,10 +359,7 @@ TEST_CASE("rule automaton: the built-in rules take the table made ahead of time"
 }
 
 TEST_CASE("rule automaton: other rules make their own states", "[temporal]") {
-  timeline::Error err;
-  timeline::temporal_detail::RuleSet rules;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
-                                                &err));
+  timeline::temporal_detail::RuleSet rules = builtin_rules();
   REQUIRE(rules.rules.size() > 2);
   // One rule fewer, one more, one pattern changed, two rules swapped: none is what the table
   // was made from.
@@ -429,10 +425,7 @@ void compare_starts(const RuleAutomaton& a, const std::string& text, std::size_t
 
 TEST_CASE("rule automaton: starts() at many places gives what start() gives at each",
           "[temporal]") {
-  timeline::Error err;
-  timeline::temporal_detail::RuleSet rules;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
-                                                &err));
+  timeline::temporal_detail::RuleSet rules = builtin_rules();
   RuleAutomaton prebuilt, made(RuleAutomaton::Prebuilt::kNever);
   add_all(rules, &prebuilt, &made);
   REQUIRE(prebuilt.prebuilt());
@@ -463,9 +456,7 @@ namespace {
 // The matcher of the built-in rules (as the tagger makes it).
 std::unique_ptr<timeline::temporal_detail::Matcher> builtin_matcher() {
   timeline::Error err;
-  timeline::temporal_detail::RuleSet rules;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
-                                                &err));
+  timeline::temporal_detail::RuleSet rules = builtin_rules();
   auto matcher = timeline::temporal_detail::Matcher::create(std::move(rules), &err);
   REQUIRE(matcher);
   return matcher;
