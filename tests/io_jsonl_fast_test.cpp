@@ -1,12 +1,21 @@
 // The fast JSON Lines record reader (src/io/jsonl_fast.hpp): the fields it reads, the records it
-// leaves to nlohmann, and agreement with nlohmann on every record it takes.
+// leaves to nlohmann, and agreement with nlohmann on every record it takes. Then the loader's
+// reading of a JSON Lines file in 64 KB reads, a line parsed where it lies in the read, against
+// each line cut out and parsed on its own.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iostream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include <timeline/document.hpp>
+
 #include "io/jsonl_fast.hpp"
+#include "test_util.hpp"
 
 namespace {
 
@@ -108,4 +117,105 @@ TEST_CASE("jsonl fast reader: escaped strings decoded sixteen bytes a step agree
       }
     }
   }
+}
+
+namespace {
+
+// A record of exactly `size` bytes (at least 40) whose text tells its number and has escapes.
+std::string record_of_size(std::size_t size, int number) {
+  const std::string head = "{\"id\": \"r" + std::to_string(number) + "\", \"text\": \"";
+  std::string text = "Line " + std::to_string(number) + " says\\n \\\"so\\\" ";
+  const std::size_t fixed = head.size() + 2;  // and the closing "}
+  while (text.size() + fixed < size) text += static_cast<char>('a' + text.size() % 26);
+  text.resize(size - fixed);
+  if (text.back() == '\\') text.back() = 'z';  // never an escape cut in two
+  return head + text + "\"}";
+}
+
+// What loading `content` gives, one line at a time: each line cut out and parsed on its own as
+// the loader's documentation says (a '\r' before the newline dropped, blank lines skipped, a
+// line longer than the limit refused).
+std::vector<timeline::LoadItem> line_by_line(const std::string& content, const std::string& name,
+                                             std::size_t limit) {
+  std::vector<timeline::LoadItem> out;
+  std::size_t at = 0;
+  for (int line = 1; at < content.size(); ++line) {
+    std::size_t nl = content.find('\n', at);
+    if (nl == std::string::npos) nl = content.size();
+    std::string_view text(content.data() + at, nl - at);
+    at = nl + 1;
+    timeline::LoadItem item;
+    if (text.size() > limit) {
+      item.error = timeline::Error{name, line, 0, "document too large"};
+      out.push_back(std::move(item));
+      continue;
+    }
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    timeline::Document d;
+    timeline::Error e;
+    if (timeline::parse_jsonl_record(text, name, line, &d, &e)) item.document = std::move(d);
+    else item.error = e;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+void check_same_items(const std::vector<timeline::LoadItem>& got,
+                      const std::vector<timeline::LoadItem>& want) {
+  REQUIRE(got.size() == want.size());
+  for (std::size_t k = 0; k < got.size(); ++k) {
+    CAPTURE(k);
+    REQUIRE(got[k].document.has_value() == want[k].document.has_value());
+    if (got[k].document) {
+      CHECK(got[k].document->id == want[k].document->id);
+      CHECK(got[k].document->text == want[k].document->text);
+      CHECK(got[k].document->source_line == want[k].document->source_line);
+    } else {
+      REQUIRE(got[k].error);
+      CHECK(got[k].error->line == want[k].error->line);
+      CHECK(got[k].error->message.substr(0, 18) == want[k].error->message.substr(0, 18));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("JSON Lines in 64 KB reads: lines cut by a read's end read as whole ones", "[io]") {
+  // Lines of many sizes, so that the reads' ends (every 65,536 bytes) fall inside records, on a
+  // newline, just before and after one, inside a '\r\n' and inside lines too long for the limit
+  // (those whole in a read and those cut by one); blank lines and a broken record among them.
+  const std::size_t limit = 20000;
+  std::string content;
+  const std::size_t sizes[] = {41, 997, 5003, 12007, 25000, 70001, 19999, 20000, 20001, 333};
+  for (int k = 0; k < 120; ++k) {
+    const std::size_t size = sizes[k % 10] + static_cast<std::size_t>(k) * 7;
+    if (k % 17 == 5) content += "\n";                    // a blank line
+    if (k % 23 == 11) content += "{\"id\": \"broken\", \"text\": }\n";
+    content += record_of_size(size, k);
+    content += k % 13 == 3 ? "\r\n" : "\n";
+  }
+  content += record_of_size(500, 999);  // the last line has no newline
+  timeline::test::TempDir dir("jsonl-reads");
+  const std::string path = (dir.path / "lines.jsonl").string();
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << content;
+  }
+  timeline::LoadOptions opt;
+  opt.max_document_bytes = limit;
+  const std::vector<timeline::LoadItem> want = line_by_line(content, path, limit);
+  CHECK(want.size() > 120);
+
+  std::vector<timeline::LoadItem> got;
+  timeline::load_path(path, opt, [&](timeline::LoadItem&& item) { got.push_back(std::move(item)); });
+  check_same_items(got, want);
+
+  // The same bytes through standard input, read as they are buffered.
+  std::istringstream in(content);
+  std::streambuf* const saved = std::cin.rdbuf(in.rdbuf());
+  std::vector<timeline::LoadItem> from_stdin;
+  timeline::load_path("-", opt, [&](timeline::LoadItem&& item) { from_stdin.push_back(std::move(item)); });
+  std::cin.rdbuf(saved);
+  check_same_items(from_stdin, line_by_line(content, "-", limit));
 }

@@ -70,7 +70,7 @@ class Reader {
     i_ = plain_end;
     if (!out) return decode(nullptr);
     // Decoded into room for the rest of the input, which the decoding never outgrows (an escape
-    // is at least as long as the UTF-8 it stands for), and kSlack bytes more for copy_run()'s
+    // is at least as long as the UTF-8 it stands for), and kSlack bytes more for decode_into()'s
     // sixteen-byte stores. Up to kRoomBytes, the room is a buffer of the thread's, which grows
     // to the longest record and is not filled again for each string, and the result is
     // appended in one step; a longer rest is decoded in place in *out (filled first, then
@@ -135,91 +135,110 @@ class Reader {
   // The rest of a string after its opening quote; the bytes it stands for are written at *w and
   // *w moved past them (when w is not null).
   bool decode(char** w) {
+    if (w) return decode_into(w);
     for (;;) {
-      if (w) {
-        if (!copy_run(w)) return false;
-      } else {
-        i_ = run_end();
-        if (i_ == kBadBytes) return false;
-      }
+      i_ = run_end();
+      if (i_ == kBadBytes) return false;
       if (i_ >= s_.size() || static_cast<unsigned char>(s_[i_]) < 0x20) return false;
       if (s_[i_++] == '"') return true;
       if (i_ >= s_.size()) return false;
-      const char e = s_[i_++];
-      char c = 0;
-      switch (e) {
-        case '"': c = '"'; break;
-        case '\\': c = '\\'; break;
-        case '/': c = '/'; break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; escaped_nul_or_cr_ = true; break;
-        case 't': c = '\t'; break;
-        case 'u': {
-          std::uint32_t cp = 0;
-          if (!hex4(&cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            std::uint32_t lo = 0;
-            if (!(eat_raw('\\') && eat_raw('u') && hex4(&lo) && lo >= 0xDC00 && lo <= 0xDFFF))
-              return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          if (cp == 0 || cp == '\r') escaped_nul_or_cr_ = true;
-          if (w) *w = utf8(cp, *w);
-          continue;
-        }
-        default: return false;
-      }
-      if (w) *(*w)++ = c;
+      if (!escape(nullptr)) return false;
     }
   }
-  static constexpr std::size_t kRoomBytes = std::size_t{1} << 20;
-  static constexpr std::size_t kSlack = 16;
 
-  // Copies the plain run from i_ (json_text::plain_run_end) to *w, moving i_ to its end and *w
-  // past the copy; false when the run is not valid UTF-8. Sixteen bytes a step where SSE2 is:
-  // each step stores all sixteen at *w (the room has kSlack bytes to spare), then keeps those
-  // before a '"', '\\' or control byte. One pass over the bytes, where plain_run_end() and a
-  // memcpy for each run took two.
-  bool copy_run(char** w) {
+  // The escape after a backslash, at i_ (moved past it): the bytes it stands for are written at
+  // *w and *w moved past them (when w is not null).
+  bool escape(char** w) {
+    char c = 0;
+    switch (s_[i_++]) {
+      case '"': c = '"'; break;
+      case '\\': c = '\\'; break;
+      case '/': c = '/'; break;
+      case 'b': c = '\b'; break;
+      case 'f': c = '\f'; break;
+      case 'n': c = '\n'; break;
+      case 'r': c = '\r'; escaped_nul_or_cr_ = true; break;
+      case 't': c = '\t'; break;
+      case 'u': {
+        std::uint32_t cp = 0;
+        if (!hex4(&cp) || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          std::uint32_t lo = 0;
+          if (!(eat_raw('\\') && eat_raw('u') && hex4(&lo) && lo >= 0xDC00 && lo <= 0xDFFF))
+            return false;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        if (cp == 0 || cp == '\r') escaped_nul_or_cr_ = true;
+        if (w) *w = utf8(cp, *w);
+        return true;
+      }
+      default: return false;
+    }
+    if (w) *(*w)++ = c;
+    return true;
+  }
+
+  // decode() into *w, in one loop: the plain bytes are stored sixteen at a time (the room has
+  // kSlack bytes to spare), each step keeping those before a '"', '\\' or control byte; an
+  // escape is written and the copying goes on after it. The UTF-8 of the plain bytes is checked
+  // once, over the whole string as it stands in the input, when a byte of 0x80 or above went by:
+  // the escapes and quotes between the runs are ASCII, so that is valid exactly when each run is.
+  // One pass over the bytes, with no call and no set-up for each run between two escapes.
+  bool decode_into(char** w) {
     const char* p = s_.data();
     const std::size_t n = s_.size();
+    const std::size_t from = i_;
     std::size_t i = i_;
     char* out = *w;
-    bool high = false, stopped = false;
+    unsigned high = 0;  // bit 7: a byte of 0x80 or above went by
 #ifdef __SSE2__
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     const __m128i control = _mm_set1_epi8(0x1F);
-    __m128i seen = _mm_setzero_si128();  // the bytes stored, or'ed: bit 7 tells of a high one
-    for (; i + 16 <= n; i += 16, out += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
-      seen = _mm_or_si128(seen, v);
-      const __m128i stop = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-          _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
-      if (const int mask = _mm_movemask_epi8(stop)) {
-        const auto k = static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        i += k;
-        out += k;
-        stopped = true;
-        break;
-      }
-    }
-    high = _mm_movemask_epi8(seen) != 0;
+    __m128i seen = _mm_setzero_si128();  // the bytes stored, or'ed
 #endif
-    if (!stopped) {  // fewer than sixteen bytes were left: one at a time
-      for (; i < n && p[i] != '"' && p[i] != '\\' && static_cast<unsigned char>(p[i]) >= 0x20; ++i) {
-        high = high || static_cast<unsigned char>(p[i]) >= 0x80;
-        *out++ = p[i];
+    for (;;) {
+#ifdef __SSE2__
+      bool stopped = false;
+      for (; i + 16 <= n; i += 16, out += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
+        seen = _mm_or_si128(seen, v);
+        const __m128i stop = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+            _mm_cmpeq_epi8(_mm_max_epu8(v, control), control));
+        if (const int mask = _mm_movemask_epi8(stop)) {
+          const auto k = static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+          i += k;
+          out += k;
+          stopped = true;
+          break;
+        }
       }
+      if (!stopped)
+#endif
+      {  // fewer than sixteen bytes are left: one at a time
+        for (; i < n && p[i] != '"' && p[i] != '\\' && static_cast<unsigned char>(p[i]) >= 0x20; ++i) {
+          high |= static_cast<unsigned char>(p[i]);
+          *out++ = p[i];
+        }
+      }
+      if (i >= n || static_cast<unsigned char>(p[i]) < 0x20) return false;
+      if (p[i++] == '"') break;
+      if (i >= n) return false;
+      i_ = i;
+      if (!escape(&out)) return false;
+      i = i_;
     }
-    if (high && !valid_utf8(s_.substr(i_, i - i_), nullptr)) return false;
+#ifdef __SSE2__
+    if (_mm_movemask_epi8(seen) != 0) high |= 0x80;
+#endif
+    if ((high & 0x80) != 0 && !valid_utf8(s_.substr(from, i - from), nullptr)) return false;
     i_ = i;
     *w = out;
     return true;
   }
+  static constexpr std::size_t kRoomBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kSlack = 16;
 
   // The end of the plain run from i_ (json_text::plain_run_end), or kBadBytes when the run is
   // not valid UTF-8: then the record is left to check_input() and nlohmann.
