@@ -1,7 +1,9 @@
 // RuleProgram (see rule_program.hpp): compiling a syntax tree, and the depth-first search.
 #include "temporal/rule_program.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <utility>
 
 namespace timeline::temporal_detail {
@@ -287,7 +289,42 @@ std::unique_ptr<RuleProgram> RuleProgram::compile(const Syntax& syntax) {
   if (!c.emit(syntax.root) || !c.finish() ||
       p->insts_.size() > static_cast<std::size_t>(kMaxInsts))
     return nullptr;
+  p->thread_jumps();
   return p;
+}
+
+// Every place control goes to names the first instruction there that is not a jump: the next
+// instruction of a kLit, kSet, kSave or kAssert (y), a split's two ways, a jump's target, the
+// alternatives' first instructions. A jump only ever goes forward, or back to a loop's split, so
+// following jumps ends.
+void RuleProgram::thread_jumps() {
+  const auto past_jumps = [&](std::int32_t pc) {
+    while (insts_[static_cast<std::size_t>(pc)].op == kJmp) pc = insts_[static_cast<std::size_t>(pc)].x;
+    return pc;
+  };
+  for (std::size_t i = 0; i < insts_.size(); ++i) {
+    Inst& in = insts_[i];
+    switch (in.op) {
+      case kLit:
+      case kSet:
+      case kSave:
+      case kAssert:
+        in.y = past_jumps(static_cast<std::int32_t>(i) + 1);
+        break;
+      case kSplit:
+        in.x = past_jumps(in.x);
+        in.y = past_jumps(in.y);
+        break;
+      case kJmp:
+        in.x = past_jumps(in.x);
+        break;
+      case kAlt:
+      case kAccept:
+        break;
+    }
+  }
+  for (Alt& a : alts_) a.pc = past_jumps(a.pc);
+  for (std::int32_t& st : starts_) st = past_jumps(st);
 }
 
 namespace {
@@ -298,119 +335,174 @@ bool word_byte(unsigned char c) {
 
 }  // namespace
 
+// Room for at least `more` jobs above `top` (the stack's memory may move).
+void RuleProgram::grow(Scratch* scratch, Scratch::Job** top, Scratch::Job** cap,
+                       std::size_t more) {
+  std::vector<Scratch::Job>& stack = scratch->stack;
+  const std::size_t used = static_cast<std::size_t>(*top - stack.data());
+  stack.resize(std::max<std::size_t>(2 * stack.size(), used + more + 64));
+  *top = stack.data() + used;
+  *cap = stack.data() + stack.size();
+}
+
+// The search keeps its groups in *spans itself (the way it is on), and a copy in scratch->caps
+// of the groups of the longest match so far only when that match falls short of `longest`.
+// Jobs wait on a stack the scratch owns, used through pointers (room checked once per
+// instruction that pushes). Steps are not counted; pushes that branch are, which bounds the work
+// as well: between two of them the program runs forward (a jump back goes to a loop's split,
+// which pushes), so at most size() steps.
 RuleProgram::Result RuleProgram::match(std::string_view text, std::size_t p, std::size_t end,
                                        Scratch* scratch, std::vector<std::int32_t>* spans,
                                        std::size_t limit) const {
+  using Job = Scratch::Job;
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const auto e = static_cast<std::int32_t>(end);
   const auto longest = static_cast<std::int32_t>(limit < end ? limit : end);
-  std::vector<Scratch::Job>& stack = scratch->stack;
-  std::vector<std::int32_t>& caps = scratch->caps;
   const std::size_t slots = 2 * static_cast<std::size_t>(groups_ + 1);
-  caps.assign(slots, -1);
+  if (spans->size() != slots) spans->resize(slots);
+  std::int32_t* const caps = spans->data();
+  for (std::size_t k = 0; k < slots; ++k) caps[k] = -1;
   caps[0] = static_cast<std::int32_t>(p);
   std::int32_t best = -1;
-  stack.clear();
-  stack.push_back({0, static_cast<std::int32_t>(p)});
-  int steps = 0;
-  const char* lit = lit_.data();
-  const char* mask = mask_.data();
-  while (!stack.empty()) {
-    const Scratch::Job job = stack.back();
-    stack.pop_back();
-    if (job.pc < 0) {
-      caps[static_cast<std::size_t>(-job.pc - 1)] = job.pos;
-      continue;
+  if (scratch->stack.size() < 64) scratch->stack.resize(64);
+  Job* bottom = scratch->stack.data();  // moves with the stack's memory
+  Job* top = bottom;
+  Job* cap = bottom + scratch->stack.size();
+  const auto room = [&](std::size_t more) {
+    if (static_cast<std::size_t>(cap - top) < more) {
+      grow(scratch, &top, &cap, more);
+      bottom = scratch->stack.data();
     }
-    std::int32_t pc = job.pc, pos = job.pos;
-    for (;;) {
-      if (++steps > kBudget) return kGaveUp;
-      const Inst& in = insts_[static_cast<std::size_t>(pc)];
-      switch (in.op) {
-        case kLit: {
-          if (e - pos < in.n) goto fail;
-          const unsigned char* t = b + pos;
-          const char* l = lit + in.x;
-          const char* m = mask + in.x;
-          for (int k = 0; k < in.n; ++k)
-            if (static_cast<char>(t[k] | static_cast<unsigned char>(m[k])) != l[k]) goto fail;
-          pos += in.n;
-          ++pc;
-          continue;
+  };
+  int budget = kBudget;
+  const Inst* const insts = insts_.data();
+  const char* const lit = lit_.data();
+  const char* const mask = mask_.data();
+  std::int32_t pc = 0, pos = static_cast<std::int32_t>(p);
+  for (;;) {
+    const Inst& in = insts[pc];
+    switch (in.op) {
+      case kLit: {
+        const int n = in.n;
+        if (e - pos < n) goto fail;
+        const unsigned char* t = b + pos;
+        const char* l = lit + in.x;
+        const char* m = mask + in.x;
+        int k = 0;
+        for (; k + 4 <= n; k += 4) {
+          std::uint32_t tw, lw, mw;
+          std::memcpy(&tw, t + k, 4);
+          std::memcpy(&lw, l + k, 4);
+          std::memcpy(&mw, m + k, 4);
+          if ((tw | mw) != lw) goto fail;
         }
-        case kSet:
-          if (pos >= e || !has(sets_[static_cast<std::size_t>(in.x)], b[pos])) goto fail;
-          ++pos;
-          ++pc;
-          continue;
-        case kAlt: {
-          // Go on with the first alternative that can start here; the others that can wait on
-          // the stack in order of preference.
-          const unsigned c = pos < e && b[pos] < 128 ? b[pos] : 128;
-          if (in.y >= 0) {
-            const std::uint32_t* d = dispatch_.data() + in.y + c;
-            if (d[0] == d[1]) goto fail;
-            for (std::uint32_t k = d[1] - 1; k > d[0]; --k) stack.push_back({starts_[k], pos});
-            pc = starts_[d[0]];
-            continue;
-          }
-          std::int32_t next = -1;
-          for (int i = in.n - 1; i >= 0; --i) {
-            const Alt& a = alts_[static_cast<std::size_t>(in.x + i)];
-            if (!a.nullable && !has(a.first, c)) continue;
-            if (next >= 0) stack.push_back({next, pos});
-            next = a.pc;
-          }
-          if (next < 0) goto fail;
-          pc = next;
-          continue;
-        }
-        case kSplit:
-          stack.push_back({in.y, pos});
-          pc = in.x;
-          continue;
-        case kJmp:
-          pc = in.x;
-          continue;
-        case kSave:
-          stack.push_back({-in.x - 1, caps[static_cast<std::size_t>(in.x)]});
-          caps[static_cast<std::size_t>(in.x)] = pos;
-          ++pc;
-          continue;
-        case kAssert: {
-          bool holds = false;
-          switch (in.assertion) {
-            case Node::kWordBoundary:
-            case Node::kNotWordBoundary: {
-              const bool before = pos > 0 && word_byte(b[pos - 1]);
-              const bool after = pos < e && word_byte(b[pos]);
-              holds = (before != after) == (in.assertion == Node::kWordBoundary);
-              break;
-            }
-            case Node::kBeginText:
-              holds = pos == 0;
-              break;
-            case Node::kEndText:
-              holds = pos == e;
-              break;
-          }
-          if (!holds) goto fail;
-          ++pc;
-          continue;
-        }
-        case kAccept:
-          if (pos > best) {  // the first way to reach a longer end is the preferred one
-            best = pos;
-            caps[1] = pos;
-            spans->assign(caps.begin(), caps.end());
-            if (pos == longest) return kMatch;  // nothing longer is possible
-          }
-          goto fail;
+        for (; k < n; ++k)
+          if (static_cast<char>(t[k] | static_cast<unsigned char>(m[k])) != l[k]) goto fail;
+        pos += n;
+        pc = in.y;
+        continue;
       }
+      case kSet:
+        if (pos >= e || !has(sets_[static_cast<std::size_t>(in.x)], b[pos])) goto fail;
+        ++pos;
+        pc = in.y;
+        continue;
+      case kAlt: {
+        // Go on with the first alternative that can start here; the others that can wait on
+        // the stack in order of preference.
+        const unsigned c = pos < e && b[pos] < 128 ? b[pos] : 128;
+        if (in.y >= 0) {
+          const std::uint32_t* d = dispatch_.data() + in.y + c;
+          const std::uint32_t first = d[0], last = d[1];
+          if (first == last) goto fail;
+          const std::uint32_t waiting = last - first - 1;
+          if (waiting > 0) {
+            if ((budget -= static_cast<int>(waiting)) < 0) return kGaveUp;
+            room(waiting);
+            for (std::uint32_t k = last - 1; k > first; --k) *top++ = {starts_[k], pos};
+          }
+          pc = starts_[first];
+          continue;
+        }
+        room(in.n);
+        std::int32_t next = -1;
+        for (int i = in.n - 1; i >= 0; --i) {
+          const Alt& a = alts_[static_cast<std::size_t>(in.x + i)];
+          if (!a.nullable && !has(a.first, c)) continue;
+          if (next >= 0) {
+            *top++ = {next, pos};
+            --budget;
+          }
+          next = a.pc;
+        }
+        if (budget < 0) return kGaveUp;
+        if (next < 0) goto fail;
+        pc = next;
+        continue;
+      }
+      case kSplit:
+        if (--budget < 0) return kGaveUp;
+        room(1);
+        *top++ = {in.y, pos};
+        pc = in.x;
+        continue;
+      case kJmp:
+        pc = in.x;
+        continue;
+      case kSave:
+        room(1);
+        *top++ = {-in.x - 1, caps[in.x]};
+        caps[in.x] = pos;
+        pc = in.y;
+        continue;
+      case kAssert: {
+        bool holds = false;
+        switch (in.assertion) {
+          case Node::kWordBoundary:
+          case Node::kNotWordBoundary: {
+            const bool before = pos > 0 && word_byte(b[pos - 1]);
+            const bool after = pos < e && word_byte(b[pos]);
+            holds = (before != after) == (in.assertion == Node::kWordBoundary);
+            break;
+          }
+          case Node::kBeginText:
+            holds = pos == 0;
+            break;
+          case Node::kEndText:
+            holds = pos == e;
+            break;
+        }
+        if (!holds) goto fail;
+        pc = in.y;
+        continue;
+      }
+      case kAccept:
+        if (pos > best) {  // the first way to reach a longer end is the preferred one
+          best = pos;
+          caps[1] = pos;
+          if (pos == longest) return kMatch;  // nothing longer is possible
+          scratch->caps.assign(caps, caps + slots);
+        }
+        goto fail;
+      default:
+        __builtin_unreachable();
     }
-  fail:;
+  fail:
+    for (;;) {
+      if (top == bottom) {
+        if (best < 0) return kNoMatch;
+        std::copy(scratch->caps.begin(), scratch->caps.end(), caps);
+        return kMatch;
+      }
+      const Job job = *--top;
+      if (job.pc >= 0) {
+        pc = job.pc;
+        pos = job.pos;
+        break;
+      }
+      caps[-job.pc - 1] = job.pos;
+    }
   }
-  return best >= 0 ? kMatch : kNoMatch;
 }
 
 }  // namespace timeline::temporal_detail

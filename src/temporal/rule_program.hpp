@@ -14,8 +14,10 @@
 // hold at 0, $ and \z at `end`. The engine is a depth-first search over the program in order of
 // preference that keeps the first match at the longest end; it needs no memory of visited places
 // because a second visit to a place can only repeat what the first found. Its work is bounded:
-// past kBudget steps it gives up and the caller asks RE2 instead (no rule of the built-in set
-// comes near it; the test suite has patterns that do).
+// past kBudget branches (ways left waiting on its stack) it gives up and the caller asks RE2
+// instead (no rule of the built-in set comes near it; the test suite has patterns that do).
+// Between two branches the program only runs forward, so a search takes at most
+// (kBudget + 1) * size() steps.
 //
 // What compiles: an exact tree (Syntax::exact) whose open repetitions (*, +, {m,}) cannot match
 // the empty string, of at most kMaxInsts instructions. The text between p and end must be ASCII
@@ -49,8 +51,8 @@ class RuleProgram {
       std::int32_t pc;   // >= 0: go on at this instruction; < 0: restore slot -pc-1 to `pos`
       std::int32_t pos;
     };
-    std::vector<Job> stack;
-    std::vector<std::int32_t> caps;
+    std::vector<Job> stack;          // room for the jobs (its size, not its use)
+    std::vector<std::int32_t> caps;  // the groups of the longest match so far, when kept
   };
 
   enum Result { kNoMatch, kMatch, kGaveUp };
@@ -82,8 +84,14 @@ class RuleProgram {
     std::uint16_t n = 0;         // kLit: bytes; kAlt: alternatives
     std::int32_t x = 0;  // kLit: offset in lit_; kSet: set; kAlt: first entry of alts_;
                          // kSplit, kJmp: the (preferred) next instruction; kSave: slot
-    std::int32_t y = 0;  // kSplit: the other next instruction; kAlt: its dispatch (or -1)
+    std::int32_t y = 0;  // kSplit: the other next instruction; kAlt: its dispatch (or -1);
+                         // kLit, kSet, kSave, kAssert: the next instruction
   };
+  // Points every way on (y of kLit, kSet, kSave, kAssert; splits, jumps, alternatives) past the
+  // jumps it would meet, once the instructions are emitted: a run of the program never steps
+  // on a jump.
+  void thread_jumps();
+  static void grow(Scratch* scratch, Scratch::Job** top, Scratch::Job** cap, std::size_t more);
   struct Alt {
     std::int32_t pc;  // the alternative's first instruction
     Set first;        // the characters it can start with

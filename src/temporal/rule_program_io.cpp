@@ -113,10 +113,11 @@ std::unique_ptr<RuleProgram> RuleProgram::read(std::string_view bytes) {
     bool ok = true;
     switch (i.op) {
       case kLit:
-        ok = i.x >= 0 && std::size_t{i.n} + static_cast<std::size_t>(i.x) <= p->lit_.size();
+        ok = i.x >= 0 && std::size_t{i.n} + static_cast<std::size_t>(i.x) <= p->lit_.size() &&
+             in(i.y, 0, insts);
         break;
       case kSet:
-        ok = in(i.x, 0, static_cast<std::int64_t>(p->sets_.size()));
+        ok = in(i.x, 0, static_cast<std::int64_t>(p->sets_.size())) && in(i.y, 0, insts);
         break;
       case kAlt:
         ok = i.x >= 0 && std::size_t{i.n} + static_cast<std::size_t>(i.x) <= p->alts_.size() &&
@@ -129,9 +130,11 @@ std::unique_ptr<RuleProgram> RuleProgram::read(std::string_view bytes) {
         ok = in(i.x, 0, insts);
         break;
       case kSave:
-        ok = in(i.x, 0, 2 * (static_cast<std::int64_t>(p->groups_) + 1));
+        ok = in(i.x, 0, 2 * (static_cast<std::int64_t>(p->groups_) + 1)) && in(i.y, 0, insts);
         break;
       case kAssert:
+        ok = in(i.y, 0, insts);
+        break;
       case kAccept:
         break;
       default:
