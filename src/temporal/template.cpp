@@ -1,7 +1,9 @@
 // Value templates (see template.hpp).
 #include "temporal/template.hpp"
 
+#include <array>
 #include <cctype>
+#include <cstring>
 #include <string>
 
 #include "common/bytes.hpp"
@@ -9,19 +11,35 @@
 namespace timeline::temporal_detail {
 namespace {
 
+// What write_key makes of an ASCII byte: lower case, and ' ' for white space and hyphens (the
+// bytes that separate a key's words).
+constexpr std::array<char, 128> key_bytes() {
+  std::array<char, 128> k{};
+  for (unsigned c = 0; c < 128; ++c)
+    k[c] = c == '\n' || c == '\t' || c == '-' ? ' '
+           : c >= 'A' && c <= 'Z'               ? static_cast<char>(c | 0x20)
+                                                : static_cast<char>(c);
+  return k;
+}
+constexpr std::array<char, 128> kKeyByte = key_bytes();
+
 // Writes the lexicon key of `s` to out[0..] (room for s.size() bytes); returns its length.
-// Trailing full stops and spaces dropped, then each byte lower-cased (ASCII inline, the others
-// by the C library) and runs of white space and hyphens collapsed to one space.
+// Trailing full stops and spaces dropped, then each byte lower-cased (ASCII by a table, the
+// others by the C library) and runs of white space and hyphens collapsed to one space.
 std::size_t write_key(std::string_view s, char* out) {
   while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.remove_suffix(1);
   std::size_t n = 0;
   for (char ch : s) {
-    const char l = lower_byte(static_cast<unsigned char>(ch));
-    if (l == ' ' || l == '\n' || l == '\t' || l == '-') {
-      if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
+    const auto c = static_cast<unsigned char>(ch);
+    char l;
+    if (c < 0x80) {
+      l = kKeyByte[c];
     } else {
-      out[n++] = l;
+      l = lower_byte(c);
+      if (l == '\n' || l == '\t' || l == '-') l = ' ';
     }
+    if (l != ' ') out[n++] = l;
+    else if (n > 0 && out[n - 1] != ' ') out[n++] = ' ';
   }
   return n;
 }
@@ -196,55 +214,168 @@ std::vector<Template::Piece> Template::read(std::string_view tmpl,
   return pieces;
 }
 
-Template::Template(std::string_view tmpl, const std::vector<std::string>& groups,
-                   const Lexicon& lexicon)
-    : pieces_(read(tmpl, groups, lexicon)),
-      numbers_(table_of(lexicon, "number")),
-      ordinals_(table_of(lexicon, "ordinal")) {}
+// The expansion under way: short output gathers in a buffer and goes to the string in one
+// append at the end (most expansions are a few bytes, in many pieces); longer output spills.
+class Template::Sink {
+ public:
+  explicit Sink(std::string* out) : out_(out) {}
+  std::size_t size() const { return out_->size() + n_; }
+  void put(const char* s, std::size_t k) {
+    if (k > sizeof buf_ - n_) {
+      spill();
+      out_->append(s, k);
+      return;
+    }
+    std::memcpy(buf_ + n_, s, k);
+    n_ += k;
+  }
+  void put(std::string_view s) { put(s.data(), s.size()); }
+  // Drops what was put after the first `size` bytes.
+  void truncate(std::size_t size) {
+    if (size >= out_->size()) {
+      n_ = size - out_->size();
+      return;
+    }
+    out_->resize(size);
+    n_ = 0;
+  }
+  void finish() { spill(); }
 
-bool Template::expand(std::string_view text, const std::int32_t* spans, std::string* out) const {
-  out->clear();
-  return expand(pieces_, text, spans, out);
+ private:
+  void spill() {
+    out_->append(buf_, n_);
+    n_ = 0;
+  }
+  char buf_[64];
+  std::size_t n_ = 0;
+  std::string* out_;
+};
+
+namespace {
+
+// Writes n in decimal (as std::to_string writes a long) to the bytes just before `end`; returns
+// where it begins.
+char* write_number(long n, char* end) {
+  const bool negative = n < 0;
+  unsigned long u = negative ? 0ul - static_cast<unsigned long>(n) : static_cast<unsigned long>(n);
+  char* p = end;
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (negative) *--p = '-';
+  return p;
 }
 
-bool Template::expand(const std::vector<Piece>& pieces, std::string_view text,
-                      const std::int32_t* spans, std::string* out) const {
+}  // namespace
+
+Template::Template(std::string_view tmpl, const std::vector<std::string>& groups,
+                   const Lexicon& lexicon)
+    : numbers_(table_of(lexicon, "number")), ordinals_(table_of(lexicon, "ordinal")) {
+  const std::vector<Piece> pieces = read(tmpl, groups, lexicon);
+  bool plain = true;
+  for (const Piece& p : pieces) plain = plain && p.group == 0 && !p.condition;
+  if (plain) {
+    for (const Piece& p : pieces) literals_ += p.literal;
+    return;
+  }
+  flatten(pieces);
+}
+
+void Template::flatten(const std::vector<Piece>& pieces) {
+  const auto here = [&] { return static_cast<std::uint32_t>(steps_.size()); };
   for (const Piece& p : pieces) {
-    if (p.group == 0 && !p.condition) {
-      *out += p.literal;
-      continue;
-    }
-    const bool present = p.group > 0 && spans[2 * p.group] >= 0;
+    Step s;
+    s.group = p.group;
     if (p.condition) {
-      if (!expand(present ? p.then : p.otherwise, text, spans, out)) return false;
+      // {?g:THEN|ELSE}: unless g took part go to ELSE; THEN; go past ELSE; ELSE.
+      s.kind = Step::kUnless;
+      const std::uint32_t unless = here();
+      steps_.push_back(s);
+      flatten(p.then);
+      if (p.otherwise.empty()) {
+        steps_[unless].at = here();
+        continue;
+      }
+      const std::uint32_t past = here();
+      Step jump;
+      jump.kind = Step::kGoto;
+      steps_.push_back(jump);
+      steps_[unless].at = here();
+      flatten(p.otherwise);
+      steps_[past].at = here();
       continue;
     }
-    if (!present) continue;  // group not in the match
-    const std::string_view g =
-        text.substr(static_cast<std::size_t>(spans[2 * p.group]),
-                    static_cast<std::size_t>(spans[2 * p.group + 1] - spans[2 * p.group]));
-    const std::size_t size = out->size();
-    if (!apply(p, g, out)) {
-      if (!p.optional) return false;
-      out->resize(size);
+    if (p.group == 0) {
+      s.kind = Step::kLiteral;
+      s.at = static_cast<std::uint32_t>(literals_.size());
+      s.size = static_cast<std::uint32_t>(p.literal.size());
+      literals_ += p.literal;
+    } else {
+      s.kind = Step::kGroup;
+      s.fn = p.fn;
+      s.table = p.table;
+      s.optional = p.optional;
+    }
+    steps_.push_back(s);
+  }
+}
+
+bool Template::run(std::string_view text, const std::int32_t* spans, std::string* out) const {
+  Sink sink(out);
+  const Step* const steps = steps_.data();
+  const std::size_t count = steps_.size();
+  for (std::size_t i = 0; i < count;) {
+    const Step& s = steps[i];
+    switch (s.kind) {
+      case Step::kLiteral:
+        sink.put(literals_.data() + s.at, s.size);
+        ++i;
+        continue;
+      case Step::kGoto:
+        i = s.at;
+        continue;
+      case Step::kUnless:
+        i = s.group > 0 && spans[2 * s.group] >= 0 ? i + 1 : s.at;
+        continue;
+      case Step::kGroup: {
+        ++i;
+        const std::int32_t b = spans[2 * s.group];
+        if (b < 0) continue;  // group not in the match
+        const std::string_view g = text.substr(static_cast<std::size_t>(b),
+                                               static_cast<std::size_t>(spans[2 * s.group + 1] - b));
+        const std::size_t mark = sink.size();
+        if (!apply(s, g, &sink)) {
+          if (!s.optional) return false;
+          sink.truncate(mark);
+        }
+        continue;
+      }
     }
   }
+  sink.finish();
   return true;
 }
 
-// Appends what piece `p`'s function makes of the group's text `text`; false when it fails.
-bool Template::apply(const Piece& p, std::string_view text, std::string* out) const {
-  switch (p.fn) {
+// Puts what step `s`'s function makes of the group's text `text`; false when it fails.
+bool Template::apply(const Step& s, std::string_view text, Sink* out) const {
+  switch (s.fn) {
     case Fn::kText:
-      *out += text;
+      out->put(text);
       return true;
     case Fn::kNum:
     case Fn::kNum10:
     case Fn::kNum100: {  // decades and centuries as years
       const long n = parse_number(text, numbers_);
       if (n == -1) return false;
-      const long times = p.fn == Fn::kNum ? 1 : p.fn == Fn::kNum10 ? 10 : 100;
-      *out += n == -2 ? "X" : std::to_string(n * times);
+      if (n == -2) {
+        out->put("X", 1);
+        return true;
+      }
+      const long times = s.fn == Fn::kNum ? 1 : s.fn == Fn::kNum10 ? 10 : 100;
+      char room[24];
+      const char* digits = write_number(n * times, room + sizeof room);
+      out->put(digits, static_cast<std::size_t>(room + sizeof room - digits));
       return true;
     }
     case Fn::kDay2: {  // "5", "05", "5th", "fifth"
@@ -258,7 +389,7 @@ bool Template::apply(const Piece& p, std::string_view text, std::string* out) co
       }
       if (n < 0 || n > 99) return false;
       const char two[2] = {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
-      out->append(two, 2);
+      out->put(two, 2);
       return true;
     }
     case Fn::kYear4: {
@@ -269,15 +400,15 @@ bool Template::apply(const Piece& p, std::string_view text, std::string* out) co
         if (n == 4) return false;
         d[n++] = c;
       }
-      if (n == 2) out->append(d[0] <= '3' ? "20" : "19");
+      if (n == 2) out->put(d[0] <= '3' ? "20" : "19", 2);
       else if (n != 4) return false;
-      out->append(d, n);
+      out->put(d, n);
       return true;
     }
     case Fn::kTable: {
-      const std::string* word = look_up(p.table, text);
+      const std::string* word = look_up(s.table, text);
       if (word == nullptr) return false;
-      *out += *word;
+      out->put(*word);
       return true;
     }
   }

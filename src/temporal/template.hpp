@@ -23,7 +23,8 @@
 
 namespace timeline::temporal_detail {
 
-// A template read once, its table names looked up once. Thread safety: immutable after it is
+// A template read once, its table names looked up once, and flattened into a list of steps (a
+// condition's two branches laid out in line, with jumps). Thread safety: immutable after it is
 // made; the lexicon must outlive it.
 class Template {
  public:
@@ -34,11 +35,20 @@ class Template {
 
   // Expands it for a match in `text` whose groups are at `spans` (begin, end offsets for group
   // 0, the whole match, then each group; -1 for a group that took no part). Returns false when a
-  // lookup fails (a word missing from its table); the caller then drops the match.
-  bool expand(std::string_view text, const std::int32_t* spans, std::string* out) const;
+  // lookup fails (a word missing from its table); the caller then drops the match. Most of a
+  // rule's templates are empty or plain text: those are answered here, without a call.
+  bool expand(std::string_view text, const std::int32_t* spans, std::string* out) const {
+    out->clear();
+    if (steps_.empty()) {  // plain text, or nothing
+      if (!literals_.empty()) out->append(literals_.data(), literals_.size());
+      return true;
+    }
+    return run(text, spans, out);
+  }
 
  private:
-  enum class Fn { kText, kNum, kNum10, kNum100, kDay2, kYear4, kTable };
+  enum class Fn : std::uint8_t { kText, kNum, kNum10, kNum100, kDay2, kYear4, kTable };
+  // A piece of a template as read (a condition holds its two branches).
   struct Piece {
     std::string literal;  // copied; when group == 0
     int group = 0;        // a reference {g...} or condition {?g:...} to group g (>= 1)
@@ -48,13 +58,27 @@ class Template {
     bool optional = false;  // {g:table?}: "" when the word is not in it
     std::vector<Piece> then, otherwise;  // a condition's two templates
   };
+  // A step of the flat list. kLiteral: literals_[at, at + size); kGroup: the group's text through
+  // `fn`; kUnless: go to step `at` when the group took no part; kGoto: go to step `at`.
+  struct Step {
+    enum Kind : std::uint8_t { kLiteral, kGroup, kUnless, kGoto };
+    Kind kind = kLiteral;
+    Fn fn = Fn::kText;
+    bool optional = false;
+    std::int32_t group = 0;
+    std::uint32_t at = 0, size = 0;
+    const LexiconTable* table = nullptr;
+  };
+  class Sink;
   static std::vector<Piece> read(std::string_view tmpl, const std::vector<std::string>& groups,
                                  const Lexicon& lexicon);
-  bool expand(const std::vector<Piece>& pieces, std::string_view text,
-              const std::int32_t* spans, std::string* out) const;
-  bool apply(const Piece& p, std::string_view text, std::string* out) const;
+  void flatten(const std::vector<Piece>& pieces);
+  bool run(std::string_view text, const std::int32_t* spans, std::string* out) const;
+  bool apply(const Step& s, std::string_view text, Sink* out) const;
 
-  std::vector<Piece> pieces_;
+  // Empty when the template is plain text (then literals_ is all of it).
+  std::vector<Step> steps_;
+  std::string literals_;
   const LexiconTable* numbers_ = nullptr;   // the lexicon's "number" table, if any
   const LexiconTable* ordinals_ = nullptr;  // its "ordinal" table, if any
 };
