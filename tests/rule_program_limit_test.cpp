@@ -6,7 +6,6 @@
 // hand-written rows are worked out by hand.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "temporal/rule_program.hpp"
 #include "temporal/rule_syntax.hpp"
 #include "temporal/rules.hpp"
+#include "rule_program_util.hpp"
 #include "test_util.hpp"
 
 namespace {
@@ -27,22 +27,6 @@ std::unique_ptr<td::RuleProgram> program_of(const std::string& pattern) {
   td::Syntax s;
   if (!td::read_syntax(pattern, &s)) return nullptr;
   return td::RuleProgram::compile(s);
-}
-
-// RE2's answer, as the rules compile it for ASCII text (Latin-1, longest match).
-bool re2_match(const RE2& re, std::string_view text, std::size_t p, std::size_t end,
-               Spans* spans) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> subs(static_cast<std::size_t>(n));
-  if (!re.Match(re2::StringPiece(text.data(), end), p, end, RE2::ANCHOR_START, subs.data(), n))
-    return false;
-  spans->assign(2 * static_cast<std::size_t>(n), -1);
-  for (int g = 0; g < n; ++g) {
-    if (!subs[g].data()) continue;
-    (*spans)[2 * g] = static_cast<std::int32_t>(subs[g].data() - text.data());
-    (*spans)[2 * g + 1] = static_cast<std::int32_t>((*spans)[2 * g] + subs[g].size());
-  }
-  return true;
 }
 
 // At every place of each ASCII line of `text`, the rules the automaton names, each run with the
@@ -86,7 +70,7 @@ void check_with_limits(const td::RuleSet& rules, const std::string& text,
         ++asked;
         got.assign(3, 77);  // what the caller's spans held before: overwritten
         const auto result = programs[id]->match(text, p, end, &scratch, &got, limits[k]);
-        const bool re2 = re2_match(*regexes[id], text, p, end, &truth);
+        const bool re2 = timeline::test::re2_match(*regexes[id], text, p, end, &truth);
         if (result == td::RuleProgram::kGaveUp) continue;
         matched += re2;
         if (re2 && truth[1] < static_cast<std::int32_t>(limits[k])) ++short_of_limit;
@@ -158,12 +142,8 @@ TEST_CASE("rule program: every built-in rule with the automaton's limits agrees 
   TIMELINE_REQUIRE_DATA(timebank);
   check_with_limits(rules, timeline::test::read_files(timebank, ".tml"), "TimeBank");
   // te3-silver's articles of 2005 (849 of 2,452).
-  const std::string silver = timeline::test::shared_dir() + "/data/te3-silver";
-  TIMELINE_REQUIRE_DATA(silver);
-  std::string some;
-  for (const auto& entry : std::filesystem::directory_iterator(silver))
-    if (entry.path().filename().string().find("_2005") != std::string::npos)
-      some += timeline::test::read_file(entry.path().string());
+  TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
+  const std::string some = timeline::test::te3_silver_of("2005");
   REQUIRE(some.size() > 1000000);
   check_with_limits(rules, some, "te3-silver");
 }

@@ -17,6 +17,7 @@
 #include "temporal/rule_program.hpp"
 #include "temporal/rule_syntax.hpp"
 #include "temporal/rules.hpp"
+#include "rule_program_util.hpp"
 #include "test_util.hpp"
 
 namespace {
@@ -31,21 +32,7 @@ std::unique_ptr<RuleProgram> program_of(const std::string& pattern) {
   return RuleProgram::compile(s);
 }
 
-// RE2's answer, as the rules compile it (case-insensitive, longest match; Latin-1 for ASCII).
-bool re2_match(const RE2& re, std::string_view text, std::size_t p, std::size_t end,
-               Spans* spans) {
-  const int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> subs(static_cast<std::size_t>(n));
-  const re2::StringPiece sentence(text.data(), end);
-  if (!re.Match(sentence, p, end, RE2::ANCHOR_START, subs.data(), n)) return false;
-  spans->assign(2 * static_cast<std::size_t>(n), -1);
-  for (int g = 0; g < n; ++g) {
-    if (!subs[g].data()) continue;
-    (*spans)[2 * g] = static_cast<std::int32_t>(subs[g].data() - text.data());
-    (*spans)[2 * g + 1] = static_cast<std::int32_t>((*spans)[2 * g] + subs[g].size());
-  }
-  return true;
-}
+using timeline::test::re2_match;
 
 RE2::Options latin1_options() {
   RE2::Options opt = timeline::temporal_detail::rule_options();

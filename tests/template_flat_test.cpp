@@ -15,6 +15,7 @@
 #include "temporal/rule_syntax.hpp"
 #include "temporal/rules.hpp"
 #include "temporal/template.hpp"
+#include "rule_program_util.hpp"
 #include "test_util.hpp"
 
 namespace {
@@ -260,12 +261,8 @@ TEST_CASE("template steps: every built-in rule's templates on real matches", "[t
   TIMELINE_REQUIRE_DATA(timebank);
   check_rules_on(rules, timeline::test::read_files(timebank, ".tml"), "TimeBank");
   // A slice of te3-silver: the articles of 1997 (434 of 2,452).
-  const std::string silver = timeline::test::shared_dir() + "/data/te3-silver";
-  TIMELINE_REQUIRE_DATA(silver);
-  std::string some;
-  for (const auto& entry : std::filesystem::directory_iterator(silver))
-    if (entry.path().filename().string().find("_1997") != std::string::npos)
-      some += timeline::test::read_file(entry.path().string());
+  TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
+  const std::string some = timeline::test::te3_silver_of("1997");
   REQUIRE(some.size() > 100000);
   check_rules_on(rules, some, "te3-silver");
 }
