@@ -343,17 +343,24 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   return find(text, begin, end, one, 0);
 }
 
-std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std::uint32_t end,
+std::vector<Match> Matcher::find(std::string_view text, std::uint32_t /*begin*/, std::uint32_t end,
                                  const Scan& scan, std::size_t i) const {
   const std::string_view sentence = text.substr(0, end);
   // Working buffers, kept per thread across sentences (most sentences would otherwise allocate
   // the same few vectors anew).
+  // Per rule, where its next match may start (see `next` below), valid in the call that set it.
+  struct Next {
+    std::uint64_t call = 0;
+    std::uint32_t at = 0;
+  };
   thread_local struct {
     std::vector<Match> cands;
     std::vector<int> ids;
     std::vector<re2::StringPiece> subs;
     std::vector<std::int32_t> spans;  // the match and its groups: begin, end offsets, or -1
-    std::vector<std::uint32_t> next, order, picked;
+    std::vector<Next> next;
+    std::uint64_t calls = 0;
+    std::vector<std::uint32_t> order, picked;
     std::vector<std::uint32_t> limits;  // [k]: no match of rule ids[k] ends after it
     RuleProgram::Scratch program;
   } work;
@@ -364,10 +371,13 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std
   std::vector<std::uint32_t>& limits = work.limits;
   RuleProgram::Scratch& scratch = work.program;
   cands.clear();
-  // Per rule, where its next match may start: after its last match, as a left-to-right search
-  // would continue. Filled at the first candidate (most sentences have none).
-  std::vector<std::uint32_t>& next = work.next;
-  next.clear();
+  // Per rule, where its next match may start: after its last match in this sentence, as a
+  // left-to-right search would continue. An entry counts only in the call that wrote it (the
+  // call's number), so nothing is cleared between sentences; the table is the thread's, for
+  // whatever matcher it runs.
+  std::vector<Next>& next = work.next;
+  if (next.size() < rules_.rules.size()) next.resize(rules_.rules.size());
+  const std::uint64_t call = ++work.calls;
   RuleAutomaton::Walker walker(automaton_);
   const bool ascii = scan.ascii[i] != 0;  // rule programs serve
   // The rules that may match at p, from where the walker's inline start stopped (state s at
@@ -376,10 +386,9 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std
   const auto try_place = [&](std::uint32_t p, std::size_t q, std::int16_t s)
                              __attribute__((noinline)) {
     walker.candidates_from(text, p, q, s, end, &ids, &limits);
-    if (!ids.empty() && next.empty()) next.assign(rules_.rules.size(), begin);
     for (std::size_t k = 0; k < ids.size(); ++k) {
       const int id = ids[k];
-      if (p < next[id]) continue;
+      if (next[id].call == call && p < next[id].at) continue;
       const Rule& rule = rules_.rules[id];
       const RuleInfo& info = info_[id];
       RuleProgram::Result found = RuleProgram::kGaveUp;
@@ -406,7 +415,9 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std
       const std::size_t e = static_cast<std::size_t>(spans[2 * whole + 1]);
       const std::size_t match_end = static_cast<std::size_t>(spans[1]);
       if (e == b || word_char_before(text, b) || word_char_at(text, e)) continue;
-      Match m;
+      // Made in its place among the candidates (a Match is six strings: no move), and taken
+      // back when a template fails.
+      Match& m = cands.emplace_back();
       m.begin = static_cast<std::uint32_t>(b);
       m.end = static_cast<std::uint32_t>(e);
       m.rule = &rule;
@@ -414,10 +425,10 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std
       const std::vector<Template>& t = info.templates;
       if (t[0].expand(text, at, &m.type) && t[1].expand(text, at, &m.value) &&
           t[2].expand(text, at, &m.mod) && t[3].expand(text, at, &m.quant) &&
-          t[4].expand(text, at, &m.freq) && t[5].expand(text, at, &m.value_after_quarter)) {
-        cands.push_back(std::move(m));
-        next[id] = static_cast<std::uint32_t>(match_end);
-      }
+          t[4].expand(text, at, &m.freq) && t[5].expand(text, at, &m.value_after_quarter))
+        next[id] = {call, static_cast<std::uint32_t>(match_end)};
+      else
+        cands.pop_back();
     }
   };
   for (std::uint32_t k = scan.first[i]; k < scan.first[i + 1]; ++k) {
@@ -429,13 +440,26 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std
   std::vector<std::uint32_t>& order = work.order;
   order.resize(cands.size());
   for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+  const auto before = [&](std::uint32_t x, std::uint32_t y) {
     const Match& a = cands[x];
     const Match& b = cands[y];
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
     return a.begin < b.begin;
-  });
+  };
+  // A sentence has a few candidates: an insertion sort (stable as well), with no buffer; many
+  // go to std::stable_sort.
+  constexpr std::size_t kFew = 16;
+  if (order.size() <= kFew) {
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      const std::uint32_t x = order[k];
+      std::size_t j = k;
+      for (; j > 0 && before(x, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = x;
+    }
+  } else {
+    std::stable_sort(order.begin(), order.end(), before);
+  }
   // The winners by number (no overlap between them), then moved out in text order: sorting
   // numbers, not Matches.
   std::vector<std::uint32_t>& picked = work.picked;
@@ -453,7 +477,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin, std
   std::vector<Match> chosen;
   chosen.reserve(picked.size());  // one allocation, not a few moves of growth
   for (std::uint32_t k : picked)
-    if (cands[k].type != "NONE") chosen.push_back(std::move(cands[k]));
+    if (std::string_view(cands[k].type) != "NONE") chosen.push_back(std::move(cands[k]));
   return chosen;
 }
 
