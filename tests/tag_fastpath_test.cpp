@@ -2,8 +2,8 @@
 // plain_date_span() against span_of() (the tagger's precision and reference day, and edtf_of()),
 // write_timex()'s stack buffer against nlohmann's dump(), the JSON Lines reader's decoding of
 // escaped strings (in a buffer of the thread's, or in place past 1 MB) against nlohmann's parse,
-// and TenseCues' words looked up only when a question reads them against all of them looked up
-// before the first question.
+// TenseCues' words looked up only when a question reads them against all of them looked up
+// before the first question, and find_signal()'s eight-byte comparisons against its byte loop.
 // Values and strings of our own, every day of a few years, then every timex the tagger finds in
 // the TempEval-3 silver articles and their texts (../shared, skipped when absent).
 #include <catch2/catch.hpp>
@@ -24,6 +24,7 @@
 
 #include "common/json_text.hpp"
 #include "temporal/calendar.hpp"
+#include "temporal/links.hpp"
 #include "test_util.hpp"
 #include "text/tense.hpp"
 
@@ -311,5 +312,52 @@ TEST_CASE("tense cues read word by word answer as when every word is read first"
       for (const timeline::Sentence& s : timeline::segment(doc.text))
         asked += check_tenses(std::string_view(doc.text).substr(s.begin, s.end - s.begin));
     CHECK(asked > 10000);
+  }
+}
+
+namespace {
+
+// find_signal() against find_signal_bytewise() for a timex at every byte of `text`; returns how
+// many places had a signal.
+std::size_t check_signals(std::string_view text) {
+  std::size_t found = 0;
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    timeline::Timex fast, slow;
+    fast.begin = slow.begin = static_cast<std::uint32_t>(at);
+    td::find_signal(text, &fast);
+    td::find_signal_bytewise(text, &slow);
+    if (fast.signal != slow.signal || fast.signal_begin != slow.signal_begin ||
+        fast.signal_end != slow.signal_end) {
+      CAPTURE(text, at, fast.signal, slow.signal, fast.signal_begin, slow.signal_begin);
+      FAIL_CHECK("find_signal differs from its byte loop");
+    }
+    found += slow.signal.empty() ? 0 : 1;
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("find_signal compared eight bytes at a time finds what its byte loop finds", "[temporal]") {
+  SECTION("texts of our own") {
+    // Signals at the text's start (fewer than sixteen bytes before), in capitals, longest first
+    // ("no later than" over "later than" over "than"), inside longer words, after letters that
+    // are not ASCII (lowered as the locale says: the byte loop answers), and across line breaks.
+    std::size_t found = 0;
+    for (const char* text :
+         {"in May", "By Friday the site was back.", "NO LATER THAN June 3 and As Soon As Monday",
+          "It reopened later than Tuesday, earlier than planned, prior to  the vote.",
+          "within\tthree days; throughout\n2024; Beginning March; starting Monday",
+          "Satin May, bonfire Sunday, cotton June, zinto 2020",  // signals ending other words
+          "caf\xC3\xA9 in May, \xC3\xA9t\xC3\xA9 from June, na\xC3\xAFve until July",
+          "as of", "of", " of ", "x", "", "  ", "\xE2\x80\x94to 5 \xE2\x80\x94 to 6"})
+      found += check_signals(text);
+    CHECK(found > 15);
+  }
+  SECTION("the texts of real articles") {
+    TIMELINE_REQUIRE_DATA(timeline::test::shared_dir() + "/data/te3-silver");
+    std::size_t found = 0;
+    for (const timeline::Document& doc : silver_documents(150)) found += check_signals(doc.text);
+    CHECK(found > 5000);
   }
 }

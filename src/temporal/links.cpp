@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,9 +42,57 @@ const std::array<std::vector<std::string_view>, 256>& signals_by_last_byte() {
   return table;
 }
 
+constexpr std::size_t kWindow = 16;  // no signal is longer
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// The eight ASCII bytes of w with 'A'..'Z' lowered (bit 5 set), the others as they are.
+std::uint64_t lower8(std::uint64_t w) {
+  const std::uint64_t at_least_a = w + kOnes * (0x80 - 'A');
+  const std::uint64_t past_z = w + kOnes * (0x80 - 'Z' - 1);
+  return w | ((at_least_a & ~past_z & kHigh) >> 2);
+}
+
+// A signal as the last bytes of a window of kWindow: its bytes where the window's last bytes
+// are, and a mask of them, in two numbers of eight bytes (memory order).
+struct Pattern {
+  std::uint64_t head = 0, head_mask = 0, tail = 0, tail_mask = 0;
+  std::string_view sig;
+};
+
+// The signals by their last byte as Patterns, longest first (as signals_by_last_byte()).
+const std::array<std::vector<Pattern>, 256>& patterns_by_last_byte() {
+  static const std::array<std::vector<Pattern>, 256> table = [] {
+    std::array<std::vector<Pattern>, 256> t;
+    const auto& by_last = signals_by_last_byte();
+    for (std::size_t c = 0; c < 256; ++c) {
+      for (std::string_view sig : by_last[c]) {
+        char bytes[kWindow] = {}, mask[kWindow] = {};
+        std::memcpy(bytes + kWindow - sig.size(), sig.data(), sig.size());
+        std::memset(mask + kWindow - sig.size(), 0xFF, sig.size());
+        t[c].push_back(Pattern{load8(bytes), load8(mask), load8(bytes + 8), load8(mask + 8), sig});
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+// Sets t's signal to `sig`, found at [b, e).
+void set_signal(std::size_t b, std::size_t e, std::string_view sig, Timex* t) {
+  t->signal.assign(sig.data(), sig.size());
+  t->signal_begin = static_cast<std::uint32_t>(b);
+  t->signal_end = static_cast<std::uint32_t>(e);
+}
+
 }  // namespace
 
-void find_signal(std::string_view text, Timex* t) {
+void find_signal_bytewise(std::string_view text, Timex* t) {
   std::size_t e = t->begin;
   while (e > 0 && is_space(text[e - 1])) --e;
   if (e == t->begin) return;  // no space before: not a separate word
@@ -60,10 +110,33 @@ void find_signal(std::string_view text, Timex* t) {
     if (!same) continue;
     if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) continue;
     // The text, lowered, is the signal itself.
-    t->signal.assign(sig.data(), sig.size());
-    t->signal_begin = static_cast<std::uint32_t>(b);
-    t->signal_end = static_cast<std::uint32_t>(e);
-    return;
+    return set_signal(b, e, sig, t);
+  }
+}
+
+void find_signal(std::string_view text, Timex* t) {
+  std::size_t e = t->begin;
+  while (e > 0 && is_space(text[e - 1])) --e;
+  if (e == t->begin) return;  // no space before: not a separate word
+  if (e == 0) return;          // only white space before: no word at all
+  // The kWindow bytes that end at e (zeros before the text's start, which no signal holds),
+  // lowered eight at a time; a byte of 0x80 or above (lowered as the locale says) leaves the
+  // comparing to find_signal_bytewise().
+  char window[kWindow] = {};
+  const char* w = window;
+  if (e >= kWindow) w = text.data() + e - kWindow;
+  else std::memcpy(window + kWindow - e, text.data(), e);
+  const std::uint64_t head = load8(w), tail = load8(w + 8);
+  if ((head | tail) & kHigh) return find_signal_bytewise(text, t);
+  const std::uint64_t lhead = lower8(head), ltail = lower8(tail);
+  for (const Pattern& p : patterns_by_last_byte()[static_cast<unsigned char>(
+           lower_byte(static_cast<unsigned char>(text[e - 1])))]) {
+    if ((ltail & p.tail_mask) != p.tail || (lhead & p.head_mask) != p.head) continue;
+    const std::size_t n = p.sig.size();
+    if (n > e) continue;
+    const std::size_t b = e - n;
+    if (b > 0 && std::isalnum(static_cast<unsigned char>(text[b - 1]))) continue;
+    return set_signal(b, e, p.sig, t);
   }
 }
 

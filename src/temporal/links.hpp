@@ -11,7 +11,13 @@ namespace timeline::temporal_detail {
 
 // Fills Timex::signal, signal_begin and signal_end of one timex: the longest signal word that
 // ends just before it, on a word edge.
+// The sixteen bytes before the signal's end are lowered and compared eight at a time; when one
+// of them is not ASCII, find_signal_bytewise() answers.
 void find_signal(std::string_view text, Timex* t);
+
+// find_signal(), a byte at a time (each byte lowered by lower_byte(), as the locale says for
+// bytes of 0x80 and above): the answer find_signal() must give.
+void find_signal_bytewise(std::string_view text, Timex* t);
 
 // Fills Timex::range_partner (signals must be found first). `timexes` are sorted by begin and
 // index `text`.
