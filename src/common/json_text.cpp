@@ -243,7 +243,9 @@ namespace {
 // A JSON object of short plain members put together in a buffer on the stack and appended in
 // one step. A string that is not plain ASCII (it needs an escape, or its UTF-8 must be checked)
 // stops it, and strings too long for the buffer are never given to it: the caller then writes
-// the object the general way.
+// the object the general way. The buffer is the caller's, not a member: the writer holds only
+// where it is and what it has seen, which the compiler keeps in registers (a member array
+// written through char pointers made it store and load them again around every copy).
 class FlatWriter {
  public:
   // The buffer, and what a timex's members take in it beside their strings: keys (149 bytes
@@ -253,38 +255,41 @@ class FlatWriter {
   static constexpr std::size_t kRoom = 512;
   static constexpr std::size_t kBesideStrings = 256;
 
+  explicit FlatWriter(char* buffer) : begin_(buffer), w_(buffer) {}
+
   // Appends the literal `text`.
   template <std::size_t N>
   void put(const char (&text)[N]) {
-    std::memcpy(buf_ + n_, text, N - 1);
-    n_ += N - 1;
+    std::memcpy(w_, text, N - 1);
+    w_ += N - 1;
   }
   // Appends the member prefix `key_text` and `s` as a JSON string.
   template <std::size_t N>
   void put_string(const char (&key_text)[N], std::string_view s) {
-    std::memcpy(buf_ + n_, key_text, N - 1);
-    n_ += N - 1;
-    buf_[n_++] = '"';
-    plain_ = copy_plain(s, buf_ + n_) && plain_;
-    n_ += s.size();
-    buf_[n_++] = '"';
+    std::memcpy(w_, key_text, N - 1);
+    w_ += N - 1;
+    *w_++ = '"';
+    stop_ |= copy_plain(s, w_);
+    w_ += s.size();
+    *w_++ = '"';
   }
   template <typename Int>
   void put_number(Int value) {
-    n_ = static_cast<std::size_t>(std::to_chars(buf_ + n_, buf_ + kRoom, value).ptr - buf_);
+    w_ = std::to_chars(w_, w_ + 24, value).ptr;  // 24: more than any whole number takes
   }
   // Appends what was put to *out; false (and nothing appended) when a string was not plain.
   bool finish(std::string* out) const {
-    if (plain_) out->append(buf_, n_);
-    return plain_;
+    if (stop_ != 0) return false;
+    out->append(begin_, static_cast<std::size_t>(w_ - begin_));
+    return true;
   }
 
  private:
-  // Copies `s` to `to` (which has 8 bytes of room past s.size()) and says whether every byte
-  // is printable ASCII other than '"' and '\\': bytes a JSON string holds as they are, with
-  // no UTF-8 to check. Eight bytes a step; the last few in loads that overlap bytes already
+  // Copies `s` to `to` (which has 8 bytes of room past s.size()); the result is 0 when every
+  // byte is printable ASCII other than '"' and '\\': bytes a JSON string holds as they are,
+  // with no UTF-8 to check. Eight bytes a step; the last few in loads that overlap bytes already
   // done (a byte looked at twice is copied twice, the same), never a byte loop.
-  static bool copy_plain(std::string_view s, char* to) {
+  static std::uint64_t copy_plain(std::string_view s, char* to) {
     const char* p = s.data();
     const std::size_t n = s.size();
     std::uint64_t stop = 0;
@@ -319,12 +324,12 @@ class FlatWriter {
       to[n / 2] = b;
       to[n - 1] = c;
     }
-    return stop == 0;
+    return stop;
   }
 
-  char buf_[kRoom];
-  std::size_t n_ = 0;
-  bool plain_ = true;
+  char* const begin_;
+  char* w_;
+  std::uint64_t stop_ = 0;  // not 0: a string was not plain
 };
 
 // The members of a timex in key order, through `w` (FlatWriter, or General below).
@@ -382,7 +387,8 @@ void write_timex(std::string* out, const Timex& t, const std::string* edtf,
                               (edtf ? edtf->size() : 0) + (rule ? rule->size() : 0) +
                               16;  // the precision's name: "part-of-day" is the longest
   if (strings + FlatWriter::kBesideStrings <= FlatWriter::kRoom) {
-    FlatWriter flat;
+    char buffer[FlatWriter::kRoom];
+    FlatWriter flat(buffer);
     timex_members(flat, t, edtf, rule);
     if (flat.finish(out)) return;
   }
