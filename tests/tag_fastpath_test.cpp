@@ -3,13 +3,15 @@
 // write_timex()'s stack buffer against nlohmann's dump(), the JSON Lines reader's decoding of
 // escaped strings (in a buffer of the thread's, or in place past 1 MB) against nlohmann's parse,
 // TenseCues' words looked up only when a question reads them against all of them looked up
-// before the first question, and find_signal()'s eight-byte comparisons against its byte loop.
+// before the first question, find_signal()'s eight-byte comparisons against its byte loop, and
+// iso_week_of() and iso_time()'s digits against snprintf's.
 // Values and strings of our own, every day of a few years, then every timex the tagger finds in
 // the TempEval-3 silver articles and their texts (../shared, skipped when absent).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -359,5 +361,41 @@ TEST_CASE("find_signal compared eight bytes at a time finds what its byte loop f
     std::size_t found = 0;
     for (const timeline::Document& doc : silver_documents(150)) found += check_signals(doc.text);
     CHECK(found > 5000);
+  }
+}
+
+TEST_CASE("iso_week_of and iso_time write the digits snprintf writes", "[temporal]") {
+  namespace bg = boost::gregorian;
+  namespace bp = boost::posix_time;
+  char buf[32];
+  // Every day of the first and last years Boost.Date_Time has and of a few between: weeks
+  // that belong to the year before or after, week 53, and the five-digit year after 9999.
+  for (const int year : {1400, 1401, 1999, 2004, 2015, 2020, 2026, 9998, 9999}) {
+    for (bg::date d(year, 1, 1); d <= bg::date(year, 12, 31); d += bg::days(1)) {
+      const int week = d.week_number();
+      int y = d.year();
+      if (week >= 52 && d.month() == 1) --y;
+      if (week == 1 && d.month() == 12) ++y;
+      std::snprintf(buf, sizeof buf, "%04d-W%02d", y, week);
+      CAPTURE(bg::to_iso_extended_string(d));
+      CHECK(td::iso_week_of(d) == buf);
+    }
+  }
+  // Every minute of a day, with and without seconds, on days of both ends of the calendar.
+  for (const bg::date& day : {bg::date(1400, 1, 1), bg::date(2026, 2, 12), bg::date(9999, 12, 31)}) {
+    for (int minute = 0; minute < 24 * 60; ++minute) {
+      for (const int second : {0, 1, 9, 10, 59}) {
+        const bp::ptime t(day, bp::minutes(minute) + bp::seconds(second));
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", static_cast<int>(day.year()),
+                      static_cast<int>(day.month()), static_cast<int>(day.day()), minute / 60,
+                      minute % 60);
+        std::string want = buf;
+        if (second != 0) {
+          std::snprintf(buf, sizeof buf, ":%02d", second);
+          want += buf;
+        }
+        if (td::iso_time(t) != want) FAIL_CHECK(td::iso_time(t) << " != " << want);
+      }
+    }
   }
 }

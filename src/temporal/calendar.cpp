@@ -6,20 +6,30 @@
 
 namespace timeline::temporal_detail {
 
+namespace {
+
+// "%04d" of a year of 0..9999 and "%02d" of 0..99, written at p.
+void four_digits(char* p, int v) {
+  p[0] = static_cast<char>('0' + v / 1000);
+  p[1] = static_cast<char>('0' + v / 100 % 10);
+  p[2] = static_cast<char>('0' + v / 10 % 10);
+  p[3] = static_cast<char>('0' + v % 10);
+}
+void two_digits(char* p, int v) {
+  p[0] = static_cast<char>('0' + v / 10);
+  p[1] = static_cast<char>('0' + v % 10);
+}
+
+}  // namespace
+
 std::string iso_date(const bg::date& d) {
   // Boost.Date_Time's years are 1400..9999: always four digits.
   // One conversion from the day number (year(), month() and day() would each make one).
   const bg::date::ymd_type ymd = d.year_month_day();
-  const int y = ymd.year, m = ymd.month, day = ymd.day;
   std::string out = "0000-00-00";
-  out[0] = static_cast<char>('0' + y / 1000);
-  out[1] = static_cast<char>('0' + y / 100 % 10);
-  out[2] = static_cast<char>('0' + y / 10 % 10);
-  out[3] = static_cast<char>('0' + y % 10);
-  out[5] = static_cast<char>('0' + m / 10);
-  out[6] = static_cast<char>('0' + m % 10);
-  out[8] = static_cast<char>('0' + day / 10);
-  out[9] = static_cast<char>('0' + day % 10);
+  four_digits(&out[0], ymd.year);
+  two_digits(&out[5], ymd.month);
+  two_digits(&out[8], ymd.day);
   return out;
 }
 
@@ -36,12 +46,20 @@ int iso_weeks_in_year(int year) {
 
 std::string iso_week_of(const bg::date& d) {
   const int week = d.week_number();
-  int year = d.year();
-  if (week >= 52 && d.month() == 1) --year;
-  if (week == 1 && d.month() == 12) ++year;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
-  return buf;
+  const bg::date::ymd_type ymd = d.year_month_day();
+  int year = ymd.year;
+  if (week >= 52 && ymd.month == 1) --year;
+  if (week == 1 && ymd.month == 12) ++year;
+  if (year > 9999) {  // the week of 9999-12-31 is in a year of five digits
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
+    return buf;
+  }
+  // "%04d-W%02d" (a week number is 1..53, a year here 1399..9999)
+  std::string out = "0000-W00";
+  four_digits(&out[0], year);
+  two_digits(&out[6], week);
+  return out;
 }
 
 std::optional<bg::date> parse_iso_date(std::string_view s) {

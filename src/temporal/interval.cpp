@@ -18,7 +18,6 @@
 #include <boost/date_time/posix_time/posix_time.hpp>
 
 #include <cctype>
-#include <cstdio>
 
 #include "temporal/calendar.hpp"
 
@@ -169,17 +168,16 @@ std::optional<Span> span_checked(std::string_view v) {
 namespace temporal_detail {
 
 std::string iso_time(const bp::ptime& t) {
-  char buf[32];
-  const bg::date d = t.date();
+  // "%04d-%02d-%02dT%02d:%02d", then ":%02d" for seconds other than 0: a time of day's hours,
+  // minutes and seconds are two digits each.
+  std::string out = iso_date(t.date());
   const bp::time_duration td = t.time_of_day();
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", static_cast<int>(d.year()),
-                static_cast<int>(d.month()), static_cast<int>(d.day()),
-                static_cast<int>(td.hours()), static_cast<int>(td.minutes()));
-  std::string out = buf;
-  if (td.seconds() != 0) {
-    std::snprintf(buf, sizeof buf, ":%02d", static_cast<int>(td.seconds()));
-    out += buf;
-  }
+  const int h = static_cast<int>(td.hours()), m = static_cast<int>(td.minutes());
+  const int sec = static_cast<int>(td.seconds());
+  const char hm[] = {'T', static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                     static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10),
+                     ':', static_cast<char>('0' + sec / 10), static_cast<char>('0' + sec % 10)};
+  out.append(hm, sec != 0 ? 9 : 6);
   return out;
 }
 
@@ -229,6 +227,7 @@ namespace {
 
 // The EDTF form of `base` (a calendar value in EDTF) with the mod.
 std::string with_mod(std::string_view base, std::string_view mod, bool open_end) {
+  if (mod.empty() && !open_end) return std::string(base);  // most values have no mod
   const bool before = mod == "BEFORE" || mod == "ON_OR_BEFORE";
   const bool after = open_end || mod == "AFTER" || mod == "ON_OR_AFTER";
   std::string out;
