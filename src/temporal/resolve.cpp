@@ -176,19 +176,35 @@ struct Occurrence {
   bg::date start, end;  // [start, end)
 };
 
-std::optional<Occurrence> occurrence(std::string_view kind, std::string_view x, int year) {
-  const int sm = start_month(kind, x);
-  if (sm < 1 || sm > 12) return std::nullopt;
-  if (kind == "month" && x.size() >= 5 && x[2] == '-') {
-    const int day = leading_int(x.substr(3, 2));
-    if (day < 1 || day > bg::gregorian_calendar::end_of_month_day(year, sm)) return std::nullopt;
-    const bg::date d(year, sm, day);
-    return Occurrence{year, d, d + bg::days(1)};
+// A named period read once: its occurrence in any year, without reading the name again for
+// each year the callers try.
+class NamedPeriod {
+ public:
+  NamedPeriod(std::string_view kind, std::string_view x) : start_month_(start_month(kind, x)) {
+    if (kind == "month" && x.size() >= 5 && x[2] == '-') day_ = leading_int(x.substr(3, 2));
+    else months_ = kind == "month" ? 1 : 3;
   }
-  // The first day of the month `len` months on (bg::months would find it from the day number).
-  const int len = kind == "month" ? 1 : 3, next = sm - 1 + len;
-  return Occurrence{year, bg::date(year, sm, 1), bg::date(year + next / 12, next % 12 + 1, 1)};
-}
+
+  // The period in `year`: none for a name that is no period, or a day the month lacks.
+  std::optional<Occurrence> in(int year) const {
+    const int sm = start_month_;
+    if (sm < 1 || sm > 12) return std::nullopt;
+    if (months_ == 0) {  // a month-day
+      if (day_ < 1 || day_ > bg::gregorian_calendar::end_of_month_day(year, sm)) return std::nullopt;
+      const bg::date d(year, sm, day_);
+      return Occurrence{year, d, d + bg::days(1)};
+    }
+    // The first day of the month `months_` months on (bg::months would find it from the day
+    // number).
+    const int next = sm - 1 + months_;
+    return Occurrence{year, bg::date(year, sm, 1), bg::date(year + next / 12, next % 12 + 1, 1)};
+  }
+
+ private:
+  int start_month_;
+  int day_ = 0;     // a month-day's day
+  int months_ = 0;  // the months the period spans; 0 for a month-day
+};
 
 std::optional<std::string> directed(std::string_view dir, std::string_view kind,
                                     std::string_view x, const bg::date& a, Tense tense,
@@ -230,8 +246,9 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
     const int want = x[w + 1] - '0';
     const std::string_view md = x.substr(0, w);
     std::optional<Occurrence> best;
+    const NamedPeriod period(kind, md);
     for (int year = a.year() - 1; year <= a.year() + 1; ++year) {
-      const auto o = occurrence(kind, md, year);
+      const auto o = period.in(year);
       if (o && (o->start.day_of_week().as_number() + 6) % 7 + 1 == want) best = o;
       if (best && year == a.year()) break;  // prefer the anchor's year
     }
@@ -252,8 +269,9 @@ std::optional<std::string> directed(std::string_view dir, std::string_view kind,
                        : by_tense && month_day                                           ? 14
                                                                                          : 0);
   std::optional<Occurrence> pick;
+  const NamedPeriod period(kind, x);
   for (int year = y - 2; year <= y + 2; ++year) {
-    const auto o = occurrence(kind, x, year);
+    const auto o = period.in(year);
     if (!o) continue;
     if (d == Dir::kPast && o->start <= a + slack) pick = o;
     // "last February" said on March 1 is the February of the year before ("last December"
