@@ -136,6 +136,24 @@ void for_each_place_ascii(std::string_view text, std::uint32_t begin, std::uint3
   for_each_place(text.substr(0, end), p, end, in_word, f);
 }
 
+// Sorts the numbers `v` by `less`, keeping the order of equals: a sentence has a few candidates,
+// put in order by an insertion sort (no buffer, no call); many go to std::stable_sort.
+template <typename Less>
+void sort_few(std::vector<std::uint32_t>* v, const Less& less) {
+  constexpr std::size_t kFew = 16;
+  if (v->size() > kFew) {
+    std::stable_sort(v->begin(), v->end(), less);
+    return;
+  }
+  std::uint32_t* const a = v->data();
+  for (std::size_t k = 1; k < v->size(); ++k) {
+    const std::uint32_t x = a[k];
+    std::size_t j = k;
+    for (; j > 0 && less(x, a[j - 1]); --j) a[j] = a[j - 1];
+    a[j] = x;
+  }
+}
+
 // The programs table (write_programs): a header, each rule's entry offset (count + 1, from the
 // start of the entries), then the entries: a flags byte (kRead, kLatin1Same, kHasProgram) and
 // the program's bytes (RuleProgram::write).
@@ -416,7 +434,10 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t /*begin*/,
       const std::size_t match_end = static_cast<std::size_t>(spans[1]);
       if (e == b || word_char_before(text, b) || word_char_at(text, e)) continue;
       // Made in its place among the candidates (a Match is six strings: no move), and taken
-      // back when a template fails.
+      // back when a template fails. The candidates' room may have gone out with the last
+      // sentence's matches (below): room for a few again (four Matches stay within the
+      // allocator's per-thread cache of small blocks; eight do not).
+      if (cands.capacity() == 0) cands.reserve(4);
       Match& m = cands.emplace_back();
       m.begin = static_cast<std::uint32_t>(b);
       m.end = static_cast<std::uint32_t>(e);
@@ -447,19 +468,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t /*begin*/,
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
     return a.begin < b.begin;
   };
-  // A sentence has a few candidates: an insertion sort (stable as well), with no buffer; many
-  // go to std::stable_sort.
-  constexpr std::size_t kFew = 16;
-  if (order.size() <= kFew) {
-    for (std::size_t k = 1; k < order.size(); ++k) {
-      const std::uint32_t x = order[k];
-      std::size_t j = k;
-      for (; j > 0 && before(x, order[j - 1]); --j) order[j] = order[j - 1];
-      order[j] = x;
-    }
-  } else {
-    std::stable_sort(order.begin(), order.end(), before);
-  }
+  sort_few(&order, before);
   // The winners by number (no overlap between them), then moved out in text order: sorting
   // numbers, not Matches.
   std::vector<std::uint32_t>& picked = work.picked;
@@ -472,9 +481,17 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t /*begin*/,
     if (!overlaps) picked.push_back(k);
   }
   // Non-overlapping spans that are not empty have distinct beginnings: the order is total.
-  std::sort(picked.begin(), picked.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return cands[x].begin < cands[y].begin; });
+  sort_few(&picked, [&](std::uint32_t x, std::uint32_t y) { return cands[x].begin < cands[y].begin; });
+  // Most often every candidate wins, in the order found, and none blocks: the candidates are
+  // the matches, handed over whole (no Match moved); the next sentence's get new room.
+  bool all = picked.size() == cands.size();
+  for (std::size_t k = 0; all && k < picked.size(); ++k)
+    all = picked[k] == k && std::string_view(cands[k].type) != "NONE";
   std::vector<Match> chosen;
+  if (all) {
+    chosen.swap(cands);
+    return chosen;
+  }
   chosen.reserve(picked.size());  // one allocation, not a few moves of growth
   for (std::uint32_t k : picked)
     if (std::string_view(cands[k].type) != "NONE") chosen.push_back(std::move(cands[k]));
