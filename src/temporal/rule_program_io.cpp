@@ -5,7 +5,9 @@
 // assertion u8, n u16, x i32, y i32), literal bytes, mask bytes, sets (two u64), alternatives
 // (pc i32, first two u64, nullable u8), dispatch (u32), starts (i32). Fields are written one by
 // one, so the bytes do not depend on padding.
+#include <cstddef>
 #include <cstring>
+#include <type_traits>
 
 #include "temporal/rule_program.hpp"
 
@@ -40,6 +42,18 @@ struct Reader {
     const std::size_t n = get<std::uint32_t>();
     if (n > in.size() / each) bad = true;
     return bad ? 0 : n;
+  }
+  // A table of plain numbers (or bytes) as they lie in the input, in one copy: its count, then
+  // its elements.
+  template <typename T>
+  void table(std::vector<T>* out) {
+    out->resize(count(sizeof(T)));
+    std::memcpy(out->data(), in.data(), out->size() * sizeof(T));
+    in.remove_prefix(out->size() * sizeof(T));
+  }
+  void table(std::string* out) {
+    out->assign(in.data(), count(1));
+    in.remove_prefix(out->size());
   }
 };
 
@@ -78,18 +92,14 @@ std::unique_ptr<RuleProgram> RuleProgram::read(std::string_view bytes) {
   auto p = std::unique_ptr<RuleProgram>(new RuleProgram());
   Reader r{bytes};
   p->groups_ = r.get<std::int32_t>();
-  p->insts_.resize(r.count(12));
-  for (Inst& i : p->insts_) {
-    i.op = static_cast<Op>(r.get<std::uint8_t>());
-    i.assertion = r.get<std::uint8_t>();
-    i.n = r.get<std::uint16_t>();
-    i.x = r.get<std::int32_t>();
-    i.y = r.get<std::int32_t>();
-  }
-  p->lit_.resize(r.count(1));
-  for (char& c : p->lit_) c = static_cast<char>(r.get<std::uint8_t>());
-  p->mask_.resize(r.count(1));
-  for (char& c : p->mask_) c = static_cast<char>(r.get<std::uint8_t>());
+  // An instruction lies in memory as it is written (op, assertion, n, x, y; no padding): the
+  // table in one copy. An op out of range is refused below.
+  static_assert(sizeof(Inst) == 12 && offsetof(Inst, n) == 2 && offsetof(Inst, x) == 4 &&
+                    offsetof(Inst, y) == 8 && std::is_trivially_copyable_v<Inst>,
+                "RuleProgram::Inst is laid out as its bytes are written");
+  r.table(&p->insts_);
+  r.table(&p->lit_);
+  r.table(&p->mask_);
   p->sets_.resize(r.count(16));
   for (Set& set : p->sets_)
     for (std::uint64_t& w : set) w = r.get<std::uint64_t>();
@@ -99,10 +109,8 @@ std::unique_ptr<RuleProgram> RuleProgram::read(std::string_view bytes) {
     for (std::uint64_t& w : a.first) w = r.get<std::uint64_t>();
     a.nullable = r.get<std::uint8_t>() != 0;
   }
-  p->dispatch_.resize(r.count(4));
-  for (std::uint32_t& d : p->dispatch_) d = r.get<std::uint32_t>();
-  p->starts_.resize(r.count(4));
-  for (std::int32_t& st : p->starts_) st = r.get<std::int32_t>();
+  r.table(&p->dispatch_);
+  r.table(&p->starts_);
   if (r.bad || !r.in.empty() || p->groups_ < 0 || p->insts_.empty() ||
       p->insts_.size() > static_cast<std::size_t>(kMaxInsts) || p->mask_.size() != p->lit_.size())
     return nullptr;
