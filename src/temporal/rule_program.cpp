@@ -290,7 +290,26 @@ std::unique_ptr<RuleProgram> RuleProgram::compile(const Syntax& syntax) {
       p->insts_.size() > static_cast<std::size_t>(kMaxInsts))
     return nullptr;
   p->thread_jumps();
+  p->fuse_byte_splits();
   return p;
+}
+
+void RuleProgram::fuse_byte_splits() {
+  for (std::size_t i = 0; i < insts_.size(); ++i) {
+    Inst& in = insts_[i];
+    // Greedy: the preferred way is the body, emitted right after the split.
+    if (in.op != kSplit || in.x != static_cast<std::int32_t>(i) + 1) continue;
+    const Inst& body = insts_[i + 1];
+    if (body.op != kSet && !(body.op == kLit && body.n == 1)) continue;
+    if (body.y == static_cast<std::int32_t>(i)) in.op = kStar;
+    else if (body.y == in.y) in.op = kOpt;
+  }
+}
+
+bool RuleProgram::takes(const Inst& in, unsigned char c) const {
+  if (in.op == kSet) return has(sets_[static_cast<std::size_t>(in.x)], c);
+  const auto at = static_cast<std::size_t>(in.x);
+  return static_cast<char>(c | static_cast<unsigned char>(mask_[at])) == lit_[at];
 }
 
 // Every place control goes to names the first instruction there that is not a jump: the next
@@ -320,6 +339,8 @@ void RuleProgram::thread_jumps() {
         break;
       case kAlt:
       case kAccept:
+      case kStar:  // made after this
+      case kOpt:
         break;
     }
   }
@@ -445,6 +466,32 @@ RuleProgram::Result RuleProgram::match(std::string_view text, std::size_t p, std
         room(1);
         *top++ = {in.y, pos};
         pc = in.x;
+        continue;
+      case kStar: {
+        // The loop's turns at once: a way out waits at each byte taken (as the split pushed
+        // at each turn), the longest run goes on.
+        const Inst& body = insts[in.x];
+        std::int32_t q = pos;
+        while (q < e && takes(body, b[q])) ++q;
+        const auto turns = static_cast<std::size_t>(q - pos);
+        if (turns > 0) {
+          if ((budget -= static_cast<int>(turns)) < 0) return kGaveUp;
+          room(turns);
+          for (std::int32_t k = pos; k < q; ++k) *top++ = {in.y, k};
+        }
+        pos = q;
+        pc = in.y;
+        continue;
+      }
+      case kOpt:
+        // The byte if it is there (then the way without it waits), else straight on.
+        if (pos < e && takes(insts[in.x], b[pos])) {
+          if (--budget < 0) return kGaveUp;
+          room(1);
+          *top++ = {in.y, pos};
+          ++pos;
+        }
+        pc = in.y;
         continue;
       case kJmp:
         pc = in.x;

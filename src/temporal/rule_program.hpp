@@ -77,7 +77,11 @@ class RuleProgram {
  private:
   friend class ProgramCompiler;
   using Set = std::array<std::uint64_t, 2>;  // ASCII characters, one bit each
-  enum Op : std::uint8_t { kLit, kSet, kAlt, kSplit, kJmp, kSave, kAssert, kAccept };
+  // kStar and kOpt stand for a greedy split whose way in is one instruction that takes one
+  // byte (a kSet, or a kLit of one byte) at x: kStar when that instruction goes back to the
+  // split (a loop), kOpt when it goes on to the split's other way (y). They do at once what the
+  // split and its byte would do turn by turn, leaving the same ways waiting.
+  enum Op : std::uint8_t { kLit, kSet, kAlt, kSplit, kJmp, kSave, kAssert, kAccept, kStar, kOpt };
   struct Inst {
     Op op = kAccept;
     std::uint8_t assertion = 0;  // kAssert: a SyntaxNode::Assertion
@@ -91,6 +95,10 @@ class RuleProgram {
   // jumps it would meet, once the instructions are emitted: a run of the program never steps
   // on a jump.
   void thread_jumps();
+  // Turns the greedy splits over one byte into kStar and kOpt (after thread_jumps()).
+  void fuse_byte_splits();
+  // Whether instruction `in` (a kSet, or a kLit of one byte) takes the byte c.
+  bool takes(const Inst& in, unsigned char c) const;
   static void grow(Scratch* scratch, Scratch::Job** top, Scratch::Job** cap, std::size_t more);
   struct Alt {
     std::int32_t pc;  // the alternative's first instruction

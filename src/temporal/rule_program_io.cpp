@@ -137,6 +137,13 @@ std::unique_ptr<RuleProgram> RuleProgram::read(std::string_view bytes) {
       case kJmp:
         ok = in(i.x, 0, insts);
         break;
+      case kStar:
+      case kOpt: {  // the way in: one instruction that takes one byte
+        ok = in(i.x, 0, insts) && in(i.y, 0, insts);
+        const Inst* body = ok ? &p->insts_[static_cast<std::size_t>(i.x)] : nullptr;
+        ok = ok && (body->op == kSet || (body->op == kLit && body->n == 1));
+        break;
+      }
       case kSave:
         ok = in(i.x, 0, 2 * (static_cast<std::int64_t>(p->groups_) + 1)) && in(i.y, 0, insts);
         break;
