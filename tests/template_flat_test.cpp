@@ -70,8 +70,8 @@ class PlainTemplate {
       std::string fn(colon == std::string_view::npos ? "" : ref.substr(colon + 1));
       const bool optional = !fn.empty() && fn.back() == '?';
       if (optional) fn.pop_back();
-      const std::string_view word = text.substr(static_cast<std::size_t>(spans[2 * g]),
-                                                static_cast<std::size_t>(spans[2 * g + 1] - spans[2 * g]));
+      const auto size = static_cast<std::size_t>(spans[2 * g + 1] - spans[2 * g]);
+      const std::string_view word = text.substr(static_cast<std::size_t>(spans[2 * g]), size);
       std::string value;
       if (!apply(fn, word, &value)) {
         if (!optional) return false;
@@ -149,10 +149,11 @@ void check_both(const std::string& tmpl, const std::vector<std::string>& groups,
   ++*compared;
   if (ok == plain_ok && (!ok || got == want)) return;
   ++*wrong;
-  UNSCOPED_INFO("template '" << tmpl << "' on '" << text.substr(static_cast<std::size_t>(spans[0]),
-                                                                 static_cast<std::size_t>(spans[1] - spans[0]))
-                             << "': " << ok << " '" << got << "', plainly " << plain_ok << " '"
-                             << want << "'");
+  const auto size = static_cast<std::size_t>(spans[1] - spans[0]);
+  UNSCOPED_INFO("template '" << tmpl << "' on '"
+                             << text.substr(static_cast<std::size_t>(spans[0]), size) << "': "
+                             << ok << " '" << got << "', plainly " << plain_ok << " '" << want
+                             << "'");
 }
 
 td::RuleSet builtin_rules() {
@@ -183,12 +184,14 @@ void check_rules_on(const td::RuleSet& rules, const std::string& text, const std
     std::size_t end = text.find('\n', line);
     if (end == std::string::npos) end = text.size();
     bool ascii = true;
-    for (std::size_t i = line; i < end; ++i) ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
+    for (std::size_t i = line; i < end; ++i)
+      ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
     for (std::size_t p = line; ascii && p < end; ++p) {
       td::RuleAutomaton::Walker walker(automaton);
       walker.candidates(text, p, end, &ids);
       for (int id : ids) {
-        if (programs[id]->match(text, p, end, &scratch, &spans) != td::RuleProgram::kMatch) continue;
+        if (programs[id]->match(text, p, end, &scratch, &spans) != td::RuleProgram::kMatch)
+          continue;
         ++matches;
         const td::Rule& r = rules.rules[id];
         for (const std::string* t : {&r.type, &r.value, &r.mod, &r.quant, &r.freq,
@@ -209,8 +212,10 @@ TEST_CASE("template steps: hand-written templates expand as the grammar reads", 
   const td::RuleSet rules = builtin_rules();
   // "On Tuesday, the 3rd of March '07, about twenty-five days - or several weeks." with groups
   // wd, day, month, year, n, unit, vague; `none` takes no part.
-  const std::string text = "On Tuesday, the 3rd of March '07, about twenty-five days - or several weeks.";
-  const std::vector<std::string> groups = {"wd", "day", "month", "year", "n", "unit", "vague", "none"};
+  const std::string text =
+      "On Tuesday, the 3rd of March '07, about twenty-five days - or several weeks.";
+  const std::vector<std::string> groups = {"wd", "day",  "month", "year",
+                                           "n",  "unit", "vague", "none"};
   const std::vector<std::int32_t> spans = {0,  76, 3,  10, 16, 19, 23, 28, 29, 32,
                                            40, 51, 52, 56, 62, 69, -1, -1};
   const std::vector<std::string> templates = {
@@ -234,12 +239,14 @@ TEST_CASE("template steps: hand-written templates expand as the grammar reads", 
   CHECK(wrong == 0);
   CHECK(compared == templates.size() + 3);
   std::string out;
-  CHECK(td::Template("{?wd:a{wd:weekday}|b}", one, rules.lexicon).expand(friday, at_zero.data(), &out));
+  const td::Template weekday("{?wd:a{wd:weekday}|b}", one, rules.lexicon);
+  CHECK(weekday.expand(friday, at_zero.data(), &out));
   CHECK(out == "a5");
   // A few worked out by hand as well.
   const auto expand = [&](const std::string& t) {
     std::string out;
-    return td::Template(t, groups, rules.lexicon).expand(text, spans.data(), &out) ? out : "(fails)";
+    const td::Template made(t, groups, rules.lexicon);
+    return made.expand(text, spans.data(), &out) ? out : "(fails)";
   };
   CHECK(expand("{year:year4}-{month:month}-{day:day2}") == "2007-03-03");
   CHECK(expand("P{n:num}D") == "P25D");
@@ -287,8 +294,8 @@ TEST_CASE("template steps: lexicon keys by the byte table, against a plain readi
   std::size_t checked = 0;
   for (int c = 1; c < 256; ++c) {
     const char b = static_cast<char>(c);
-    for (const std::string& s : {std::string(1, b), "A" + std::string(1, b) + "z",
-                                 "x -" + std::string(1, b) + "\t-Y", "Q" + std::string(1, b) + ". "}) {
+    const std::string one(1, b);
+    for (const std::string& s : {one, "A" + one + "z", "x -" + one + "\t-Y", "Q" + one + ". "}) {
       INFO("byte " << c);
       CHECK(td::lexicon_key(s) == plain(s));
       ++checked;

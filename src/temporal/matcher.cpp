@@ -481,7 +481,8 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t /*begin*/,
     if (!overlaps) picked.push_back(k);
   }
   // Non-overlapping spans that are not empty have distinct beginnings: the order is total.
-  sort_few(&picked, [&](std::uint32_t x, std::uint32_t y) { return cands[x].begin < cands[y].begin; });
+  sort_few(&picked,
+           [&](std::uint32_t x, std::uint32_t y) { return cands[x].begin < cands[y].begin; });
   // Most often every candidate wins, in the order found, and none blocks: the candidates are
   // the matches, handed over whole (no Match moved); the next sentence's get new room.
   bool all = picked.size() == cands.size();

@@ -318,7 +318,8 @@ bool RuleProgram::takes(const Inst& in, unsigned char c) const {
 // following jumps ends.
 void RuleProgram::thread_jumps() {
   const auto past_jumps = [&](std::int32_t pc) {
-    while (insts_[static_cast<std::size_t>(pc)].op == kJmp) pc = insts_[static_cast<std::size_t>(pc)].x;
+    while (insts_[static_cast<std::size_t>(pc)].op == kJmp)
+      pc = insts_[static_cast<std::size_t>(pc)].x;
     return pc;
   };
   for (std::size_t i = 0; i < insts_.size(); ++i) {

@@ -342,8 +342,8 @@ bool Template::run(std::string_view text, const std::int32_t* spans, std::string
         ++i;
         const std::int32_t b = spans[2 * s.group];
         if (b < 0) continue;  // group not in the match
-        const std::string_view g = text.substr(static_cast<std::size_t>(b),
-                                               static_cast<std::size_t>(spans[2 * s.group + 1] - b));
+        const auto size = static_cast<std::size_t>(spans[2 * s.group + 1] - b);
+        const std::string_view g = text.substr(static_cast<std::size_t>(b), size);
         const std::size_t mark = sink.size();
         if (!apply(s, g, &sink)) {
           if (!s.optional) return false;
