@@ -2,7 +2,9 @@
 // the tense read from auxiliaries and verb forms.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <timeline/text.hpp>
@@ -15,6 +17,14 @@ namespace {
 std::vector<std::string> sentences_of(const std::string& text) {
   std::vector<std::string> out;
   for (const auto& s : timeline::segment(text)) out.push_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+using Spans = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+Spans spans_of(const std::string& text) {
+  Spans out;
+  for (const auto& s : timeline::segment(text)) out.emplace_back(s.begin, s.end);
   return out;
 }
 
@@ -71,6 +81,36 @@ TEST_CASE("segment cuts a sentence without an end at the first space past 4096 b
   CHECK(s[0].end == 4099);
   CHECK(s[1].begin == 4100);
   CHECK(s[1].end == 4999);  // the last space is trailing space
+}
+
+TEST_CASE("segment takes a blank line's breaks at once, as it took them one by one", "[text]") {
+  std::string text;
+  std::vector<std::string> expected;
+  std::tie(text, expected) = GENERATE(table<std::string, std::vector<std::string>>({
+      {"One.\n\nTwo.\n \n\t\nThree.", {"One.", "Two.", "Three."}},
+      {"One\n\n\nlower case goes on.", {"One", "lower case goes on."}},
+      {"End.\n\n", {"End."}},
+      {"\n\n\n", {}},
+      {"Title\n\r\n\"Quoted\" line.\n\n\n(Bracketed.)", {"Title", "\"Quoted\" line.", "(Bracketed.)"}},
+      // A blank run of 4,096 bytes and more is taken one break at a time.
+      {"A.\n" + std::string(5000, ' ') + "\nB.", {"A.", "B."}},
+  }));
+  CAPTURE(text);
+  CHECK(sentences_of(text) == expected);
+}
+
+TEST_CASE("after a blank line, a long sentence is cut 4096 bytes after the right break", "[text]") {
+  // "Head." then a blank line then "ab " 2,000 times: the text after the blank line begins in
+  // lower case, so the second break ends no sentence and the count of 4,096 bytes runs from the
+  // first (byte 5): the first space at or past byte 4101 is 4101 itself ((4101 - 7) % 3 == 2).
+  // Counted from the second break (byte 6), the cut would fall at 4104.
+  std::string text = "Head.\n\n";
+  for (int k = 0; k < 2000; ++k) text += "ab ";
+  CHECK(spans_of(text) == Spans{{0, 5}, {7, 4101}, {4102, 6006}});  // trailing space excluded
+  // Before a capital the second break ends an (empty) sentence: the count runs from byte 6.
+  std::string capital = "Head.\n\nAb ";
+  for (int k = 0; k < 1999; ++k) capital += "ab ";
+  CHECK(spans_of(capital) == Spans{{0, 5}, {7, 4104}, {4105, 6006}});
 }
 
 TEST_CASE("sentence tense from auxiliaries and verb forms", "[text]") {

@@ -215,13 +215,27 @@ std::vector<Sentence> segment(std::string_view text) {
           ++i;
       }
     } else if (c == '\n') {
-      std::size_t k = i + 1;
-      bool blank = false;
-      while (k < text.size() && is_space(text[k])) {
-        if (text[k] == '\n') blank = true;
+      // The white space after the break, and its last two line breaks (i itself if none).
+      std::size_t k = i + 1, last_break = i, before_last = i;
+      while (k < n && is_space(text[k])) {
+        if (text[k] == '\n') {
+          before_last = last_break;
+          last_break = k;
+        }
         ++k;
       }
-      if (blank || (k < text.size() && !is_lower(text[k]))) emit(i);
+      const bool blank = last_break != i;
+      const bool next_line_opens = k < n && !is_lower(text[k]);
+      if (blank || next_line_opens) emit(i);
+      // The other line breaks of a blank line, taken here as the loop would take them one by
+      // one, not found and looked past again: each but the last ends an empty sentence (only
+      // white space lies between them), which moves `start` only; the last ends one when the
+      // next line does not begin in lower case. (A run of kMaxSentenceBytes or more is left to
+      // the loop, where a long sentence's cut may fall inside it.)
+      if (blank && k - i < kMaxSentenceBytes) {
+        start = next_line_opens ? last_break : before_last;
+        i = last_break;
+      }
     }
   }
   emit(text.size());
