@@ -7,6 +7,9 @@
 //  - find_mentions() reads its word lists (determiners, words that begin sentences, words of
 //    organizations, titles) by word id (Pack::word_classes). Checked against the same sentences
 //    with every word id taken away, which makes every step compare text.
+//  - find_sources() with first_named_only (a sentence without triggers, whose sources tell the
+//    discourse only the first one that names an entity) stops making sources there. Checked
+//    against the whole list: the same sources up to that one, none after it.
 // On sentences of my own (spans cut anywhere, bytes that are not UTF-8) and on every sentence
 // of the TimeML corpora of ../shared/data (skipped when absent).
 #include <catch2/catch.hpp>
@@ -23,6 +26,8 @@
 
 #include "events/mentions.hpp"
 #include "events/pack.hpp"
+#include "events/sentence.hpp"
+#include "events/sources.hpp"
 #include "events/tokens.hpp"
 #include "events_util.hpp"
 #include "test_util.hpp"
@@ -290,7 +295,80 @@ const std::vector<std::string> kListTexts = {
     "Some Critics Of The Plan spoke; Prime Minister Imran Khan and Governor Ali Shah did not.",
 };
 
+// The sources of each sentence of `text` (analyzed in order, one discourse), with and without
+// first_named_only: the short list must be the whole list up to and including its first source
+// that names an entity and is not an outlet (all of it when it has none). Returns how many
+// sentences had sources after that one (the ones the short list leaves out).
+std::size_t check_first_named(const ev::Pack& pack, const std::string& text) {
+  ev::Discourse d;
+  ev::SentenceInfo si;
+  std::vector<ev::Source> whole, first;
+  std::size_t cut = 0;
+  for (const timeline::Sentence& s : timeline::segment(text)) {
+    ev::analyze(pack, text, s, &d, &si);
+    ev::find_sources(text, si, &whole);
+    ev::find_sources(text, si, &first, true);
+    std::size_t expect = whole.size();
+    for (std::size_t k = 0; k < whole.size(); ++k)
+      if (whole[k].has_mention && !whole[k].outlet) {
+        expect = k + 1;
+        break;
+      }
+    INFO(text.substr(s.begin, s.end - s.begin));
+    REQUIRE(first.size() == expect);
+    for (std::size_t k = 0; k < expect; ++k) {
+      REQUIRE(first[k].verb == whole[k].verb);
+      REQUIRE(first[k].name == whole[k].name);
+      REQUIRE(first[k].kind == whole[k].kind);
+      REQUIRE(first[k].official == whole[k].official);
+      REQUIRE(first[k].outlet == whole[k].outlet);
+      REQUIRE(first[k].has_mention == whole[k].has_mention);
+      REQUIRE(first[k].mention.entity.name == whole[k].mention.entity.name);
+      REQUIRE(first[k].mention.first == whole[k].mention.first);
+    }
+    cut += whole.size() > expect ? 1 : 0;
+  }
+  return cut;
+}
+
+// Sentences of my own with several sources each: an outlet or a free-text source before the
+// first named one, and named ones after it.
+const std::vector<std::string> kSourceTexts = {
+    "Users said the app was slow, the Interior Ministry said, and Roskomnadzor said it was "
+    "checking.",
+    "According to Reuters, Dmitry Peskov told reporters that the watchdog said nothing.",
+    "Officials said on Monday that Pavel Durov said Telegram would appeal, TASS reported.",
+    "Kremlin spokesman Dmitry Peskov said the service worked; Roskomnadzor said it did not.",
+};
+
 }  // namespace
+
+TEST_CASE("sources up to the first named one: the whole list's, sentences of my own",
+          "[events]") {
+  const ev::Pack& pack = timeline::test::builtin_pack();
+  std::size_t cut = 0;
+  for (const std::string& text : kSourceTexts) cut += check_first_named(pack, text);
+  CHECK(cut >= 3);
+}
+
+TEST_CASE("sources up to the first named one: the whole list's, every sentence of TempEval-3 "
+          "silver", "[events]") {
+  const std::string data = timeline::test::shared_dir() + "/data/te3-silver";
+  TIMELINE_REQUIRE_DATA(data);
+  const ev::Pack& pack = timeline::test::builtin_pack();
+  std::size_t docs = 0, cut = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(data)) {
+    if (entry.path().extension() != ".tml") continue;
+    timeline::load_path(entry.path().string(), timeline::LoadOptions{},
+                        [&](timeline::LoadItem&& item) {
+                          if (!item.document) return;
+                          ++docs;
+                          cut += check_first_named(pack, item.document->text);
+                        });
+  }
+  CHECK(docs > 2000);
+  CHECK(cut > 100);
+}
 
 TEST_CASE("word lists by word id: the mentions found by text, sentences of my own", "[events]") {
   const ev::Pack& pack = timeline::test::builtin_pack();

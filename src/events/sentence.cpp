@@ -225,7 +225,9 @@ std::vector<Draft> draft_claims(const Pack& pack, std::string_view text, const S
   out.reserve(si.triggers.size());  // at most one draft a trigger
   // The sources of this thread, kept from one sentence to the next (read below only).
   thread_local std::vector<Source> sources;
-  find_sources(text, si, &sources);
+  // Without triggers, the sources serve only to find the first one that names an entity (the
+  // discourse's subject, below).
+  find_sources(text, si, &sources, si.triggers.empty());
   const std::size_t n = si.toks.size();
   const Mention* prev_actor = nullptr;  // subject of the last active verb of the sentence
   std::size_t censorship_triggers = 0;  // of the sentence: blocks, slowdowns, ..., restorations

@@ -89,10 +89,23 @@ bool is_boundary(const SentenceInfo& si, std::size_t i) {
   return t.lower == "and"sv && i > 0 && si.toks[i - 1].text == ","sv;
 }
 
-void find_sources(std::string_view text, const SentenceInfo& si, std::vector<Source>* outp) {
+void find_sources(std::string_view text, const SentenceInfo& si, std::vector<Source>* outp,
+                  bool first_named_only) {
   std::vector<Source>& out = *outp;
   out.clear();
+  // With first_named_only: whether out holds a source that names an entity (not an outlet),
+  // the list then cut after it. A cue appends sources only, so the list is then whole.
+  std::size_t looked = 0;  // the sources of out already checked
+  auto whole = [&] {
+    for (; first_named_only && looked < out.size(); ++looked)
+      if (out[looked].has_mention && !out[looked].outlet) {
+        out.resize(looked + 1);
+        return true;
+      }
+    return false;
+  };
   for (const CueHit& c : si.cues) {
+    if (whole()) return;
     const std::size_t v = c.first;
     if (c.cue == "according"sv) {
       // "according to the outage tracker Sboi.rf": the first entity after it, else the words.
@@ -192,6 +205,7 @@ void find_sources(std::string_view text, const SentenceInfo& si, std::vector<Sou
       out.push_back(std::move(s));
     }
   }
+  whole();
 }
 
 bool in_condition(const SentenceInfo& si, std::size_t clause_first) {

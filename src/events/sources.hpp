@@ -26,7 +26,12 @@ struct Source {
 
 // The sources named in the sentence, in order, into *out (cleared first, its capacity kept: a
 // caller reading many sentences keeps one list).
-void find_sources(std::string_view text, const SentenceInfo& si, std::vector<Source>* out);
+// With `first_named_only`, the list ends after its first source that names an entity and is not
+// an outlet (has_mention && !outlet): the sources before it are those of the whole list, and
+// nothing after it is made (for a sentence without triggers, whose sources tell the discourse
+// that one only).
+void find_sources(std::string_view text, const SentenceInfo& si, std::vector<Source>* out,
+                  bool first_named_only = false);
 
 // True when the token at i is inside a clause boundary cue, a say cue, "that" or punctuation that
 // ends a clause.
