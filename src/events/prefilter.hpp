@@ -87,6 +87,9 @@ class TriggerPrefilter {
   // To turn most runs away before hashing them: by the first two letters of a key (see
   // pair_of in the .cpp), the bit of each length (1..63) a key with them has.
   std::vector<std::uint64_t> pairs_;
+  // Then by the last letter of a key (its index, 0..25), the bit of each length a key with it
+  // has.
+  std::vector<std::uint64_t> lasts_;
 };
 
 }  // namespace timeline::events
