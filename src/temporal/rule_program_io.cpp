@@ -48,6 +48,7 @@ struct Reader {
   template <typename T>
   void table(std::vector<T>* out) {
     out->resize(count(sizeof(T)));
+    if (out->empty()) return;  // data() may be null then, which memcpy must not be given
     std::memcpy(out->data(), in.data(), out->size() * sizeof(T));
     in.remove_prefix(out->size() * sizeof(T));
   }

@@ -221,6 +221,7 @@ class Template::Sink {
   explicit Sink(std::string* out) : out_(out) {}
   std::size_t size() const { return out_->size() + n_; }
   void put(const char* s, std::size_t k) {
+    if (k == 0) return;  // s may be null then (an empty view), which memcpy must not be given
     if (k > sizeof buf_ - n_) {
       spill();
       out_->append(s, k);
