@@ -20,8 +20,9 @@ build: deps $(BUILD)/CMakeCache.txt
 # The release build, with profile-guided optimisation, in RELEASE_BUILD (see CMakeLists.txt,
 # TIMELINE_PGO): a program that writes a profile is built in RELEASE_BUILD/profile-generate
 # and run on training articles (bench/pgo_train.sh; again only when that program changed),
-# then RELEASE_BUILD/timeline is compiled with the profile. The same output as `make build`,
-# faster; the benchmark runs it. Two builds of the program: about twice the time of `make build`.
+# then RELEASE_BUILD/timeline is compiled with the profile. The same output as `make build`, a
+# few per cent faster (README, "Measured throughput"); the benchmark runs it. Two builds of the
+# program: about twice the time of `make build`.
 RELEASE_BUILD ?= build-release
 PGO_GENERATE := $(RELEASE_BUILD)/profile-generate
 PGO_DIR := $(abspath $(RELEASE_BUILD))/profile
