@@ -53,8 +53,11 @@ struct Reader {
     in.remove_prefix(out->size() * sizeof(T));
   }
   void table(std::string* out) {
-    out->assign(in.data(), count(1));
-    in.remove_prefix(out->size());
+    // The count first: it moves `in` past itself (as an argument beside in.data(), the order
+    // of the two is the compiler's: clang read the count's bytes as text).
+    const std::size_t n = count(1);
+    out->assign(in.data(), n);
+    in.remove_prefix(n);
   }
 };
 
