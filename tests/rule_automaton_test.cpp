@@ -16,21 +16,14 @@
 #include "temporal/matcher.hpp"
 #include "temporal/rule_automaton.hpp"
 #include "temporal/rules.hpp"
+#include "rule_program_util.hpp"
 #include "test_util.hpp"
 #include "timeline/text.hpp"
 
 using timeline::temporal_detail::RuleAutomaton;
+using timeline::test::builtin_rules;
 
 namespace {
-
-// The built-in English rules.
-timeline::temporal_detail::RuleSet builtin_rules() {
-  timeline::Error err;
-  timeline::temporal_detail::RuleSet rules;
-  REQUIRE(timeline::temporal_detail::load_rules(timeline::DataFiles::builtin(), "en", &rules,
-                                                &err));
-  return rules;
-}
 
 // The rules (by number) the automaton of `patterns` names at the start of `text`.
 std::vector<int> named(const std::vector<std::string>& patterns, const std::string& text) {

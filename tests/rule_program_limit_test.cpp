@@ -135,9 +135,7 @@ TEST_CASE("rule program: with a limit, in place, and past its first room", "[tem
 
 TEST_CASE("rule program: every built-in rule with the automaton's limits agrees with RE2",
           "[temporal]") {
-  timeline::Error err;
-  td::RuleSet rules;
-  REQUIRE(td::load_rules(timeline::DataFiles::builtin(), "en", &rules, &err));
+  const td::RuleSet rules = timeline::test::builtin_rules();
   const std::string timebank = timeline::test::shared_dir() + "/data/tbaq/timebank";
   TIMELINE_REQUIRE_DATA(timebank);
   check_with_limits(rules, timeline::test::read_files(timebank, ".tml"), "TimeBank");

@@ -1,5 +1,5 @@
-// Helpers of the rule program and template tests: RE2's answer as the rules compile it, and a
-// slice of te3-silver by the year in the articles' names.
+// Helpers of the rule program, template and automaton tests: the built-in rules, RE2's answer
+// as the rules compile it, and a slice of te3-silver by the year in the articles' names.
 #pragma once
 
 #include <filesystem>
@@ -7,11 +7,22 @@
 #include <string_view>
 #include <vector>
 
+#include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include "temporal/rules.hpp"
 #include "test_util.hpp"
+#include "timeline/data.hpp"
 
 namespace timeline::test {
+
+// The built-in English rules.
+inline temporal_detail::RuleSet builtin_rules() {
+  Error err;
+  temporal_detail::RuleSet rules;
+  REQUIRE(temporal_detail::load_rules(DataFiles::builtin(), "en", &rules, &err));
+  return rules;
+}
 
 // RE2's match of `re` anchored at text[p], ending at or before `end`: the match's begin and end
 // offsets into `text`, then each group's (-1, -1 for a group that took no part).

@@ -156,13 +156,6 @@ void check_both(const std::string& tmpl, const std::vector<std::string>& groups,
                              << "'");
 }
 
-td::RuleSet builtin_rules() {
-  timeline::Error err;
-  td::RuleSet rules;
-  REQUIRE(td::load_rules(timeline::DataFiles::builtin(), "en", &rules, &err));
-  return rules;
-}
-
 // Every built-in rule's templates for each match its program finds where the automaton names
 // it, in each ASCII line of `text`.
 void check_rules_on(const td::RuleSet& rules, const std::string& text, const std::string& where) {
@@ -209,7 +202,7 @@ void check_rules_on(const td::RuleSet& rules, const std::string& text, const std
 }  // namespace
 
 TEST_CASE("template steps: hand-written templates expand as the grammar reads", "[temporal]") {
-  const td::RuleSet rules = builtin_rules();
+  const td::RuleSet rules = timeline::test::builtin_rules();
   // "On Tuesday, the 3rd of March '07, about twenty-five days - or several weeks." with groups
   // wd, day, month, year, n, unit, vague; `none` takes no part.
   const std::string text =
@@ -258,7 +251,7 @@ TEST_CASE("template steps: hand-written templates expand as the grammar reads", 
 }
 
 TEST_CASE("template steps: every built-in rule's templates on real matches", "[temporal]") {
-  const td::RuleSet rules = builtin_rules();
+  const td::RuleSet rules = timeline::test::builtin_rules();
   std::string examples;
   for (const td::Rule& r : rules.rules)
     for (const td::Example& e : r.examples) examples += e.text + "\n";
