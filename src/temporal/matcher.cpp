@@ -304,36 +304,23 @@ void Matcher::compile_program(std::size_t id) const {
   info.compiled->store(true, std::memory_order_release);
 }
 
-void Matcher::scan_sentence(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                            Scan* out) const {
+void Matcher::scan_sentence(const RuleAutomaton::Walker& walker, std::string_view text,
+                            std::uint32_t begin, std::uint32_t end, Scan* out) const {
   // A match starts where a word or a sign starts: not inside a word, not on a space, not on a
-  // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit.
-  // The places are walked (Walker::starts) a few thousand at a time, so the room for them stays
-  // small however long the sentence; the places a walk leaves open are kept.
-  constexpr std::size_t kChunk = 4096;
-  thread_local std::vector<std::uint32_t> place_store(kChunk);
-  thread_local std::vector<RuleAutomaton::Walker::Start> start_store(kChunk);
-  std::uint32_t* const places = place_store.data();
-  RuleAutomaton::Walker::Start* const starts = start_store.data();
-  const RuleAutomaton::Walker walker(automaton_);
-  std::size_t count = 0;
-  const auto walk = [&] {
-    walker.starts(reinterpret_cast<const unsigned char*>(text.data()), places, count, end,
-                  starts);
-    for (std::size_t k = 0; k < count; ++k)
-      if (starts[k].q != RuleAutomaton::Walker::kNoStart)
-        out->places.push_back(Scan::Place{places[k], starts[k].q, starts[k].s});
-    count = 0;
-  };
-  const auto at_place = [&](std::uint32_t p) {
-    places[count++] = p;
-    if (count == kChunk) walk();
-  };
+  // UTF-8 continuation byte. `in_word`: the character before p is a letter or digit. Each place
+  // goes straight to the walker (Walker::starts), which keeps those where a walk goes on.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const bool in_word = word_char_before(text, begin);
   const bool ascii = all_ascii(text.substr(begin, end - begin));
-  if (ascii) for_each_place_ascii(text, begin, end, in_word, at_place);
-  else for_each_place(text, begin, end, in_word, at_place);
-  walk();
+  if (ascii) {
+    walker.starts(bytes, end,
+                  [&](const auto& f) { for_each_place_ascii(text, begin, end, in_word, f); },
+                  &out->places);
+  } else {
+    walker.starts(bytes, end,
+                  [&](const auto& f) { for_each_place(text, begin, end, in_word, f); },
+                  &out->places);
+  }
   out->ascii.push_back(ascii);
 }
 
@@ -342,9 +329,10 @@ void Matcher::scan(std::string_view text, const std::vector<Sentence>& sentences
   out->places.clear();
   out->first.clear();
   out->ascii.clear();
+  const RuleAutomaton::Walker walker(automaton_);
   for (const Sentence& s : sentences) {
     out->first.push_back(static_cast<std::uint32_t>(out->places.size()));
-    if (s.end <= text.size() && s.begin < s.end) scan_sentence(text, s.begin, s.end, out);
+    if (s.end <= text.size() && s.begin < s.end) scan_sentence(walker, text, s.begin, s.end, out);
     else out->ascii.push_back(0);
   }
   out->first.push_back(static_cast<std::uint32_t>(out->places.size()));
@@ -356,7 +344,7 @@ std::vector<Match> Matcher::find(std::string_view text, std::uint32_t begin,
   one.places.clear();
   one.first.assign(1, 0);
   one.ascii.clear();
-  scan_sentence(text, begin, end, &one);
+  scan_sentence(RuleAutomaton::Walker(automaton_), text, begin, end, &one);
   one.first.push_back(static_cast<std::uint32_t>(one.places.size()));
   return find(text, begin, end, one, 0);
 }

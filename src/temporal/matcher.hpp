@@ -44,10 +44,8 @@ class Matcher {
   // with the scan then tries the rules at the places of sentence i. Together they give what
   // find() gives for each sentence.
   struct Scan {
-    struct Place {
-      std::uint32_t p, q;  // the place, and where its walk goes on (from state s)
-      std::int16_t s;
-    };
+    // A place where a rule may match, and where its walk goes on (from state s at text[q]).
+    using Place = RuleAutomaton::Walker::Found;
     std::vector<Place> places;
     std::vector<std::uint32_t> first;  // sentence i's places: [first[i], first[i + 1])
     std::vector<std::uint8_t> ascii;   // sentence i is all ASCII
@@ -94,9 +92,10 @@ class Matcher {
     return info.program.get();
   }
   void compile_program(std::size_t id) const;
-  // Appends the places of text[begin, end) to *out (scan() for one sentence).
-  void scan_sentence(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                     Scan* out) const;
+  // Appends the places of text[begin, end) to *out (scan() for one sentence), walked by
+  // `walker` (one of this matcher's automaton).
+  void scan_sentence(const RuleAutomaton::Walker& walker, std::string_view text,
+                     std::uint32_t begin, std::uint32_t end, Scan* out) const;
   // Rule `id`'s entry of the programs table (see write_programs), or an empty view.
   std::string_view program_entry(std::size_t id) const;
   RuleSet rules_;

@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <iterator>
 #include <mutex>
 #include <map>
 #include <unordered_map>
@@ -676,22 +677,24 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
   quick_ = a.open_.empty() && !d_->ends(0);
   next_ = d_->next;
   pairs_ = d_->pairs;
+  fixed_next_ = d_->fixed_next;
+  fast_ = quick_ && fixed_next_ != nullptr && pairs_ != nullptr;
 }
 
-void RuleAutomaton::Walker::starts(const unsigned char* text, const std::uint32_t* places,
-                                   std::size_t n, std::size_t end, Start* out) const {
-  const std::int16_t* const next = d_->fixed_next;
-  const std::int16_t* const pairs = pairs_;
-  const auto slow = [&](std::size_t k) {  // start() itself
-    std::int16_t s;
-    std::size_t q;
-    out[k] = start(text, places[k], end, &s, &q) ? Start{static_cast<std::uint32_t>(q), s}
-                                                 : Start{kNoStart, 0};
-  };
-  if (!quick_ || next == nullptr || pairs == nullptr) {  // states made on the way
-    for (std::size_t k = 0; k < n; ++k) slow(k);
+RuleAutomaton::Walker::Chunk& RuleAutomaton::Walker::thread_chunk() {
+  thread_local Chunk chunk;
+  return chunk;
+}
+
+void RuleAutomaton::Walker::starts_chunk(const unsigned char* text, std::size_t end, Chunk& chunk,
+                                         std::size_t n, std::vector<Found>* out) const {
+  const std::uint32_t* const places = chunk.places;
+  if (!fast_) {  // states made on the way
+    for (std::size_t k = 0; k < n; ++k) slow_start(text, places[k], end, out);
     return;
   }
+  const std::int16_t* const next = fixed_next_;
+  const std::int16_t* const pairs = pairs_;
   const std::uint8_t* const byte_class = byte_class_;
   const std::size_t classes = classes_;
   constexpr auto kSpecial = static_cast<std::uint16_t>(kEndsMark);  // and every negative mark
@@ -704,21 +707,17 @@ void RuleAutomaton::Walker::starts(const unsigned char* text, const std::uint32_
     return (static_cast<std::size_t>(static_cast<std::uint16_t>(t)) & (0 - keep)) * classes;
   };
   // Places at least five bytes before the end (the places ascend) read their first four bytes
-  // without a look at the end; the others go as start() goes.
+  // without a look at the end; the others go as start() goes, after them.
   std::size_t cut = n;
   while (cut > 0 && end - places[cut - 1] <= 4) --cut;
-  for (std::size_t k = cut; k < n; ++k) slow(k);
   // The first four bytes of every place: the first two in one lookup of the pairs table, then
   // two steps, each taken from state 0 when the value before was not an ordinary state (then
-  // that value decides, and the rest is not looked at). No branch between the steps: a
-  // branch on where a walk ends (hard to foresee) would hold up the next place's loads, which
-  // do not depend on this one's. Most places are dead by then (out[k] stays kNoStart); the
-  // walks still under way are kept, and those stopped on a value that is not a state (few)
-  // are looked at again.
-  thread_local std::vector<std::uint32_t> store;
-  if (store.size() < 3 * cut) store.resize(3 * cut);
-  std::uint32_t* const open = store.data();            // place number, state after 4 bytes
-  std::uint32_t* const stopped = open + 2 * cut;       // place numbers
+  // that value decides, and the rest is not looked at). No branch between the steps: a branch
+  // on where a walk ends (hard to foresee) would hold up the next place's loads, which do not
+  // depend on this one's. Most places are dead by then; the walks still under way are kept,
+  // and those stopped on a value that is not a state and not dead (few) are looked at again.
+  std::uint32_t* const open = chunk.open;
+  std::uint32_t* const stopped = chunk.stopped;
   std::size_t opened = 0, stops = 0;
   for (std::size_t k = 0; k < cut; ++k) {
     const std::size_t p = places[k];
@@ -727,29 +726,42 @@ void RuleAutomaton::Walker::starts(const unsigned char* text, const std::uint32_
     const Dfa::Id t3 = next[row(t2, n2) + byte_class[text[p + 2]]];
     const std::size_t n3 = normal(t3);
     const Dfa::Id t4 = next[row(t3, n3) + byte_class[text[p + 3]]];
-    const Dfa::Id first = n2 ? (n3 ? t4 : t3) : t2;  // the first that is not a state, or t4
-    const std::size_t on = normal(first);
-    out[k] = Start{kNoStart, 0};
-    open[2 * opened] = static_cast<std::uint32_t>(k);
+    // The first value that is not a state, or t4; selected with masks, not branches (whether
+    // a walk lives on is hard to foresee).
+    const std::size_t v3 = static_cast<std::uint16_t>(t3) ^
+                           ((static_cast<std::uint16_t>(t3) ^ static_cast<std::uint16_t>(t4)) &
+                            (0 - n3));
+    const std::size_t v2 = static_cast<std::uint16_t>(t2);
+    const std::size_t first = v2 ^ ((v2 ^ v3) & (0 - n2));
+    const std::size_t on = first < kSpecial;
+    open[2 * opened] = static_cast<std::uint32_t>(p);
     open[2 * opened + 1] = static_cast<std::uint16_t>(t4);
     opened += on;
-    stopped[stops] = static_cast<std::uint32_t>(k);
-    stops += (1 - on) & static_cast<std::size_t>(first != Dfa::kDead);
+    stopped[stops] = static_cast<std::uint32_t>(p);
+    stops += (1 - on) & static_cast<std::size_t>(first != 0xFFFF);  // not dead
   }
+  // The stopped walks: a rule ends, or a state is missing, within four bytes. Within two: as
+  // start() goes; else from the third byte.
+  std::vector<Found>& from_stops = chunk.found[0];
+  from_stops.clear();
   for (std::size_t j = 0; j < stops; ++j) {
-    const std::size_t k = stopped[j], p = places[k];
+    const std::size_t p = stopped[j];
     const Dfa::Id t2 = pairs[byte_class[text[p]] * classes + byte_class[text[p + 1]]];
-    if (!normal(t2)) {  // a rule ends, or a state is missing, within two bytes: byte by byte
-      slow(k);
+    if (!normal(t2)) {
+      slow_start(text, p, end, &from_stops);
       continue;
     }
     const Dfa::Id t3 = next[row(t2, 1) + byte_class[text[p + 2]]];
-    out[k] = normal(t3) ? Start{static_cast<std::uint32_t>(p + 3), t3}
-                        : Start{static_cast<std::uint32_t>(p + 2), t2};
+    from_stops.push_back(normal(t3) ? Found{static_cast<std::uint32_t>(p),
+                                            static_cast<std::uint32_t>(p + 3), t3}
+                                    : Found{static_cast<std::uint32_t>(p),
+                                            static_cast<std::uint32_t>(p + 2), t2});
   }
   // The walks under way, on from the fifth byte (inside the sentence) as start() goes.
+  std::vector<Found>& from_open = chunk.found[1];
+  from_open.clear();
   for (std::size_t j = 0; j < opened; ++j) {
-    const std::size_t k = open[2 * j], p = places[k];
+    const std::size_t p = open[2 * j];
     const std::size_t stop = end - p > kQuickDepth ? p + kQuickDepth : end;
     std::size_t state = open[2 * j + 1], at = p + 4;
     bool alive = true;
@@ -763,8 +775,13 @@ void RuleAutomaton::Walker::starts(const unsigned char* text, const std::uint32_
       state = static_cast<std::size_t>(t);
     }
     if (alive && at != end)
-      out[k] = Start{static_cast<std::uint32_t>(at), static_cast<std::int16_t>(state)};
+      from_open.push_back(Found{static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(at),
+                                static_cast<std::int16_t>(state)});
   }
+  // Both in the order of the places (no place is in both), then the places near the end.
+  std::merge(from_stops.begin(), from_stops.end(), from_open.begin(), from_open.end(),
+             std::back_inserter(*out), [](const Found& x, const Found& y) { return x.p < y.p; });
+  for (std::size_t k = cut; k < n; ++k) slow_start(text, places[k], end, out);
 }
 
 void RuleAutomaton::Walker::walk(std::string_view text, std::size_t p, std::size_t q,

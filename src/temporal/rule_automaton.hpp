@@ -155,17 +155,32 @@ class RuleAutomaton {
       return true;
     }
 
-    // start() at many places of one sentence (ascending, each below `end`): out[k] is what
-    // start() gives for places[k], q == kNoStart when it returns false. The first four bytes of
-    // a place are looked up with no branch between them (a walk's length is hard to foresee,
-    // and most walks end within four bytes), and the places do not wait for each other.
-    struct Start {
-      std::uint32_t q;
+    // What start() gives at a place p where it returns true: the walk goes on from state s at
+    // text[q].
+    struct Found {
+      std::uint32_t p, q;
       std::int16_t s;
     };
-    static constexpr std::uint32_t kNoStart = 0xFFFFFFFF;
-    void starts(const unsigned char* text, const std::uint32_t* places, std::size_t n,
-                std::size_t end, Start* out) const;
+
+    // start() at many places of one sentence: each_place(f) calls f(p) for each place, in
+    // ascending order and each below `end`; the places where start() returns true are appended
+    // to *out, in the same order, with what it gives there. The places are gathered a few
+    // thousand at a time and then walked together (starts_chunk).
+    template <typename EachPlace>
+    void starts(const unsigned char* text, std::size_t end, const EachPlace& each_place,
+                std::vector<Found>* out) const {
+      Chunk& chunk = thread_chunk();
+      std::uint32_t* const places = chunk.places;
+      std::size_t n = 0;
+      each_place([&](std::uint32_t p) __attribute__((always_inline)) {
+        places[n++] = p;
+        if (n == kChunk) {
+          starts_chunk(text, end, chunk, n, out);
+          n = 0;
+        }
+      });
+      starts_chunk(text, end, chunk, n, out);
+    }
 
     // The rest of candidates(), from what start() returned for the same p and end. With
     // `limits`, also sets (*limits)[k] to a place no match of rule (*ids)[k] from p ends after:
@@ -178,6 +193,27 @@ class RuleAutomaton {
     }
 
    private:
+    // The places starts() holds at a time, and its buffers (one set per thread).
+    static constexpr std::size_t kChunk = 4096;
+    struct Chunk {
+      std::uint32_t places[kChunk];
+      std::uint32_t open[2 * kChunk];  // place, state after four bytes
+      std::uint32_t stopped[kChunk];
+      std::vector<Found> found[2];  // of the stopped walks, and of the open ones
+    };
+    static Chunk& thread_chunk();
+    // start() at p, appending what it gives to *out when it returns true.
+    void slow_start(const unsigned char* text, std::size_t p, std::size_t end,
+                    std::vector<Found>* out) const {
+      std::int16_t s;
+      std::size_t q;
+      if (start(text, p, end, &s, &q)) out->push_back(Found{static_cast<std::uint32_t>(p),
+                                                             static_cast<std::uint32_t>(q), s});
+    }
+    // starts() for the n places held in chunk.places.
+    void starts_chunk(const unsigned char* text, std::size_t end, Chunk& chunk, std::size_t n,
+                      std::vector<Found>* out) const;
+
     // Walks on from state s at text[q] (reached from p with no rule ending on the way).
     void walk(std::string_view text, std::size_t p, std::size_t q, std::int16_t s,
               std::size_t end, std::vector<int>* ids, std::vector<std::uint32_t>* limits);
@@ -189,6 +225,10 @@ class RuleAutomaton {
     // [class * classes + class]: the state after the first two bytes of a place, -1 when dead
     // by then, else a value >= kEndsMark as uint16 (go byte by byte). Made ahead of time only.
     const std::int16_t* pairs_ = nullptr;
+    // `next_` as plain numbers, for a table made ahead of time (read-only); and whether
+    // starts() may take its branch-free way (quick_, with both tables).
+    const std::int16_t* fixed_next_ = nullptr;
+    bool fast_ = false;
     const std::uint8_t* byte_class_ = nullptr;
     std::size_t classes_ = 0;
     std::size_t words_ = 1;  // 64-bit words of a set of rules
