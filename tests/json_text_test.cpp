@@ -200,3 +200,50 @@ TEST_CASE("json_text: write_timex with strings that need escapes, UTF-8 or much 
   out.clear();
   CHECK_THROWS_AS(timeline::json_text::write_timex(&out, t), nlohmann::json::type_error);
 }
+
+TEST_CASE("json_text: strings of every length up to past the copied ones, each escape anywhere",
+          "[io]") {
+  // Strings up to kCopied (512) bytes are checked while copied; longer ones, and any with a byte
+  // to escape or UTF-8, go the general way. Each byte that is not copied as it is, at the first,
+  // a middle and the last place of fillers of each length, written after text already there.
+  const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1F", "\x7F",
+                                  "\xC3\xA9", "x"};
+  for (std::size_t n = 0; n <= 530; n += n < 40 ? 1 : 61) {
+    for (const std::string& special : specials) {
+      for (const std::size_t at : {std::size_t{0}, n / 2, n}) {
+        std::string s(n, 'a');
+        s.insert(at, special);
+        std::string out = "[1,";
+        append_string(&out, s);
+        CAPTURE(n, at, special);
+        CHECK(out == "[1," + nlohmann::json(s).dump());
+      }
+    }
+  }
+  // Invalid UTF-8 in a short string is refused as nlohmann refuses it, and nothing of it stays.
+  std::string out = "[";
+  CHECK_THROWS_AS(append_string(&out, "ok \xC3"), nlohmann::json::type_error);
+  CHECK(out == "[");
+}
+
+TEST_CASE("json_text: object keys that need an escape or are not ASCII", "[io]") {
+  // The keys of this project are plain and written as they are; any other key is escaped as
+  // nlohmann escapes it, in key order.
+  timeline::json_text::Object o;
+  o.add_uint("b\"q", 1);
+  o.add_string("a", "x");
+  o.add_bool("caf\xC3\xA9", true);
+  o.add_raw("tab\there", "[]");
+  std::string out;
+  o.write(&out);
+  const nlohmann::json j = {{"b\"q", 1}, {"a", "x"}, {"caf\xC3\xA9", true},
+                            {"tab\there", nlohmann::json::array()}};
+  CHECK(out == j.dump());
+  // Empty, then plain again: the same object reused.
+  o.write(&out);
+  CHECK(out == j.dump() + "{}");
+  o.add_uint("k", 7);
+  out.clear();
+  o.write(&out);
+  CHECK(out == "{\"k\":7}");
+}

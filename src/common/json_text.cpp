@@ -114,9 +114,69 @@ std::size_t plain_run_end(std::string_view s, std::size_t i, bool* high) {
 
 namespace {
 
+// Copies `s` to `to` (which has 8 bytes of room past s.size()); the result is 0 when every
+// byte is printable ASCII other than '"' and '\\': bytes a JSON string holds as they are,
+// with no UTF-8 to check. Eight bytes a step; the last few in loads that overlap bytes already
+// done (a byte looked at twice is copied twice, the same), never a byte loop. Inlined into
+// each caller (a call per string cost write_timex a fifth more).
+[[gnu::always_inline]] inline std::uint64_t copy_plain(std::string_view s, char* to) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t stop = 0;
+  const auto check = [&stop](std::uint64_t w) {
+    stop |= bytes_below(w ^ (kOnes * '"'), 1) | bytes_below(w ^ (kOnes * '\\'), 1) |
+            bytes_below(w, 0x20) | (w & kHigh);
+  };
+  if (n >= 8) {
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t w = load8(p + i);
+      check(w);
+      std::memcpy(to + i, &w, 8);
+    }
+    if (i < n) {  // the last eight bytes
+      const std::uint64_t w = load8(p + n - 8);
+      check(w);
+      std::memcpy(to + n - 8, &w, 8);
+    }
+  } else if (n >= 4) {  // two four-byte halves, which overlap unless n is 8
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    check(static_cast<std::uint64_t>(a) << 32 | b);
+    std::memcpy(to, &a, 4);
+    std::memcpy(to + n - 4, &b, 4);
+  } else if (n > 0) {  // the first, middle and last bytes, with spaces around them
+    const char a = p[0], b = p[n / 2], c = p[n - 1];
+    const char word[8] = {a, b, c, ' ', ' ', ' ', ' ', ' '};
+    check(load8(word));
+    to[0] = a;
+    to[n / 2] = b;
+    to[n - 1] = c;
+  }
+  return stop;
+}
+
 // Appends `prefix` (JSON text such as ,"key":) and then `s` as a JSON string: in one append when
 // `s` needs no escape and both are short, as most members are.
 void append_prefixed(std::string* out, std::string_view prefix, std::string_view s) {
+  // Most strings are short printable ASCII: checked while copied into their place at the end of
+  // *out (with the eight bytes of room copy_plain() may write past them), in one pass.
+  constexpr std::size_t kCopied = 512;
+  if (s.size() <= kCopied) {
+    const std::size_t at = out->size();
+    out->resize(at + prefix.size() + s.size() + 2 + 8);
+    char* w = &(*out)[at];
+    if (!prefix.empty()) std::memcpy(w, prefix.data(), prefix.size());
+    w += prefix.size();
+    *w++ = '"';
+    if (copy_plain(s, w) == 0) {
+      w[s.size()] = '"';
+      out->resize(at + prefix.size() + s.size() + 2);
+      return;
+    }
+    out->resize(at);  // a byte to escape or UTF-8 to check: the general way below
+  }
   if (has_high_byte(s) && !valid_utf8(s, nullptr)) {
     // Not valid UTF-8 (or valid but for a NUL byte, which valid_utf8 refuses and JSON escapes):
     // nlohmann writes the escape or throws its own error, word for word.
@@ -179,6 +239,10 @@ void put_string(std::string* out, const char (&key_text)[N], std::string_view s)
 void append_string(std::string* out, std::string_view s) { append_prefixed(out, {}, s); }
 
 std::size_t Object::start(const char* key) {
+  if (members_.empty()) {  // room for the members of the objects written here, at once
+    members_.reserve(16);
+    values_.reserve(256);
+  }
   members_.push_back(Member{key, values_.size(), 0});
   return members_.size() - 1;
 }
@@ -226,14 +290,48 @@ void Object::write(std::string* out) {
     const auto a0 = static_cast<unsigned char>(a.key[0]), b0 = static_cast<unsigned char>(b.key[0]);
     return a0 != b0 ? a0 < b0 : std::strcmp(a.key, b.key) < 0;
   });
-  out->push_back('{');
-  for (std::size_t k = 0; k < members_.size(); ++k) {
-    if (k > 0) out->push_back(',');
-    append_string(out, members_[k].key);
-    out->push_back(':');
-    out->append(values_, members_[k].begin, members_[k].end - members_[k].begin);
+  // Keys of printable ASCII with no '"' or '\\' (all the keys of this project) are written as
+  // they are, with the values, into room made once; any other key goes the general way.
+  std::size_t size = 2 + values_.size();
+  bool plain = true;
+  for (const Member& m : members_) {
+    std::size_t n = 0;
+    for (; m.key[n] != '\0'; ++n) {
+      const auto c = static_cast<unsigned char>(m.key[n]);
+      plain = plain && c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    }
+    size += n + 4;  // ,"key":
   }
-  out->push_back('}');
+  if (plain) {
+    const std::size_t at = out->size();
+    out->resize(at + size);
+    char* w = &(*out)[at];
+    *w++ = '{';
+    for (std::size_t k = 0; k < members_.size(); ++k) {
+      if (k > 0) *w++ = ',';
+      *w++ = '"';
+      const std::size_t n = std::strlen(members_[k].key);
+      std::memcpy(w, members_[k].key, n);
+      w += n;
+      *w++ = '"';
+      *w++ = ':';
+      const std::size_t v = members_[k].end - members_[k].begin;
+      if (v != 0) std::memcpy(w, values_.data() + members_[k].begin, v);
+      w += v;
+    }
+    *w++ = '}';
+    // One comma fewer than members when there are any.
+    out->resize(static_cast<std::size_t>(w - out->data()));
+  } else {
+    out->push_back('{');
+    for (std::size_t k = 0; k < members_.size(); ++k) {
+      if (k > 0) out->push_back(',');
+      append_string(out, members_[k].key);
+      out->push_back(':');
+      out->append(values_, members_[k].begin, members_[k].end - members_[k].begin);
+    }
+    out->push_back('}');
+  }
   members_.clear();
   values_.clear();
 }
@@ -285,48 +383,6 @@ class FlatWriter {
   }
 
  private:
-  // Copies `s` to `to` (which has 8 bytes of room past s.size()); the result is 0 when every
-  // byte is printable ASCII other than '"' and '\\': bytes a JSON string holds as they are,
-  // with no UTF-8 to check. Eight bytes a step; the last few in loads that overlap bytes already
-  // done (a byte looked at twice is copied twice, the same), never a byte loop.
-  static std::uint64_t copy_plain(std::string_view s, char* to) {
-    const char* p = s.data();
-    const std::size_t n = s.size();
-    std::uint64_t stop = 0;
-    const auto check = [&stop](std::uint64_t w) {
-      stop |= bytes_below(w ^ (kOnes * '"'), 1) | bytes_below(w ^ (kOnes * '\\'), 1) |
-              bytes_below(w, 0x20) | (w & kHigh);
-    };
-    if (n >= 8) {
-      std::size_t i = 0;
-      for (; i + 8 <= n; i += 8) {
-        const std::uint64_t w = load8(p + i);
-        check(w);
-        std::memcpy(to + i, &w, 8);
-      }
-      if (i < n) {  // the last eight bytes
-        const std::uint64_t w = load8(p + n - 8);
-        check(w);
-        std::memcpy(to + n - 8, &w, 8);
-      }
-    } else if (n >= 4) {  // two four-byte halves, which overlap unless n is 8
-      std::uint32_t a, b;
-      std::memcpy(&a, p, 4);
-      std::memcpy(&b, p + n - 4, 4);
-      check(static_cast<std::uint64_t>(a) << 32 | b);
-      std::memcpy(to, &a, 4);
-      std::memcpy(to + n - 4, &b, 4);
-    } else if (n > 0) {  // the first, middle and last bytes, with spaces around them
-      const char a = p[0], b = p[n / 2], c = p[n - 1];
-      const char word[8] = {a, b, c, ' ', ' ', ' ', ' ', ' '};
-      check(load8(word));
-      to[0] = a;
-      to[n / 2] = b;
-      to[n - 1] = c;
-    }
-    return stop;
-  }
-
   char* const begin_;
   char* w_;
   std::uint64_t stop_ = 0;  // not 0: a string was not plain
