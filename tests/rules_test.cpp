@@ -3,6 +3,7 @@
 // expected type, value and mod ("none": the text yields no timex at all).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -140,4 +141,25 @@ TEST_CASE("rule file errors name the file and line", "[rules]") {
     CHECK(timeline::Tagger::create(data, "en", &err) == nullptr);
     CHECK(err.str() == c.message);
   }
+}
+
+TEST_CASE("macros expand in place; quantifiers and lone braces stay as written", "[rules]") {
+  // A rule file of our own laid over the built-in ones: a macro used twice and inside another,
+  // a quantifier, a brace that closes nothing, and text before, between and after.
+  timeline::DataFiles data = timeline::DataFiles::builtin();
+  data.put("rules/en/zz.rules",
+           "define ZZ_DAY = \\d{1,2}\n"
+           "define ZZ_PAIR = {ZZ_DAY}/{ZZ_DAY}\n"
+           "rule zz_pair\n"
+           "  pattern: on (?P<d>{ZZ_PAIR}) x{2} {ZZ_DAY}{ a{3,}\n"
+           "  type: DATE\n"
+           "  value: XXXX\n");
+  timeline::Error err;
+  timeline::temporal_detail::RuleSet rules;
+  REQUIRE(timeline::temporal_detail::load_rules(data, "en", &rules, &err));
+  const auto zz = std::find_if(rules.rules.begin(), rules.rules.end(),
+                               [](const auto& r) { return r.name == "zz_pair"; });
+  REQUIRE(zz != rules.rules.end());
+  CHECK(zz->pattern ==
+        "on (?P<d>(?:(?:\\d{1,2})/(?:\\d{1,2}))) x{2} (?:\\d{1,2}){ a{3,}");
 }

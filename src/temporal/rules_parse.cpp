@@ -1,4 +1,5 @@
 // Reading rules/<lang>/*.rules and *.tsv (grammar: rules/en/GRAMMAR.md).
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -48,25 +49,29 @@ bool is_macro_name(std::string_view s) {
 bool expand_macros(std::string_view in, const std::map<std::string, std::string>& macros,
                    std::string* out, std::string* message) {
   out->clear();
+  out->reserve(in.size());
   std::size_t i = 0;
   while (i < in.size()) {
-    if (in[i] == '{') {
-      const std::size_t close = in.find('}', i);
-      if (close != std::string_view::npos) {
-        const std::string name(in.substr(i + 1, close - i - 1));
-        if (is_macro_name(name)) {
-          const auto it = macros.find(name);
-          if (it == macros.end()) {
-            *message = "unknown macro '" + name + "'";
-            return false;
-          }
-          *out += it->second;
-          i = close + 1;
-          continue;
+    // The text up to the next '{' as it is, in one append.
+    const std::size_t open = std::min(in.find('{', i), in.size());
+    out->append(in.data() + i, open - i);
+    i = open;
+    if (i == in.size()) break;
+    const std::size_t close = in.find('}', i);
+    if (close != std::string_view::npos) {
+      const std::string_view name = in.substr(i + 1, close - i - 1);
+      if (is_macro_name(name)) {
+        const auto it = macros.find(std::string(name));
+        if (it == macros.end()) {
+          *message = "unknown macro '" + std::string(name) + "'";
+          return false;
         }
+        *out += it->second;
+        i = close + 1;
+        continue;
       }
     }
-    *out += in[i++];
+    out->push_back(in[i++]);  // a '{' that opens no macro: a quantifier such as {2}
   }
   return true;
 }
@@ -252,11 +257,13 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
       return false;
   }
   std::map<std::string, std::string> macros;
+  std::size_t rule_count = 0;  // room for the rules is made once (a Rule moved costs)
   // Macros first (from every file), so that a rule may use a macro of another file.
   for (const std::string& p : paths) {
     if (p.size() < 6 || p.compare(p.size() - 6, 6, ".rules") != 0) continue;
     const bool read = for_each_line(*data.find(p), [&](std::string_view line, int n) {
       const std::string_view t = trim(line);
+      if (t.compare(0, 5, "rule ") == 0) ++rule_count;
       if (t.compare(0, 7, "define ") != 0) return true;
       const std::size_t eq = t.find(" = ");
       const std::string_view name =
@@ -271,6 +278,7 @@ bool load_rules(const DataFiles& data, const std::string& lang, RuleSet* out, Er
     });
     if (!read) return false;
   }
+  out->rules.reserve(out->rules.size() + rule_count);
   for (const std::string& p : paths) {
     if (p.size() < 6 || p.compare(p.size() - 6, 6, ".rules") != 0) continue;
     Rule* rule = nullptr;
