@@ -210,6 +210,19 @@ const std::vector<std::string> kOwnTexts = {
     "Go",
     "x\xE2",
     "   ",
+    // Words read from the masks of 64 bytes: runs across a window's end, a run longer than a
+    // window, words ending in a mark before a space, a letter, a byte beyond ASCII or the end.
+    "Officials of the Ministry said on Tuesday that access to the messaging app was cut in "
+    "three regions, the U.S. embassy said. It wasn't clear; state-run media re-posted it. A "
+    "0123456789012345678901234567890123456789012345678901234567890123456789AbCdEf word, "
+    "end-\xC3\xA9 a.\xC3\xA9 b'\xE2\x80\x99 c- d. e' f.",
+    // Words compared with the vocabulary's eight bytes at a time: lengths around 8 and 16, a
+    // long word whose first eight and last eight bytes match another's, case, and '@' / '`'
+    // (the same byte once 0x20 is set).
+    "abcdefgh ABCDEFGH abcdefghi ABCDEFGHI abcdefghijklmnop ABCDEFGHIJKLMNOp abcdefghijklmnopq "
+    "abcdefghXXXXijklmnop abcdefghYYYYijklmnop ABCDEFGHyyyyIJKLMNOP @bcdefgh `bcdefgh "
+    "@BCDEFGH `BCDEFGH a A @ ` Roskomnadzor ROSKOMNADZOR roskomnadzor telecommunications "
+    "TELECOMMUNICATIONS Telecommunication",
 };
 
 TEST_CASE("fast tokenizer: the plain tokenizer's tokens, texts and word ids, sentences of my own",

@@ -46,34 +46,52 @@ unsigned char flags_of(std::string_view bytes) {
   return f;
 }
 
-// The hash of a word's ASCII lower case (Vocabulary::hash), read from its bytes in any case:
-// a function of the bytes with 0x20 set in each, which is the same for a byte and its ASCII
-// lower case (and joins a few other pairs, '@' and '`' say, which the table's comparison tells
-// apart). It reads the first eight bytes and the last eight and the length: a longer word's middle
-// is left to the comparison too. p[0, readable) may be read (readable >= n), so that a short
-// word comes in one load when the bytes after it exist.
-inline std::uint64_t word_hash(const char* p, std::size_t n, std::size_t readable) {
-  constexpr std::uint64_t kCase = 0x2020202020202020ull;
-  std::uint64_t a = 0, b = 0;
+// A word's bytes as the vocabulary reads them: the first eight (or all of a shorter word, the
+// rest zero) and the last eight (zero for a word shorter than eight). p[0, readable) may be read
+// (readable >= n > 0), so that a short word comes in one load when the bytes after it exist.
+struct WordBytes {
+  std::uint64_t head = 0, tail = 0;
+};
+inline WordBytes word_bytes(const char* p, std::size_t n, std::size_t readable) {
+  WordBytes w;
   if (n >= 8) {
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(&w.head, p, 8);
+    std::memcpy(&w.tail, p + n - 8, 8);
   } else {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (readable >= 8) {
-      std::memcpy(&a, p, 8);
-      a &= ~std::uint64_t{0} >> (64 - 8 * n);  // the first n bytes (n > 0: a token has bytes)
+      std::memcpy(&w.head, p, 8);
+      w.head &= ~std::uint64_t{0} >> (64 - 8 * n);  // the first n bytes (n > 0: a token has bytes)
     } else {
-      std::memcpy(&a, p, n);
+      std::memcpy(&w.head, p, n);
     }
 #else
-    std::memcpy(&a, p, n);
+    std::memcpy(&w.head, p, n);
 #endif
   }
+  return w;
+}
+
+// The hash of a word's ASCII lower case (Vocabulary::hash), from its bytes in any case
+// (word_bytes): a function of the bytes with 0x20 set in each, which is the same for a byte and
+// its ASCII lower case (and joins a few other pairs, '@' and '`' say, which the table's
+// comparison tells apart). A longer word's middle is left to the comparison too.
+inline std::uint64_t word_hash(WordBytes w, std::size_t n) {
+  constexpr std::uint64_t kCase = 0x2020202020202020ull;
   // Both halves of a 128-bit product: every bit of it depends on every bit read.
-  const unsigned __int128 m = static_cast<unsigned __int128>((a | kCase) ^ 0x9E3779B97F4A7C15ull) *
-                              ((b | kCase) ^ (n * 0xC2B2AE3D27D4EB4Full));
+  const unsigned __int128 m = static_cast<unsigned __int128>((w.head | kCase) ^ 0x9E3779B97F4A7C15ull) *
+                              ((w.tail | kCase) ^ (n * 0xC2B2AE3D27D4EB4Full));
   return static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
+}
+
+// The ASCII lower case of eight bytes at once: 0x20 added to each byte from 'A' to 'Z'.
+inline std::uint64_t lower8(std::uint64_t x) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const std::uint64_t low7 = x & ~kHigh;                        // each byte's seven low bits
+  const std::uint64_t from_a = low7 + 0x3F3F3F3F3F3F3F3Full;     // high bit: low7 >= 'A'
+  const std::uint64_t past_z = low7 + 0x2525252525252525ull;     // high bit: low7 > 'Z'
+  const std::uint64_t upper = from_a & ~past_z & ~x & kHigh;     // and the byte is ASCII
+  return x | (upper >> 2);
 }
 
 bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -184,8 +202,119 @@ constexpr JoinTable kJoins;
 // Flags of a token (kUpper, kE2) that scan() does not know: the emitter works them out.
 constexpr int kUnknownFlags = -1;
 
+// Which of 64 bytes are ASCII letters or digits, and which are ASCII capitals (bit k: byte k).
+struct Masks {
+  std::uint64_t alnum = 0, upper = 0;
+};
+inline Masks masks_of(const char* p, std::size_t n) {  // n <= 64 bytes may be read
+  Masks m;
+#ifdef __SSE2__
+  if (n == 64) {
+    const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+    const __m128i below_ua = _mm_set1_epi8('A' - 1), above_uz = _mm_set1_epi8('Z' + 1);
+    const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    for (unsigned k = 0; k < 64; k += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+      const __m128i lower = _mm_or_si128(v, case_bit);
+      // Signed compares: a byte beyond ASCII is negative, so neither a letter nor a digit.
+      const __m128i alpha =
+          _mm_and_si128(_mm_cmpgt_epi8(lower, below_a), _mm_cmplt_epi8(lower, above_z));
+      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
+      const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, below_ua), _mm_cmplt_epi8(v, above_uz));
+      m.alnum |= static_cast<std::uint64_t>(
+                     static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit))))
+                 << k;
+      m.upper |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(capital)))
+                 << k;
+    }
+    return m;
+  }
+#endif
+  for (std::size_t k = 0; k < n; ++k) {
+    const unsigned char c = static_cast<unsigned char>(p[k]);
+    if (c < 0x80 && kAsciiAlnum.bit[c]) m.alnum |= std::uint64_t{1} << k;
+    if (c >= 'A' && c <= 'Z') m.upper |= std::uint64_t{1} << k;
+  }
+  return m;
+}
+
+// The word that begins at text[i] (an ASCII letter or digit, or a letter beyond ASCII), byte
+// by byte: runs of ASCII letters and digits, with the other letters and inner marks that join
+// them. Passes it to put(b, e, word, flags) (a negation "n't" split off as a token of its own)
+// and returns where the next token may begin (past a space after the word).
+template <typename Put>
+std::size_t word_at(std::string_view text, std::size_t i, std::size_t stop, Put& put) {
+  std::size_t j = i;
+  bool upper = false, e2 = false;  // an ASCII capital, a byte 0xE2 taken
+  bool other = false;              // a byte that is not an ASCII letter or digit taken
+  while (j < stop) {
+    j = alnum_run(text, j, stop, &upper);
+    if (j >= stop) break;
+    // Most words end at a byte that can neither go on a word nor join two runs.
+    const unsigned char cj = static_cast<unsigned char>(text[j]);
+    if (!kJoins.bit[cj]) break;
+    other = true;
+    // letter_at(text, j) for a byte that is not an ASCII letter or digit.
+    if (cj >= 0x80 && typographic(text, j) == 0) {
+      // Every byte looked at: text that is not UTF-8 may hold 0xE2 where a continuation
+      // byte belongs.
+      const std::size_t to = std::min(stop, j + (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2));
+      for (; j < to; ++j) e2 = e2 || static_cast<unsigned char>(text[j]) == 0xE2;
+      continue;
+    }
+    // Inner marks: "state-backed", "Sboi.rf", "n't", "don't"; not a possessive "'s".
+    const bool inner = (text[j] == '-' || text[j] == '.' || is_apostrophe(text, j));
+    if (!inner) break;
+    const std::size_t w = typographic(text, j) == 3 ? 3 : 1;
+    if (!letter_at(text, j + w)) break;
+    if (is_apostrophe(text, j) && (text[j + w] == 's' || text[j + w] == 'S') &&
+        !letter_at(text, j + w + 1))
+      break;
+    e2 = e2 || w == 3;  // a typographic apostrophe
+    j = std::min(stop, j + w);
+  }
+  j = std::min(j, stop);
+  // "didn't" → "did" + "n't", so that negation is a token of its own. (Only a word that took
+  // a byte other than ASCII letters and digits can end so.)
+  const std::size_t nt = !other ? 0
+                         : (j - i > 3 && ascii_lower(text[j - 3]) == 'n' && text[j - 2] == '\'' &&
+                            ascii_lower(text[j - 1]) == 't')                       ? 3
+                         : (j - i > 5 && ascii_lower(text[j - 5]) == 'n' &&
+                            typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
+                                                                                : 0;
+  if (nt > 0) {
+    put(i, j - nt, true, kUnknownFlags);
+    put(j - nt, j, true, kUnknownFlags);
+  } else {
+    put(i, j, true, (upper ? kUpper : 0) | (e2 ? kE2 : 0));
+  }
+  // The space after a word, skipped here rather than by the next turn of the loop.
+  if (j < stop && text[j] == ' ') ++j;
+  return j;
+}
+
+// Whether a run of ASCII letters and digits that ends before text[j] ends its word: text[j]
+// cannot join it, or is an inner mark ('-', '.', "'") followed by an ASCII byte that is not a
+// letter or digit, or by nothing ("U.S. officials" has a word "U.S", "officials." one
+// "officials"). False when word_at() must look (a byte beyond ASCII, a mark before a letter).
+inline bool ends_word(std::string_view text, std::size_t j) {
+  const unsigned char c = static_cast<unsigned char>(text[j]);
+  if (!kJoins.bit[c]) return true;
+  if (c >= 0x80) return false;
+  if (j + 1 >= text.size()) return true;
+  const unsigned char next = static_cast<unsigned char>(text[j + 1]);
+  return next < 0x80 && !kAsciiAlnum.bit[next];
+}
+
 // Cuts text[begin, end) into tokens: calls emit(b, e, word, flags) for each, in order; `flags`
 // are the kUpper and kE2 flags of the token's bytes, or kUnknownFlags.
+//
+// Most words are a run of ASCII letters and digits followed by a byte that cannot join it (a
+// space, a comma): such a word is read from the bit masks of a window of 64 bytes (masks_of),
+// where its end is the next bit clear and its capitals the bits of `upper` it covers. A word
+// that reaches the window's end or meets a byte that may go on it ("state-backed", "Zürich",
+// "didn't") is read byte by byte (word_at), as are the other tokens.
 template <typename Emit>
 void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& emit) {
   std::size_t i = begin;
@@ -198,11 +327,60 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
     any = true;
     last_end = e;
   };
+  // The window: masks of text[base, base + 64), without the bytes at or past stop.
+  std::size_t base = 0, limit = 0;  // limit: the window's end (base + 64, or stop)
+  Masks m;
+  auto window = [&](std::size_t from) {
+    base = from;
+    limit = std::min(stop, base + 64);
+    m = masks_of(text.data() + base, std::min<std::size_t>(64, text.size() - base));
+    if (limit - base < 64) {
+      const std::uint64_t valid = (std::uint64_t{1} << (limit - base)) - 1;
+      m.alnum &= valid;
+      m.upper &= valid;
+    }
+  };
   while (i < stop) {
+    if (i >= limit) window(i);
+    unsigned off = static_cast<unsigned>(i - base);
+    if ((m.alnum >> off) & 1u) {
+      std::uint64_t rest = ~m.alnum >> off;  // set where the run has ended
+      if (rest == 0 && off > 0 && limit < stop) {
+        window(i);  // the run reaches the window's end: a window from its first byte
+        off = 0;
+        rest = ~m.alnum;
+      }
+      if (rest != 0) {
+        const unsigned len = static_cast<unsigned>(__builtin_ctzll(rest));
+        const std::size_t j = i + len;  // at most limit: the masks hold nothing past stop
+        if (j >= stop || ends_word(text, j)) {
+          // len < 64: rest has a bit set, so the run ends within the window.
+          const bool upper = ((m.upper >> off) & ((std::uint64_t{1} << len) - 1)) != 0;
+          emit(i, j, true, upper ? kUpper : 0);
+          any = true;
+          last_end = j;
+          // The space after a word, skipped here rather than by the next turn of the loop.
+          i = j < stop && text[j] == ' ' ? j + 1 : j;
+          continue;
+        }
+      }
+      i = word_at(text, i, stop, put);
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    // Most tokens are words that begin with an ASCII letter or digit: straight to the word.
-    if (!(c < 0x80 && kAsciiAlnum.bit[c])) {
-    if (ascii_space(c)) {
+    if (c < 0x80) {
+      if (ascii_space(c)) {
+        ++i;
+        continue;
+      }
+      // A possessive "'s" after a word.
+      if (c == '\'' && any && last_end == i && i + 1 < stop &&
+          (text[i + 1] == 's' || text[i + 1] == 'S') && !letter_at(text, i + 2)) {
+        put(i, i + 2, true);
+        i += 2;
+        continue;
+      }
+      put(i, i + 1, false, 0);  // one ASCII mark: no capital, no 0xE2
       ++i;
       continue;
     }
@@ -222,70 +400,8 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
       i += n;
       continue;
     }
-    if (!letter_at(text, i)) {
-      if (is_apostrophe(text, i) && any && last_end == i && i + 1 < stop &&
-          (text[i + 1] == 's' || text[i + 1] == 'S') && !letter_at(text, i + 2)) {
-        put(i, i + 2, true);
-        i += 2;
-        continue;
-      }
-      put(i, i + 1, false);
-      ++i;
-      continue;
-    }
-    }
-    // A word: runs of ASCII letters and digits, with the other letters and inner marks that
-    // join them.
-    std::size_t j = i;
-    bool upper = false, e2 = false;  // an ASCII capital, a byte 0xE2 taken
-    bool other = false;              // a byte that is not an ASCII letter or digit taken
-    while (j < stop) {
-      j = alnum_run(text, j, stop, &upper);
-      if (j >= stop) break;
-      // Most words end at a byte that can neither go on a word nor join two runs.
-      const unsigned char cj = static_cast<unsigned char>(text[j]);
-      if (!kJoins.bit[cj]) break;
-      other = true;
-      // letter_at(text, j) for a byte that is not an ASCII letter or digit.
-      if (cj >= 0x80 && typographic(text, j) == 0) {
-        // Every byte looked at: text that is not UTF-8 may hold 0xE2 where a continuation
-        // byte belongs.
-        const std::size_t to = std::min(stop, j + (cj >= 0xF0 ? 4 : cj >= 0xE0 ? 3 : 2));
-        for (; j < to; ++j) e2 = e2 || static_cast<unsigned char>(text[j]) == 0xE2;
-        continue;
-      }
-      // Inner marks: "state-backed", "Sboi.rf", "n't", "don't"; not a possessive "'s".
-      const bool inner = (text[j] == '-' || text[j] == '.' || is_apostrophe(text, j));
-      if (!inner) break;
-      const std::size_t w = typographic(text, j) == 3 ? 3 : 1;
-      if (!letter_at(text, j + w)) break;
-      if (is_apostrophe(text, j) && (text[j + w] == 's' || text[j + w] == 'S') &&
-          !letter_at(text, j + w + 1))
-        break;
-      e2 = e2 || w == 3;  // a typographic apostrophe
-      j = std::min(stop, j + w);
-    }
-    j = std::min(j, stop);
-    // "didn't" → "did" + "n't", so that negation is a token of its own. (Only a word that took
-    // a byte other than ASCII letters and digits can end so.)
-    const std::size_t nt = !other ? 0
-                           : (j - i > 3 && ascii_lower(text[j - 3]) == 'n' && text[j - 2] == '\'' &&
-                            ascii_lower(text[j - 1]) == 't')                       ? 3
-                           : (j - i > 5 && ascii_lower(text[j - 5]) == 'n' &&
-                              typographic(text, j - 4) == 3 && text[j - 1] == 't') ? 5
-                                                                                  : 0;
-    if (nt > 0) {
-      put(i, j - nt, true);
-      put(j - nt, j, true);
-    } else {
-      // Straight to the emitter (put is a call of its own; this is most tokens).
-      emit(i, j, true, (upper ? kUpper : 0) | (e2 ? kE2 : 0));
-      any = true;
-      last_end = j;
-    }
-    // The space after a word, skipped here rather than by the next turn of the loop.
-    if (j < stop && text[j] == ' ') ++j;
-    i = j;
+    // A letter beyond ASCII begins a word.
+    i = word_at(text, i, stop, put);
   }
 }
 
@@ -301,6 +417,20 @@ std::string lower(std::string_view s) {
 // that starts at the span's last byte (a span cut inside a character).
 constexpr std::size_t kMaxOverhang = 2;
 
+inline std::uint32_t Vocabulary::find_loaded(std::uint64_t head, std::uint64_t tail,
+                                             std::string_view lower, std::uint64_t hash) const {
+  if (slots_.empty()) return kNoWord;
+  const std::size_t mask = slots_.size() - 1, n = lower.size();
+  for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t id = slots_[i];
+    if (id == kNoWord) return kNoWord;
+    const Key& k = keys_[id];
+    if (k.head == head && k.tail == tail && k.size == n &&
+        (n <= 16 || std::memcmp(words_[id].data() + 8, lower.data() + 8, n - 16) == 0))
+      return id;
+  }
+}
+
 // Fills a TokenList: the views of each token, and its storage when a token needs a copy.
 class TokenWriter {
  public:
@@ -309,56 +439,84 @@ class TokenWriter {
 
   [[gnu::always_inline]] inline void put(std::size_t b, std::size_t e, bool word, int flags,
                                          const Vocabulary* vocab) {
-    Token& t = out_->emplace_back();
+    // The token is made here and stored once (emplace_back() would clear it first).
+    Token t;
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
     t.word = word;
-    const std::string_view raw = text_.substr(b, e - b);
+    const char* const p = text_.data() + b;
+    const std::size_t n = e - b;
+    t.text = std::string_view(p, n);
     // What the bytes need (kUpper, kE2): from scan() when it knows them, else one pass.
     unsigned char f = 0;
     if (flags == kUnknownFlags) {
-      for (const char c : raw) f = static_cast<unsigned char>(f | kBytes.flags[static_cast<unsigned char>(c)]);
+      for (std::size_t k = 0; k < n; ++k) f = static_cast<unsigned char>(f | kBytes.flags[static_cast<unsigned char>(p[k])]);
     } else {
       f = static_cast<unsigned char>(flags);
     }
-    t.text = raw;
     if (f & kE2) {
-      char* p = room();
-      std::size_t n = 0;
-      for (std::size_t i = b; i < e;) {
-        if (typographic(text_, i) == 3 && static_cast<unsigned char>(text_[i + 2]) == 0x99) {
-          p[n++] = '\'';
-          i += 3;
-        } else {
-          p[n++] = text_[i++];
-        }
+      folded(b, e, vocab, &t);
+    } else {
+      // The hash of the lower case is that of the bytes as written (see word_hash); the words
+      // are compared in lower case, eight bytes at a time.
+      WordBytes w = word_bytes(p, n, text_.size() - b);
+      const std::uint64_t hash = vocab ? word_hash(w, n) : 0;
+      t.lower = t.text;
+      if (f & kUpper) {
+        char* q = room();
+        lower_copy(p, n, text_.size() - b, q);
+        t.lower = std::string_view(q, n);
+        used_ += n;
+        w.head = lower8(w.head);
+        w.tail = lower8(w.tail);
       }
-      t.text = std::string_view(p, n);
-      used_ += n;
+      const unsigned char c0 = static_cast<unsigned char>(p[0]);
+      t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
+      if (vocab) t.word_id = vocab->find_loaded(w.head, w.tail, t.lower, hash);
     }
-    t.lower = t.text;
-    if (f & kUpper) {
-      char* p = room();
-      for (std::size_t k = 0; k < t.text.size(); ++k)
-        p[k] = kBytes.lower[static_cast<unsigned char>(t.text[k])];
-      t.lower = std::string_view(p, t.text.size());
-      used_ += t.text.size();
-    }
-    const unsigned char c0 = static_cast<unsigned char>(t.text[0]);
-    t.capital = word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
-    // The hash of t.lower is that of the bytes as written (see word_hash) unless a sign was
-    // folded.
-    if (vocab)
-      t.word_id = vocab->find_hashed(t.lower, (f & kE2) ? Vocabulary::hash(t.lower)
-                                                        : word_hash(raw.data(), raw.size(),
-                                                                    text_.size() - b));
+    out_->push_back(t);
   }
 
  private:
+  // The token's text with each "’" folded to "'", and its lower case, in the storage.
+  void folded(std::size_t b, std::size_t e, const Vocabulary* vocab, Token* t) {
+    char* p = room();
+    std::size_t n = 0;
+    for (std::size_t i = b; i < e;) {
+      if (typographic(text_, i) == 3 && static_cast<unsigned char>(text_[i + 2]) == 0x99) {
+        p[n++] = '\'';
+        i += 3;
+      } else {
+        p[n++] = text_[i++];
+      }
+    }
+    t->text = std::string_view(p, n);
+    used_ += n;
+    char* q = room();
+    for (std::size_t k = 0; k < n; ++k) q[k] = kBytes.lower[static_cast<unsigned char>(p[k])];
+    t->lower = std::string_view(q, n);
+    used_ += n;
+    const unsigned char c0 = static_cast<unsigned char>(p[0]);
+    t->capital = t->word && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0x80);
+    if (vocab) t->word_id = vocab->find_hashed(t->lower, Vocabulary::hash(t->lower));
+  }
+  // The lower case of p[0, n) into q, eight bytes a step where p[0, readable) allows (q has
+  // room for n rounded up to eight: see room()).
+  static void lower_copy(const char* p, std::size_t n, std::size_t readable, char* q) {
+    std::size_t k = 0;
+    for (; k + 8 <= readable && k < n; k += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p + k, 8);
+      x = lower8(x);
+      std::memcpy(q + k, &x, 8);
+    }
+    for (; k < n; ++k) q[k] = kBytes.lower[static_cast<unsigned char>(p[k])];
+  }
   // Where the next copy goes. The storage is sized once for the whole span: every token takes
   // at most its length for its folded text and its length again for its lower case, and a
   // typographic sign that starts at the span's last byte or two still comes whole (tokenize()
-  // allows for those bytes past the span's end).
+  // allows for those bytes past the span's end); lower_copy() may write up to seven bytes past
+  // a token's copy (kCopySlack).
   char* room() {
     if (used_ == 0 && (!out_->storage_ || out_->storage_size_ < capacity_)) {
       out_->storage_.reset(new char[capacity_]);
@@ -371,6 +529,9 @@ class TokenWriter {
   std::size_t capacity_;
   std::size_t used_ = 0;
 };
+
+// The bytes lower_copy() may write past the last copy.
+constexpr std::size_t kCopySlack = 8;
 
 TokenList tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
                    const Vocabulary* vocab) {
@@ -386,7 +547,7 @@ void tokenize(std::string_view text, std::uint32_t begin, std::uint32_t end,
   if (stop <= begin) return;
   // About one token per five bytes of news text.
   out->reserve((stop - begin) / 5 + 4);
-  TokenWriter w(out, text, 2 * (stop - begin + kMaxOverhang));
+  TokenWriter w(out, text, 2 * (stop - begin + kMaxOverhang) + kCopySlack);
   scan(text, begin, end,
        [&](std::size_t b, std::size_t e, bool word, int flags) __attribute__((always_inline)) {
          w.put(b, e, word, flags, vocab);
@@ -550,7 +711,7 @@ void Phrase::bind(Vocabulary* vocab) {
 }
 
 std::uint64_t Vocabulary::hash(std::string_view bytes) {
-  return bytes.empty() ? 0 : word_hash(bytes.data(), bytes.size(), bytes.size());
+  return bytes.empty() ? 0 : word_hash(word_bytes(bytes.data(), bytes.size(), bytes.size()), bytes.size());
 }
 
 std::uint32_t Vocabulary::find_folding_case(std::string_view word) const {
@@ -621,6 +782,14 @@ void Vocabulary::grow() {
 
 std::uint32_t Vocabulary::add(const std::string& lower_word) {
   if (const std::uint32_t id = find(lower_word); id != kNoWord) return id;
+  Key key;
+  key.size = lower_word.size();
+  if (!lower_word.empty()) {
+    const WordBytes w = word_bytes(lower_word.data(), lower_word.size(), lower_word.size());
+    key.head = w.head;
+    key.tail = w.tail;
+  }
+  keys_.push_back(key);
   if ((words_.size() + 1) * 4 > slots_.size()) {  // at most a quarter full: most probes miss
     words_.push_back(lower_word);
     grow();

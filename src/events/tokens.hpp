@@ -109,11 +109,25 @@ class Vocabulary {
   std::size_t size() const { return words_.size(); }
 
  private:
+  friend class TokenWriter;
   // An open-addressing table (linear probing, at most a quarter full) over words_: every token of
   // every sentence is looked up, most of them in vain, so a miss must be cheap.
   std::size_t slot_of(std::string_view word) const;  // the word's slot, or the empty one
   void grow();
+  // find_hashed(lower, hash) for the tokenizer, which has `lower`'s first eight bytes and last
+  // eight already loaded (head, tail: see Key): a word of sixteen bytes or fewer is compared as
+  // those two numbers, without reading its text (tokens.cpp).
+  std::uint32_t find_loaded(std::uint64_t head, std::uint64_t tail, std::string_view lower,
+                            std::uint64_t hash) const;
+  // Per id, a word's first eight bytes (a shorter word's bytes, the rest zero), its last eight
+  // (zero for a word shorter than eight) and its length: equal for two words of sixteen bytes
+  // or fewer exactly when the words are; for a longer one the middle is compared too.
+  struct Key {
+    std::uint64_t head = 0, tail = 0;
+    std::size_t size = 0;
+  };
   std::vector<std::string> words_;    // by id
+  std::vector<Key> keys_;             // by id
   std::vector<std::uint32_t> slots_;  // ids, kNoWord when empty; size a power of two
 };
 
