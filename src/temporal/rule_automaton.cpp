@@ -240,6 +240,10 @@ struct RuleAutomaton::Dfa {
   std::size_t count = 0;  // states
 
   bool ends(std::size_t s) const { return lists[2 * s + 1] > lists[2 * s]; }
+  // [byte]: 0 when the table made ahead of time has state 0 dead on the byte's class (no rule
+  // starts with it), else 1 (always 1 for states made as walks need them).
+  std::uint8_t may_start[256];
+  Dfa() { std::memset(may_start, 1, sizeof may_start); }
 
   // The tables made here.
   const Nfa* nfa = nullptr;
@@ -547,6 +551,8 @@ bool RuleAutomaton::take_table(std::uint64_t fingerprint, std::size_t rules) {
   d.rules = reinterpret_cast<const std::uint32_t*>(table.data() + at.rules);
   d.classes = h.classes;
   d.count = h.states;
+  for (std::size_t b = 0; b < 256; ++b)
+    d.may_start[b] = d.fixed_next[d.byte_class[b]] != Dfa::kDead;
   const auto* open = reinterpret_cast<const std::uint32_t*>(table.data() + at.open);
   open_.assign(open, open + h.open);
   prebuilt_used_ = true;
@@ -668,6 +674,16 @@ std::string_view RuleAutomaton::linked_table() {
   return std::string_view(begin, static_cast<std::size_t>(end - begin));
 }
 
+namespace {
+// 1 for every byte value.
+struct EveryByte {
+  std::uint8_t one[256];
+  constexpr EveryByte() : one() {
+    for (std::uint8_t& x : one) x = 1;
+  }
+};
+}  // namespace
+
 RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
   d_ = a.dfa_.get();
   byte_class_ = d_->byte_class;
@@ -679,6 +695,9 @@ RuleAutomaton::Walker::Walker(const RuleAutomaton& a) : a_(a) {
   pairs_ = d_->pairs;
   fixed_next_ = d_->fixed_next;
   fast_ = quick_ && fixed_next_ != nullptr && pairs_ != nullptr;
+  // Without quick_, start() takes every place (a rule is open, or matches the empty string).
+  static constexpr EveryByte kEvery;
+  may_start_ = quick_ ? d_->may_start : kEvery.one;
 }
 
 RuleAutomaton::Walker::Chunk& RuleAutomaton::Walker::thread_chunk() {

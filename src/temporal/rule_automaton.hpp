@@ -164,16 +164,20 @@ class RuleAutomaton {
 
     // start() at many places of one sentence: each_place(f) calls f(p) for each place, in
     // ascending order and each below `end`; the places where start() returns true are appended
-    // to *out, in the same order, with what it gives there. The places are gathered a few
-    // thousand at a time and then walked together (starts_chunk).
+    // to *out, in the same order, with what it gives there. The places whose first byte no rule
+    // starts with are dropped at once; the others are gathered a few thousand at a time and
+    // then walked together (starts_chunk).
     template <typename EachPlace>
     void starts(const unsigned char* text, std::size_t end, const EachPlace& each_place,
                 std::vector<Found>* out) const {
       Chunk& chunk = thread_chunk();
       std::uint32_t* const places = chunk.places;
+      const std::uint8_t* const may_start = may_start_;
       std::size_t n = 0;
       each_place([&](std::uint32_t p) __attribute__((always_inline)) {
-        places[n++] = p;
+        // Kept only if some rule may start with its first byte (written anyway: no branch).
+        places[n] = p;
+        n += may_start[text[p]];
         if (n == kChunk) {
           starts_chunk(text, end, chunk, n, out);
           n = 0;
@@ -229,6 +233,9 @@ class RuleAutomaton {
     // starts() may take its branch-free way (quick_, with both tables).
     const std::int16_t* fixed_next_ = nullptr;
     bool fast_ = false;
+    // [byte]: 0 when start() is false at any place that begins with it (state 0 is dead on
+    // it in the table made ahead of time), else 1.
+    const std::uint8_t* may_start_ = nullptr;
     const std::uint8_t* byte_class_ = nullptr;
     std::size_t classes_ = 0;
     std::size_t words_ = 1;  // 64-bit words of a set of rules
