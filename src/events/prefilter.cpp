@@ -3,10 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
+#include "events/byte_masks.hpp"
 #include "events/pack.hpp"
 
 namespace timeline::events {
@@ -60,8 +57,9 @@ std::size_t pair_of(std::string_view text, std::size_t b, std::size_t e) {
 // Whether a word ending in text[b, e) may have had "n't" split off: its run ends with "n" and an
 // apostrophe (' or the first byte of ’) follows.
 bool maybe_nt(std::string_view text, std::size_t b, std::size_t e) {
-  return e - b >= 2 && lower(text[e - 1]) == 'n' && e < text.size() &&
-         (text[e] == '\'' || static_cast<unsigned char>(text[e]) == 0xE2);
+  // The apostrophe first: most words are followed by a space.
+  return e < text.size() && (text[e] == '\'' || static_cast<unsigned char>(text[e]) == 0xE2) &&
+         e - b >= 2 && lower(text[e - 1]) == 'n';
 }
 
 // The leading ASCII letters of a word, lower case ("state" for "state-backed"); empty when it
@@ -204,7 +202,7 @@ bool TriggerPrefilter::later_fits(const std::vector<std::uint64_t>& later, std::
 }
 
 bool TriggerPrefilter::key_fits(const Key& k, std::string_view text, std::size_t q,
-                                std::size_t stop, bool after_nt) const {
+                                std::size_t stop, bool after_nt, LaterMisses* misses) const {
   static const std::uint64_t kN = run_hash("n", 0, 1);  // the key of "n't"
   auto next_ok = [&](bool any, const std::vector<std::uint64_t>& next) {
     if (any) return true;
@@ -212,8 +210,18 @@ bool TriggerPrefilter::key_fits(const Key& k, std::string_view text, std::size_t
     return next_fits(next, text, q, stop);
   };
   if (next_ok(k.any_next, k.next)) return true;
-  for (const Later& l : k.with_later)
-    if (next_ok(l.any_next, l.next) && later_fits(l.later, text, q, stop)) return true;
+  for (const Later& l : k.with_later) {
+    if (!next_ok(l.any_next, l.next)) continue;
+    bool missed = false;
+    for (unsigned m = 0; m < misses->size && !missed; ++m)
+      missed = misses->list[m] == &l.later && misses->from[m] <= q;
+    if (missed) continue;
+    if (later_fits(l.later, text, q, stop)) return true;
+    if (misses->size < 4) {
+      misses->list[misses->size] = &l.later;
+      misses->from[misses->size++] = q;
+    }
+  }
   return false;
 }
 
@@ -223,55 +231,40 @@ bool TriggerPrefilter::may_match(std::string_view text, std::uint32_t begin,
   const std::size_t stop = std::min<std::size_t>(end, text.size());
   // Whether a phrase can begin at the word start i (a letter, at `begin` or after a byte that
   // is not a letter or digit) whose run of letters ends at q.
+  LaterMisses misses;
   auto at_start = [&](std::size_t i, std::size_t q) {
     if (const Key* k = find(text, i, q))
-      if (key_fits(*k, text, q, stop, false)) return true;
+      if (key_fits(*k, text, q, stop, false, &misses)) return true;
     // "mustn't": the word is the run without its "n", and "n't" follows it.
     if (maybe_nt(text, i, q)) {
       if (const Key* k = find(text, i, q - 1))
-        if (key_fits(*k, text, q, stop, true)) return true;
+        if (key_fits(*k, text, q, stop, true, &misses)) return true;
     }
     return false;
   };
-  std::size_t i = begin;
-#ifdef __SSE2__
-  std::size_t run = begin;  // the end of the last run visited
-  // Sixteen bytes a step: the word starts of the block as bits (a letter whose byte before is
-  // not a letter or digit; `begin` is one whatever comes before it).
-  const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
-  const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  std::uint32_t carry = 0;  // the byte before the block is a letter or digit
-  for (; i + 16 <= stop; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i lower = _mm_or_si128(v, case_bit);
-    const __m128i alpha =
-        _mm_and_si128(_mm_cmpgt_epi8(lower, below_a), _mm_cmplt_epi8(lower, above_z));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
-    const auto letters = static_cast<std::uint32_t>(_mm_movemask_epi8(alpha));
-    const auto words = letters | static_cast<std::uint32_t>(_mm_movemask_epi8(digit));
-    std::uint32_t starts = letters & ~((words << 1) | carry) & 0xFFFF;
-    carry = words >> 15;
-    const std::uint32_t others = ~letters & 0xFFFF;  // where runs end within the block
+  // Sixty-four bytes a step (ByteMasks): the word starts of the window as bits (a letter whose
+  // byte before is not a letter or digit; `begin` is one whatever comes before it). The bits
+  // of the bytes at or past stop are cleared.
+  std::uint64_t carry = 0;  // the byte before the window is a letter or digit
+  for (std::size_t i = begin; i < stop; i += 64) {
+    ByteMasks m = ByteMasks::of(text.data() + i, std::min<std::size_t>(64, text.size() - i));
+    if (stop - i < 64) {
+      const std::uint64_t valid = (std::uint64_t{1} << (stop - i)) - 1;
+      m.letter &= valid;
+      m.digit &= valid;
+    }
+    const std::uint64_t words = m.letter | m.digit;
+    std::uint64_t starts = m.letter & ~((words << 1) | carry);
+    carry = words >> 63;
+    const std::uint64_t others = ~m.letter;  // where runs end within the window
     for (; starts != 0; starts &= starts - 1) {
-      const auto b = static_cast<std::uint32_t>(__builtin_ctz(starts));
-      const std::uint32_t after = others >> b;
-      run = after != 0 ? i + b + static_cast<std::uint32_t>(__builtin_ctz(after))
-                       : run_end(text, i + 16, stop);
+      const auto b = static_cast<unsigned>(__builtin_ctzll(starts));
+      const std::uint64_t after = others >> b;
+      // A run that fills the window to its end goes on in the bytes after it.
+      const std::size_t run = after != 0 ? i + b + static_cast<unsigned>(__builtin_ctzll(after))
+                                         : run_end(text, i + 64, stop);
       if (at_start(i + b, run)) return true;
     }
-  }
-  // The rest byte by byte, past the run of the last start (its letters start nothing).
-  i = std::max(i, run);
-#endif
-  while (i < stop) {
-    if (!letter(text[i])) {
-      ++i;
-      continue;
-    }
-    const std::size_t q = run_end(text, i, stop);
-    if ((i == begin || !alnum(text[i - 1])) && at_start(i, q)) return true;
-    i = q;
   }
   return false;
 }

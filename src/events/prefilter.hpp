@@ -75,8 +75,15 @@ class TriggerPrefilter {
   Key* add(std::uint64_t hash);
   // Whether a phrase of the key can begin at the word whose run ends at q (after_nt: the word
   // is that run without its last letter, and "n't" follows it).
+  // What one may_match() learned of later words: from which place on a list of Later::later
+  // was not found (nor is it from any later place: the places looked at are those after it).
+  struct LaterMisses {
+    const std::vector<std::uint64_t>* list[4] = {};
+    std::size_t from[4] = {};
+    unsigned size = 0;
+  };
   bool key_fits(const Key& k, std::string_view text, std::size_t q, std::size_t stop,
-                bool after_nt) const;
+                bool after_nt, LaterMisses* misses) const;
   bool next_fits(const std::vector<std::uint64_t>& next, std::string_view text, std::size_t q,
                  std::size_t stop) const;
   bool later_fits(const std::vector<std::uint64_t>& later, std::string_view text, std::size_t q,

@@ -7,6 +7,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "events/byte_masks.hpp"
+
 namespace timeline::events {
 namespace {
 
@@ -202,43 +204,6 @@ constexpr JoinTable kJoins;
 // Flags of a token (kUpper, kE2) that scan() does not know: the emitter works them out.
 constexpr int kUnknownFlags = -1;
 
-// Which of 64 bytes are ASCII letters or digits, and which are ASCII capitals (bit k: byte k).
-struct Masks {
-  std::uint64_t alnum = 0, upper = 0;
-};
-inline Masks masks_of(const char* p, std::size_t n) {  // n <= 64 bytes may be read
-  Masks m;
-#ifdef __SSE2__
-  if (n == 64) {
-    const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
-    const __m128i below_ua = _mm_set1_epi8('A' - 1), above_uz = _mm_set1_epi8('Z' + 1);
-    const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
-    const __m128i case_bit = _mm_set1_epi8(0x20);
-    for (unsigned k = 0; k < 64; k += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-      const __m128i lower = _mm_or_si128(v, case_bit);
-      // Signed compares: a byte beyond ASCII is negative, so neither a letter nor a digit.
-      const __m128i alpha =
-          _mm_and_si128(_mm_cmpgt_epi8(lower, below_a), _mm_cmplt_epi8(lower, above_z));
-      const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmplt_epi8(v, above_9));
-      const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(v, below_ua), _mm_cmplt_epi8(v, above_uz));
-      m.alnum |= static_cast<std::uint64_t>(
-                     static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(alpha, digit))))
-                 << k;
-      m.upper |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(capital)))
-                 << k;
-    }
-    return m;
-  }
-#endif
-  for (std::size_t k = 0; k < n; ++k) {
-    const unsigned char c = static_cast<unsigned char>(p[k]);
-    if (c < 0x80 && kAsciiAlnum.bit[c]) m.alnum |= std::uint64_t{1} << k;
-    if (c >= 'A' && c <= 'Z') m.upper |= std::uint64_t{1} << k;
-  }
-  return m;
-}
-
 // The word that begins at text[i] (an ASCII letter or digit, or a letter beyond ASCII), byte
 // by byte: runs of ASCII letters and digits, with the other letters and inner marks that join
 // them. Passes it to put(b, e, word, flags) (a negation "n't" split off as a token of its own)
@@ -311,7 +276,7 @@ inline bool ends_word(std::string_view text, std::size_t j) {
 // are the kUpper and kE2 flags of the token's bytes, or kUnknownFlags.
 //
 // Most words are a run of ASCII letters and digits followed by a byte that cannot join it (a
-// space, a comma): such a word is read from the bit masks of a window of 64 bytes (masks_of),
+// space, a comma): such a word is read from the bit masks of a window of 64 bytes (ByteMasks),
 // where its end is the next bit clear and its capitals the bits of `upper` it covers. A word
 // that reaches the window's end or meets a byte that may go on it ("state-backed", "Zürich",
 // "didn't") is read byte by byte (word_at), as are the other tokens.
@@ -329,11 +294,15 @@ void scan(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& 
   };
   // The window: masks of text[base, base + 64), without the bytes at or past stop.
   std::size_t base = 0, limit = 0;  // limit: the window's end (base + 64, or stop)
-  Masks m;
+  struct {
+    std::uint64_t alnum = 0, upper = 0;
+  } m;
   auto window = [&](std::size_t from) {
     base = from;
     limit = std::min(stop, base + 64);
-    m = masks_of(text.data() + base, std::min<std::size_t>(64, text.size() - base));
+    const ByteMasks b = ByteMasks::of(text.data() + base, std::min<std::size_t>(64, text.size() - base));
+    m.alnum = b.letter | b.digit;
+    m.upper = b.upper;
     if (limit - base < 64) {
       const std::uint64_t valid = (std::uint64_t{1} << (limit - base)) - 1;
       m.alnum &= valid;
