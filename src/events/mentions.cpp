@@ -2,6 +2,7 @@
 #include "events/mentions.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <numeric>
@@ -154,15 +155,18 @@ bool fits(const std::string& words, const Entity& e, bool loose) {
   return true;
 }
 
-// The entity `to` stands for, at the place and in the words of the anaphor `at`.
-Mention rebind(const Mention& to, const Mention& at) {
-  Mention r = to;
-  r.first = at.first;
-  r.count = at.count;
-  r.entity.mention = at.entity.mention;
-  r.entity.span = at.entity.span;
-  r.anaphor = true;
-  return r;
+// *at becomes the entity `to` stands for, at its place and in its words (the anaphor's). `to`
+// is not *at. Assigned in place: the strings of *at keep their room.
+void rebind(const Mention& to, Mention* at) {
+  const std::size_t first = at->first, count = at->count;
+  const Span span = at->entity.span;
+  std::string words = std::move(at->entity.mention);
+  *at = to;
+  at->first = first;
+  at->count = count;
+  at->entity.mention = std::move(words);
+  at->entity.span = span;
+  at->anaphor = true;
 }
 
 // Whether a token can begin a run of a person's name: a capitalized word, not "'s", that no
@@ -183,6 +187,7 @@ inline bool opens_run(const Token& t, char taken) {
 // find_mentions()'s working lists, one set per thread, reused from one sentence to the next.
 struct MentionScratch {
   std::vector<Hit> actors, targets, regions;
+  std::vector<Start> entity_starts;
   std::vector<Mention> cand;
   std::vector<std::size_t> order, kept;
   std::vector<char> used;
@@ -292,9 +297,15 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
   const std::vector<Hit>& actors = sc.actors;
   const std::vector<Hit>& targets = sc.targets;
   const std::vector<Hit>& regions = sc.regions;
-  find_all(pack.actors, pack.actor_index, toks, starts, kStartActor, &sc.actors);
-  find_all(pack.targets, pack.target_index, toks, starts, kStartTarget, &sc.targets);
-  find_all(pack.regions, pack.region_index, toks, starts, kStartRegion, &sc.regions);
+  // The places where an entity can begin, taken from `starts` once (most are of triggers and
+  // cues) for the three searches, each of which passes over the places of other tables.
+  std::vector<Start>& at = sc.entity_starts;
+  at.clear();
+  for (const Start& s : starts)
+    if ((s.tables & (kStartActor | kStartTarget | kStartRegion)) != 0) at.push_back(s);
+  find_all(pack.actors, pack.actor_index, toks, at, kStartActor, &sc.actors);
+  find_all(pack.targets, pack.target_index, toks, at, kStartTarget, &sc.targets);
+  find_all(pack.regions, pack.region_index, toks, at, kStartRegion, &sc.regions);
   // Every candidate, then the people found in the words they leave (see below).
   std::vector<Mention>& cand = sc.cand;
   cand.clear();
@@ -335,8 +346,10 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
       const int ng = re->NumberOfCapturingGroups();
       std::vector<re2::StringPiece>& g = sc.groups;
       g.assign(static_cast<std::size_t>(ng) + 1, re2::StringPiece());
-      std::size_t pos = sb;
-      while (pos < se && re->Match(text, pos, se, RE2::UNANCHORED, g.data(), ng + 1)) {
+      // The part of the sentence the pattern's matches can lie in (candidates()).
+      std::size_t pos = sb + run.begin;
+      const std::size_t end = sb + run.end;
+      while (pos < end && re->Match(text, pos, end, RE2::UNANCHORED, g.data(), ng + 1)) {
         const std::uint32_t mb = static_cast<std::uint32_t>(g[0].data() - text.data());
         const std::uint32_t me = mb + static_cast<std::uint32_t>(g[0].size());
         pos = me > mb ? me : mb + 1;
@@ -439,11 +452,13 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
       }
       kept.push_back(cand.size() - 1);
     } else if (words == 1 && j == b + 1) {
+      // A name that ends in " " and the word (the space looked at first: one byte, and most
+      // names fail there).
+      const std::string_view w = toks[b].text;
       for (const Mention& p : d->people) {
-        const std::string& n = p.entity.name;
-        if (n.size() > toks[b].text.size() &&
-            n.compare(n.size() - toks[b].text.size(), std::string::npos, toks[b].text) == 0 &&
-            n[n.size() - toks[b].text.size() - 1] == ' ') {
+        const std::string_view n = p.entity.name;
+        if (n.size() > w.size() && n[n.size() - w.size() - 1] == ' ' &&
+            n.substr(n.size() - w.size()) == w) {
           cand.push_back(p);  // p is one of d->people, not of cand
           Mention& m = cand.back();
           m.first = b;
@@ -476,6 +491,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
 
   // Resolve in reading order: countries before "authorities", people's affiliations, anaphors.
   std::vector<Mention>& out = *outp;
+  std::size_t last_person_at = SIZE_MAX;  // in out: the sentence's last person named
   for (std::size_t k = 0; k < kept.size(); ++k) {
     Mention& m = cand[kept[k]];
     if (m.role == Role::kActor && !m.anaphor && m.entity.kind != "person"sv && !out.empty() &&
@@ -528,8 +544,9 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
         }
       }
       if (!known) d->people.push_back(m);
-      d->last_person = m;
-      d->has_person = true;
+      // m goes into out as it is (not an anaphor): d->last_person is set from there once, at
+      // the end. Until then a person before in the sentence is found in out, before d's.
+      last_person_at = out.size();
     }
     if (m.anaphor) {
       const std::string_view w = toks[m.first].lower;
@@ -560,7 +577,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
           if (o.role == Role::kPerson) near = &o;
         if (!near && d->has_person) near = &d->last_person;
         if (!near) continue;
-        m = rebind(*near, m);
+        rebind(*near, &m);
       } else {
         // "it": the nearest earlier organization in the sentence, else the last subject;
         // "the regulator": the last actor of that kind, else a generic name.
@@ -575,7 +592,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
           near = last_of_kind(*d, m.entity.kind);
         }
         if (near) {
-          m = rebind(*near, m);
+          rebind(*near, &m);
         } else if (pronoun) {
           continue;
         } else {
@@ -588,6 +605,10 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
     if ((m.role == Role::kActor || (m.role == Role::kSpeaker && !m.generic)) && !m.anaphor)
       remember(d, m);
     out.push_back(std::move(m));
+  }
+  if (last_person_at != SIZE_MAX) {
+    d->last_person = out[last_person_at];
+    d->has_person = true;
   }
 }
 

@@ -91,6 +91,25 @@ bool EntityPatterns::AtomFinder::build(const std::vector<std::string>& atoms) {
     for (std::size_t j = 0; j + 1 < key_len_; ++j)
       grams_[a[j] * 128u + a[j + 1]] = static_cast<std::uint8_t>(grams_[a[j] * 128u + a[j + 1]] | 1u << j);
   }
+  // The raw bytes whose lower case is x: x itself (unless it is a capital, which no lower case
+  // is) and the capital of a small letter.
+  raw_grams_.assign(256 * 256, 0);
+  auto raws = [](unsigned x, unsigned* out) {
+    unsigned n = 0;
+    if (kAtomBytes.low[x] == x) out[n++] = x;
+    if (x >= 'a' && x <= 'z') out[n++] = x - 'a' + 'A';
+    return n;
+  };
+  for (unsigned x = 1; x < 128; ++x) {
+    for (unsigned y = 1; y < 128; ++y) {
+      const std::uint8_t g = grams_[x * 128u + y];
+      if (g == 0) continue;
+      unsigned xs[2], ys[2];
+      const unsigned nx = raws(x, xs), ny = raws(y, ys);
+      for (unsigned i = 0; i < nx; ++i)
+        for (unsigned j = 0; j < ny; ++j) raw_grams_[xs[i] * 256u + ys[j]] = g;
+    }
+  }
   std::sort(by_head.begin(), by_head.end());
   for (const auto& [head, k] : by_head) {
     if (heads_.empty() || heads_.back() != head) {
@@ -104,16 +123,20 @@ bool EntityPatterns::AtomFinder::build(const std::vector<std::string>& atoms) {
   return true;
 }
 
-void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int>* out) const {
+void EntityPatterns::AtomFinder::find(
+    std::string_view sentence, std::vector<int>* out,
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>* at) const {
   out->clear();
+  if (at) at->clear();
   const std::size_t n = sentence.size();
   if (n < key_len_) return;
   const auto* p = reinterpret_cast<const unsigned char*>(sentence.data());
   const std::size_t stride = stride_;
-  // A byte that no atom holds (NUL, beyond ASCII) is 0 in a pair or head, so a pair or head
-  // holding one is no atom's.
+  const std::uint8_t* const raw = raw_grams_.data();
+  // A byte that no atom holds (NUL, beyond ASCII) is 0 in a head, and a pair holding one is no
+  // head's (raw_grams_ is 0 there).
   for (std::size_t q = 0; q + 1 < n; q += stride) {
-    const unsigned gram = grams_[kAtomBytes.low[p[q]] * 128u + kAtomBytes.low[p[q + 1]]];
+    const unsigned gram = raw[p[q] * 256u + p[q + 1]];
     if (gram == 0) continue;
     // The places the pair may be bytes k, k + 1 of a head at, left to right: its set bits
     // (below stride: a head has key_len_ - 1 <= stride pairs), highest first.
@@ -125,8 +148,7 @@ void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int
       if (b + key_len_ > n) continue;
       // The head's pair at another place first (its first, or its last when that is this one).
       const std::size_t o = k == 0 ? key_len_ - 2 : 0;
-      if ((grams_[kAtomBytes.low[p[b + o]] * 128u + kAtomBytes.low[p[b + o + 1]]] >> o & 1u) == 0)
-        continue;
+      if ((raw[p[b + o] * 256u + p[b + o + 1]] >> o & 1u) == 0) continue;
       std::uint32_t head = 0;
       if (key_len_ == 4) {  // the usual length (atoms of four bytes or more), unrolled
         head = static_cast<std::uint32_t>(kAtomBytes.low[p[b]]) << 21 |
@@ -145,8 +167,9 @@ void EntityPatterns::AtomFinder::find(std::string_view sentence, std::vector<int
         std::size_t j = key_len_;
         while (j < atom.size() && kAtomBytes.low[p[b + j]] == static_cast<unsigned char>(atom[j]))
           ++j;
-        if (j == atom.size() && std::find(out->begin(), out->end(), a) == out->end())
-          out->push_back(a);
+        if (j != atom.size()) continue;
+        if (std::find(out->begin(), out->end(), a) == out->end()) out->push_back(a);
+        if (at) at->emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(b + j));
       }
     }
   }
@@ -260,10 +283,13 @@ int EntityPatterns::add(const std::string& regex, std::string* why) {
   std::size_t bad = 0;
   const bool utf8_text = valid_utf8(regex, &bad);
   // The Latin-1 side reads ASCII sentences only: its classes need only their ASCII members.
-  if (latin1_ok_ && utf8_text && add_to(&latin1_, ascii_classes(regex), true)) {
+  const std::string ascii = latin1_ok_ && utf8_text ? ascii_classes(regex) : std::string();
+  if (latin1_ok_ && utf8_text && add_to(&latin1_, ascii, true)) {
     sources_.push_back(regex);
     groups_.push_back(latin1_.filter->GetRE2(static_cast<int>(latin1_.count - 1))
                           .NamedCapturingGroups());
+    bytes_.emplace_back();
+    bytes_known_.push_back(match_bytes(ascii, &bytes_.back()));
     return static_cast<int>(sources_.size() - 1);
   }
   const RE2 re(regex, options(false));
@@ -276,6 +302,8 @@ int EntityPatterns::add(const std::string& regex, std::string* why) {
   latin1_ = Side{};
   sources_.push_back(regex);
   groups_.push_back(re.NamedCapturingGroups());
+  bytes_.emplace_back();
+  bytes_known_.push_back(false);
   return static_cast<int>(sources_.size() - 1);
 }
 
@@ -323,13 +351,17 @@ void EntityPatterns::runs(const Side& side, std::string_view sentence,
                           std::vector<Run>* out) const {
   // The atoms found and the patterns they admit, per thread, kept from one sentence to the next.
   thread_local std::vector<int> atoms, ids;
+  // Where the atoms occur, for the Latin-1 side (sentences all ASCII, which match_bytes tells).
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> at;
+  const auto n = static_cast<std::uint32_t>(sentence.size());
   if (!side.atoms) {
     // No prefilter: every pattern.
     for (std::size_t k = 0; k < side.count; ++k)
-      out->push_back(Run{static_cast<int>(k), &side.filter->GetRE2(static_cast<int>(k))});
+      out->push_back(Run{static_cast<int>(k), &side.filter->GetRE2(static_cast<int>(k)), 0, n});
     return;
   }
-  side.atoms->find(sentence, &atoms);
+  const bool windows = &side == &latin1_;
+  side.atoms->find(sentence, &atoms, windows ? &at : nullptr);
   const std::vector<int>* admitted = &side.without_atoms;
   if (!atoms.empty()) {
     // What a set of atoms admits depends on the set alone, and sentences hold the same few sets
@@ -363,7 +395,17 @@ void EntityPatterns::runs(const Side& side, std::string_view sentence,
       if (keyed && memory.by_set.size() < kMaxRemembered) admitted = &(memory.by_set[set] = ids);
     }
   }
-  for (const int k : *admitted) out->push_back(Run{k, &side.filter->GetRE2(k)});
+  for (const int k : *admitted) {
+    const RE2* re = &side.filter->GetRE2(k);
+    // A pattern that an empty set of atoms admits may match without one: the whole sentence.
+    if (!windows || !bytes_known_[static_cast<std::size_t>(k)] ||
+        std::binary_search(side.without_atoms.begin(), side.without_atoms.end(), k)) {
+      out->push_back(Run{k, re, 0, n});
+      continue;
+    }
+    each_run_holding(bytes_[static_cast<std::size_t>(k)], sentence, at,
+                     [&](std::uint32_t b, std::uint32_t e) { out->push_back(Run{k, re, b, e}); });
+  }
 }
 
 std::vector<EntityPatterns::Run> EntityPatterns::candidates(std::string_view sentence) const {

@@ -40,11 +40,14 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
+
+#include "events/pattern_bytes.hpp"
 
 namespace timeline::events {
 
@@ -75,13 +78,21 @@ class EntityPatterns {
   void compile();
   std::size_t size() const { return sources_.size(); }
 
-  // A pattern to run on a sentence: its index and the compilation to run.
+  // A pattern to run on a sentence: its index, the compilation to run and the part of the
+  // sentence to search, [begin, end) (offsets into it).
   struct Run {
     int index = 0;
     const RE2* re = nullptr;
+    std::uint32_t begin = 0, end = 0;
   };
   // The patterns that can match in `sentence` (the sentence's text), in index order, each with
   // the compilation that fits the sentence's bytes. The others cannot match anywhere in it.
+  // A pattern comes once for each part of the sentence its matches can lie in, parts in order
+  // and apart: every match of it in the sentence lies in one of them, and searching each from
+  // its begin to its end (RE2::Match on the whole text, startpos and endpos at the part, so that
+  // assertions see the bytes around) finds them all, in order. On a sentence that is all ASCII,
+  // a pattern that needs an atom and whose bytes match_bytes() reads takes as parts the runs
+  // of its bytes that hold an atom (see pattern_bytes.hpp); else the whole sentence.
   std::vector<Run> candidates(std::string_view sentence) const;
   // The same into *out (cleared first, its capacity kept).
   void candidates(std::string_view sentence, std::vector<Run>* out) const;
@@ -93,8 +104,11 @@ class EntityPatterns {
    public:
     // False (and unusable) when an atom is shorter than two bytes, not ASCII or holds a NUL.
     bool build(const std::vector<std::string>& atoms);
-    // The indices of the atoms `sentence` holds, each once, into *out (cleared first).
-    void find(std::string_view sentence, std::vector<int>* out) const;
+    // The indices of the atoms `sentence` holds, each once, into *out (cleared first). With
+    // `at`, also every place an atom occurs, as [begin, end) offsets into `sentence`, by
+    // begin (cleared first; one entry for each atom at a place).
+    void find(std::string_view sentence, std::vector<int>* out,
+              std::vector<std::pair<std::uint32_t, std::uint32_t>>* at = nullptr) const;
     std::size_t size() const { return atoms_.size(); }
 
    private:
@@ -109,6 +123,9 @@ class EntityPatterns {
     std::size_t key_len_ = 2;
     std::size_t stride_ = 1;
     std::vector<std::uint8_t> grams_;      // by pair of lower-case bytes (128 x 128)
+    // grams_ by the pair's bytes as written (256 x 256, first byte high): the pair's lower
+    // case looked up once, when building, instead of at each place of each sentence.
+    std::vector<std::uint8_t> raw_grams_;
     std::vector<std::uint64_t> bits_;      // by hash of the head: whether an atom may begin so
     std::vector<std::uint32_t> heads_;     // sorted heads of the atoms
     std::vector<std::vector<int>> lists_;  // per head (same order): the atoms beginning so
@@ -127,12 +144,19 @@ class EntityPatterns {
   void build_utf8() const;   // compiles the UTF-8 side once
   void build_marks() const;  // compiles the side of sentences with marks beyond ASCII once
   void runs(const Side& side, std::string_view sentence, std::vector<Run>* out) const;
+  // Appends the runs of pattern k of side `side` in `sentence`, whose atoms occur at `at`.
+  void parts(const Side& side, int k, std::string_view sentence,
+             const std::vector<std::pair<std::uint32_t, std::uint32_t>>& at,
+             std::vector<Run>* out) const;
 
   // Tells this set of patterns from every other in the process (never reused, unlike an
   // address): the key of runs()'s per-thread memory of what a set of atoms admits.
   const std::uint64_t serial_;
   std::vector<std::string> sources_;
   std::vector<std::map<std::string, int>> groups_;
+  // Per pattern, for the Latin-1 side: the ASCII bytes its matches can hold, when known.
+  std::vector<ByteSet> bytes_;
+  std::vector<bool> bytes_known_;
   bool latin1_ok_ = true;  // every pattern compiled for Latin-1
   Side latin1_;
   mutable std::once_flag utf8_once_;
