@@ -757,7 +757,8 @@ void RuleAutomaton::Walker::starts_chunk(const unsigned char* text, std::size_t 
     open[2 * opened + 1] = static_cast<std::uint16_t>(t4);
     opened += on;
     stopped[stops] = static_cast<std::uint32_t>(p);
-    stops += (1 - on) & static_cast<std::size_t>(first != 0xFFFF);  // not dead
+    constexpr auto kDeadValue = static_cast<std::uint16_t>(Dfa::kDead);
+    stops += (1 - on) & static_cast<std::size_t>(first != kDeadValue);
   }
   // The stopped walks: a rule ends, or a state is missing, within four bytes. Within two: as
   // start() goes; else from the third byte.
