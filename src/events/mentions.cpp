@@ -494,6 +494,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
   std::size_t last_person_at = SIZE_MAX;  // in out: the sentence's last person named
   for (std::size_t k = 0; k < kept.size(); ++k) {
     Mention& m = cand[kept[k]];
+    bool named_person = false;  // m is a person named (not an anaphor)
     if (m.role == Role::kActor && !m.anaphor && m.entity.kind != "person"sv && !out.empty() &&
         out.back().role == Role::kRegion && out.back().last() + 1 >= m.first &&
         m.entity.name == lower(m.entity.mention)) {
@@ -544,9 +545,9 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
         }
       }
       if (!known) d->people.push_back(m);
-      // m goes into out as it is (not an anaphor): d->last_person is set from there once, at
-      // the end. Until then a person before in the sentence is found in out, before d's.
-      last_person_at = out.size();
+      // d->last_person is set once, at the end, from m's place in out. Until then a person
+      // before in the sentence is found in out, before d's.
+      named_person = true;
     }
     if (m.anaphor) {
       const std::string_view w = toks[m.first].lower;
@@ -605,6 +606,7 @@ void find_mentions(const Pack& pack, std::string_view text, const std::vector<To
     if ((m.role == Role::kActor || (m.role == Role::kSpeaker && !m.generic)) && !m.anaphor)
       remember(d, m);
     out.push_back(std::move(m));
+    if (named_person) last_person_at = out.size() - 1;
   }
   if (last_person_at != SIZE_MAX) {
     d->last_person = out[last_person_at];
